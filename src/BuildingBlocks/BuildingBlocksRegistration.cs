@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Migrations;
+using OrderManagement.BuildingBlocks.Persistence;
+
+namespace OrderManagement.BuildingBlocks;
+
+public static class BuildingBlocksRegistration
+{
+    public const string ConnectionStringName = "OrderManagement";
+
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set. Start with build/run.sh, or set ConnectionStrings__{ConnectionStringName}.");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section));
+        services.AddSingleton<OutboxSignals>();
+        services.AddSingleton<MigrationState>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddHostedService<MigrationHostedService>();
+        services.AddSingleton<MessageRouting>();
+        services.AddSingleton<MessageTypeMap>();
+        services.AddSingleton<MessageConsumer>();
+        services.AddSingleton<ModuleDbContextServices>();
+        services.AddMediatorPipeline();
+        return services;
+    }
+
+    // Registers a module: its schema and DbContext, its command handlers and validators, and its outbox dispatcher.
+    public static IServiceCollection AddModule<TContext>(this IServiceCollection services, string name, string schema)
+        where TContext : ModuleDbContext
+    {
+        var descriptor = new ModuleDescriptor(name, schema, typeof(TContext).Assembly, typeof(TContext));
+        services.AddSingleton(descriptor);
+        services.AddDbContext<TContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddRequestHandlersAndValidators(descriptor.Assembly);
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, descriptor));
+        return services;
+    }
+
+    public static IServiceCollection AddMessageHandler<TMessage, THandler>(this IServiceCollection services, string consumer)
+        where TMessage : notnull
+        where THandler : class, IMessageHandler<TMessage>
+    {
+        services.AddScoped<THandler>();
+        services.AddSingleton(new MessageSubscription(typeof(TMessage), consumer,
+            (sp, message, ct) => sp.GetRequiredService<THandler>().HandleAsync((TMessage)message, ct)));
+        return services;
+    }
+
+    public static IServiceCollection AddMessageTypes(this IServiceCollection services, IReadOnlyDictionary<Type, string> names)
+    {
+        foreach (var (type, name) in names)
+        {
+            services.AddSingleton(new MessageTypeName(type, name));
+        }
+
+        return services;
+    }
+}

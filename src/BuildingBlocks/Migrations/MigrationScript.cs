@@ -1,0 +1,3 @@
+namespace OrderManagement.BuildingBlocks.Migrations;
+
+internal sealed record MigrationScript(string Version, string Sql);

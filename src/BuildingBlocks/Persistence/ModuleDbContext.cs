@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Messaging;
+
+namespace OrderManagement.BuildingBlocks.Persistence;
+
+// Base of every module's DbContext: its own schema, its outbox and inbox, and transactions that
+// wake the module's dispatcher once they commit.
+public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextServices services) : DbContext(options)
+{
+    private bool _outboxWritten;
+
+    public abstract string Schema { get; }
+
+    public TimeProvider Time => services.Time;
+
+    internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    // Queues a message for every module that consumes it; it is saved with the aggregate's changes.
+    public void Publish(object message, TimeSpan? delay = null)
+    {
+        var type = message.GetType();
+        var consumers = services.Routing.ConsumersOf(type);
+        if (consumers.Count == 0)
+        {
+            throw new InvalidOperationException($"No module consumes {type.Name}; register a handler for it.");
+        }
+
+        var now = services.Time.GetUtcNow();
+        var messageId = Guid.CreateVersion7();
+        var payload = JsonSerializer.Serialize(message, type, MessageSerializer.Options);
+        foreach (var consumer in consumers)
+        {
+            OutboxMessages.Add(new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(),
+                MessageId = messageId,
+                Consumer = consumer,
+                Type = services.TypeMap.NameOf(type),
+                Payload = payload,
+                OccurredAt = now,
+                AvailableAt = now + (delay ?? TimeSpan.Zero),
+                CorrelationId = CorrelationContext.Current,
+                TraceParent = Activity.Current?.Id,
+            });
+        }
+
+        _outboxWritten = true;
+    }
+
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work();
+        await transaction.CommitAsync(cancellationToken);
+        WakeDispatcherIfNeeded();
+        return result;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is null)
+        {
+            WakeDispatcherIfNeeded();
+        }
+
+        return written;
+    }
+
+    internal void WakeDispatcherIfNeeded()
+    {
+        if (_outboxWritten)
+        {
+            _outboxWritten = false;
+            services.Signals.Notify(Schema);
+        }
+    }
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.MapMessaging();
+        ConfigureModel(modelBuilder);
+    }
+
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+}

@@ -1,0 +1,6 @@
+using System.Reflection;
+
+namespace OrderManagement.BuildingBlocks.Persistence;
+
+// What the shared machinery needs to know about a module: its name, schema, code and DbContext.
+public sealed record ModuleDescriptor(string Name, string Schema, Assembly Assembly, Type DbContextType);

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OrderManagement.BuildingBlocks.Web.ApiKeys;
+
+// Holds only SHA-256 hashes of the keys and compares every one of them in constant time,
+// so neither a stored key nor the timing of a comparison gives a key away.
+internal sealed class ApiKeyStore
+{
+    private const string HashPrefix = "sha256:";
+    private readonly (string Name, string Role, byte[] Hash)[] _keys;
+
+    public ApiKeyStore(ApiKeyOptions options, bool allowPlainKeys)
+    {
+        _keys = options.ApiKeys.Select(entry => (entry.Name, entry.Role, HashOf(entry, allowPlainKeys))).ToArray();
+        var badRole = _keys.FirstOrDefault(k => k.Role is not (Roles.Storefront or Roles.Operator));
+        if (badRole.Name is not null)
+        {
+            throw new InvalidOperationException($"API key '{badRole.Name}' has role '{badRole.Role}'; use '{Roles.Storefront}' or '{Roles.Operator}'.");
+        }
+    }
+
+    public (string Name, string Role)? Find(string presentedKey)
+    {
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey));
+        (string Name, string Role)? match = null;
+        foreach (var key in _keys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(presented, key.Hash))
+            {
+                match = (key.Name, key.Role);
+            }
+        }
+
+        return match;
+    }
+
+    public static string HashForConfiguration(string key) =>
+        HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static byte[] HashOf(ApiKeyEntry entry, bool allowPlainKeys)
+    {
+        if (entry.KeyHash is { } hash)
+        {
+            if (!hash.StartsWith(HashPrefix, StringComparison.Ordinal) || hash.Length != HashPrefix.Length + 64)
+            {
+                throw new InvalidOperationException($"API key '{entry.Name}': KeyHash must be 'sha256:' followed by 64 hex digits.");
+            }
+
+            return Convert.FromHexString(hash[HashPrefix.Length..]);
+        }
+
+        if (entry.Key is { Length: > 0 } key && allowPlainKeys)
+        {
+            return SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        }
+
+        throw new InvalidOperationException(
+            $"API key '{entry.Name}' has no KeyHash. Outside Development keys are configured only as hashes: KeyHash = {HashPrefix}<sha256 hex of the key>.");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Domain;
+
+namespace OrderManagement.BuildingBlocks.Web;
+
+internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var task = exception switch
+        {
+            RequestValidationException validation => ProblemResponses.WriteAsync(context, 400, "validation",
+                "The request is invalid.", "Correct the fields listed in 'errors' and send the request again.",
+                validation.Errors.ToDictionary(e => e.Key, e => e.Value)),
+            BadHttpRequestException { StatusCode: 413 } => ProblemResponses.WriteAsync(context, 413, "payload-too-large",
+                "The request body is too large.", "Request bodies may be at most 256 KiB."),
+            BadHttpRequestException bad => ProblemResponses.WriteAsync(context, bad.StatusCode, "bad-request",
+                "The request could not be read.", bad.Message),
+            JsonException json => ProblemResponses.WriteAsync(context, 400, "malformed-json",
+                "The request body is not valid JSON for this endpoint.", json.Message),
+            NotFoundException notFound => ProblemResponses.WriteAsync(context, 404, "not-found",
+                $"{notFound.Resource} not found.", notFound.Message),
+            ConflictException conflict => ProblemResponses.WriteAsync(context, 409, conflict.Code,
+                "The request conflicts with the resource's current state.", conflict.Message),
+            DomainException domain => ProblemResponses.WriteAsync(context, 409, domain.Code,
+                "The request conflicts with the resource's current state.", domain.Message),
+            _ when IsDatabaseUnavailable(exception) => ProblemResponses.WriteAsync(context, 503, "database-unavailable",
+                "The service is temporarily unavailable.", "The database cannot be reached. Retry after a few seconds; nothing was changed."),
+            _ => null,
+        };
+
+        if (task is null)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+            await ProblemResponses.WriteAsync(context, 500, "internal-error", "An unexpected error occurred.",
+                "The error was logged with this trace id; report it to the operators if it persists.");
+            return true;
+        }
+
+        if (context.Response.StatusCode == 503)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        await task;
+        return true;
+    }
+
+    internal static bool IsDatabaseUnavailable(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } or TimeoutException
+        || (exception.InnerException is not null && IsDatabaseUnavailable(exception.InnerException));
+
+    [LoggerMessage(LogLevel.Error, "Unhandled error for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

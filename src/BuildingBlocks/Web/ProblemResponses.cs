@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace OrderManagement.BuildingBlocks.Web;
+
+// Every error leaves as RFC 9457 problem+json with a type URI, a title, a detail that says what to do, and the trace id.
+public static class ProblemResponses
+{
+    public const string TypeBase = "https://ordermanagement.example/problems/";
+
+    public static ProblemDetails Create(HttpContext context, int status, string type, string title, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = TypeBase + type,
+            Title = title,
+            Status = status,
+            Detail = detail,
+            Instance = context.Request.Path,
+        };
+        problem.Extensions["traceId"] = context.TraceIdentifier;
+        return problem;
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, string type, string title, string detail, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = Create(context, status, type, title, detail);
+        if (errors is not null)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
+    }
+}

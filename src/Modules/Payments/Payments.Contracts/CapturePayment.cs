@@ -1,0 +1,3 @@
+namespace OrderManagement.Payments.Contracts;
+
+public sealed record CapturePayment(Guid OrderId);

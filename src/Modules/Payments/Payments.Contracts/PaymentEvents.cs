@@ -1,0 +1,11 @@
+namespace OrderManagement.Payments.Contracts;
+
+public sealed record PaymentAuthorized(Guid OrderId, Guid PaymentId);
+
+public sealed record PaymentDeclined(Guid OrderId, Guid PaymentId, string Reason);
+
+public sealed record PaymentFailed(Guid OrderId, Guid PaymentId, string Reason);
+
+public sealed record PaymentVoided(Guid OrderId, Guid? PaymentId);
+
+public sealed record PaymentCaptured(Guid OrderId, Guid PaymentId);
