@@ -1,0 +1,3 @@
+namespace OrderManagement.BuildingBlocks.StateMachines;
+
+public sealed record Transition<TState, TTrigger>(TState Source, TState Destination, TTrigger Trigger);

@@ -1,0 +1,8 @@
+namespace OrderManagement.BuildingBlocks.Tests.StateMachines;
+
+public enum DoorState
+{
+    Open,
+    Closed,
+    Locked,
+}

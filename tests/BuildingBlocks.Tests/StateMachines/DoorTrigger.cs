@@ -1,0 +1,10 @@
+namespace OrderManagement.BuildingBlocks.Tests.StateMachines;
+
+public enum DoorTrigger
+{
+    Open,
+    Close,
+    Lock,
+    Unlock,
+    Knock,
+}
