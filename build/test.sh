@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# Builds the solution once and runs every test project against a private PostgreSQL cluster.
+# The last line of output is always "N passed, M failed".
+set -euo pipefail
+
+usage() {
+    cat <<'EOF'
+Usage: build/test.sh [--help] [-- <extra dotnet test arguments>]
+
+Starts a private PostgreSQL cluster under .data/test-pg on a free loopback port (from 55500 up),
+exports ORDERMANAGEMENT_TEST_PG, builds OrderManagement.sln (Release) once, runs each test project
+(<IsTestProject>true</IsTestProject> under tests/) with results in .data/test-results/, and prints
+"N passed, M failed" as the last line. Exits non-zero if the build fails, a test fails, a test run
+aborts, or no test ran at all.
+
+Examples:
+  build/test.sh
+  build/test.sh -- --filter "FullyQualifiedName~Ordering"
+
+Environment:
+  KEEP_DB=1           leave the test cluster running afterwards
+  TEST_PARALLEL=N     test projects run at once (default: CPU count, at most 4)
+  TEST_HANG_TIMEOUT   abort a test project when one test runs longer than this (default 15m; empty: off)
+  OM_TEST_PG_PORT     first port to try (default 55500)
+  PG_BIN              directory with initdb/pg_ctl/postgres (default: found automatically)
+EOF
+}
+
+extra=()
+while [ $# -gt 0 ]; do
+    case $1 in
+        -h | --help) usage; exit 0 ;;
+        --) shift; extra=("$@"); break ;;
+        *) echo "test.sh: unknown argument: $1 (pass dotnet test arguments after --)" >&2; usage >&2; exit 2 ;;
+    esac
+done
+
+cd "$(dirname "$0")/.."
+repo=$PWD
+# shellcheck source=lib/pg.sh
+. build/lib/pg.sh
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="$repo/.data/test-results"
+mkdir -p "$repo/.data"
+
+# One test run per checkout at a time (they share the test cluster). Descriptor 9 is closed for every
+# child that may outlive this script (dotnet build servers, the postmaster).
+exec 9>"$repo/.data/test.lock"
+if ! flock -n 9; then
+    echo "test.sh: another test run in this checkout holds .data/test.lock; waiting" >&2
+    flock 9
+fi
+
+rm -rf "$results"
+mkdir -p "$results"
+
+datadir=""
+cleanup() {
+    if [ -n "$datadir" ] && [ "${KEEP_DB:-0}" != 1 ]; then
+        pg_stop "$datadir"
+    fi
+}
+trap cleanup EXIT
+
+finish() { # finish <passed> <failed> <exit code>
+    cleanup
+    datadir=""
+    echo "$1 passed, $2 failed"
+    exit "$3"
+}
+
+# --- database -------------------------------------------------------------------------------------
+datadir=$(pg_resolve_datadir "$repo/.data/test-pg") || finish 0 1 1
+port=""
+if pg_is_running "$datadir"; then
+    port=$(pg_running_port "$datadir")
+    pg_ensure_cluster "$datadir" "$port" || finish 0 1 1
+else
+    start=${OM_TEST_PG_PORT:-55500}
+    for attempt in 1 2 3; do
+        port=$(pg_free_port "$start") || finish 0 1 1
+        if pg_ensure_cluster "$datadir" "$port"; then
+            break
+        fi
+        [ "$attempt" -lt 3 ] || finish 0 1 1
+        start=$((port + 1))
+    done
+fi
+export ORDERMANAGEMENT_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=50"
+echo "test.sh: ORDERMANAGEMENT_TEST_PG=$ORDERMANAGEMENT_TEST_PG"
+
+# --- build ----------------------------------------------------------------------------------------
+echo "test.sh: building OrderManagement.sln (Release)"
+if ! dotnet build OrderManagement.sln -c Release -nologo -v minimal </dev/null >"$results/build.log" 2>&1 9>&-; then
+    echo "test.sh: BUILD FAILED; errors:" >&2
+    grep -E ': error [A-Z]*[0-9]+' "$results/build.log" | sed 's/^ *//' | sort -u | head -n 60 >&2 || true
+    echo "--- end of build output ($results/build.log) ---" >&2
+    tail -n 25 "$results/build.log" >&2
+    finish 0 1 1
+fi
+warnings=$(grep -cE ': warning [A-Z]*[0-9]+' "$results/build.log" || true)
+echo "test.sh: build succeeded ($warnings warning lines, see .data/test-results/build.log)"
+
+# --- tests ----------------------------------------------------------------------------------------
+projects=()
+while IFS= read -r p; do
+    projects+=("$p")
+done < <(find tests -name '*.csproj' -not -path '*/bin/*' -not -path '*/obj/*' -print0 2>/dev/null |
+    xargs -0 -r grep -liE '<IsTestProject>[[:space:]]*true[[:space:]]*</IsTestProject>' | sort)
+
+if [ "${#projects[@]}" -eq 0 ]; then
+    echo "test.sh: no test projects found under tests/" >&2
+    finish 0 0 1
+fi
+
+parallel=${TEST_PARALLEL:-$(nproc 2>/dev/null || echo 2)}
+[ "$parallel" -gt 4 ] && [ -z "${TEST_PARALLEL:-}" ] && parallel=4
+[ "$parallel" -ge 1 ] || parallel=1
+
+hang=()
+if [ -n "${TEST_HANG_TIMEOUT-15m}" ]; then
+    hang=(--blame-hang-timeout "${TEST_HANG_TIMEOUT-15m}" --blame-hang-dump-type none)
+fi
+
+run_one() { # run_one <csproj> <name>
+    local rc=0
+    dotnet test "$1" -c Release --no-build --nologo \
+        --results-directory "$results/$2" \
+        --logger "trx;LogFileName=$2.trx" \
+        --logger "console;verbosity=normal" \
+        "${hang[@]}" "${extra[@]}" </dev/null >"$results/$2.log" 2>&1 9>&- || rc=$?
+    echo "$rc" >"$results/$2.rc"
+}
+
+echo "test.sh: running ${#projects[@]} test projects, $parallel at a time"
+running=0
+for p in "${projects[@]}"; do
+    if [ "$running" -ge "$parallel" ]; then
+        wait -n || true
+        running=$((running - 1))
+    fi
+    run_one "$p" "$(basename "$p" .csproj)" &
+    running=$((running + 1))
+done
+wait || true
+
+# --- results --------------------------------------------------------------------------------------
+counter() { # counter <Counters element> <attribute>
+    local v
+    v=$(printf '%s\n' "$1" | sed -n "s/.*[[:space:]]$2=\"\([0-9]*\)\".*/\1/p")
+    printf '%s\n' "${v:-0}"
+}
+
+total_passed=0
+total_failed=0
+total_executed=0
+for p in "${projects[@]}"; do
+    name=$(basename "$p" .csproj)
+    rc=$(cat "$results/$name.rc" 2>/dev/null || echo 99)
+    trx="$results/$name/$name.trx"
+    passed=0 failed=0 executed=0 note=""
+    if [ -f "$trx" ]; then
+        counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+        passed=$(counter "$counters" passed)
+        executed=$(counter "$counters" executed)
+        failed=$(($(counter "$counters" failed) + $(counter "$counters" error) + $(counter "$counters" timeout) + $(counter "$counters" aborted)))
+    fi
+    if [ "$rc" != 0 ] && [ "$failed" -eq 0 ]; then
+        # The run failed without a failed test: crash, hang timeout, missing results.
+        failed=1
+        note=" (test run failed with exit code $rc without a failed test result)"
+    fi
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+    total_executed=$((total_executed + executed))
+    echo "== $name: $passed passed, $failed failed$note"
+    if [ "$failed" -gt 0 ]; then
+        if [ -f "$trx" ]; then
+            grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" |
+                sed -n 's/.*testName="\([^"]*\)".*/   FAILED: \1/p' | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' || true
+        fi
+        lines=$(wc -l <"$results/$name.log")
+        echo "---- output of $name (last 400 of $lines lines; full: .data/test-results/$name.log) ----"
+        tail -n 400 "$results/$name.log"
+        echo "---- end of $name ----"
+    fi
+done
+
+if [ "$total_executed" -eq 0 ] && [ "$total_failed" -eq 0 ]; then
+    echo "test.sh: error: no test ran" >&2
+    finish 0 0 1
+fi
+
+if [ "${KEEP_DB:-0}" = 1 ]; then
+    echo "test.sh: KEEP_DB=1: the test cluster keeps running ($datadir, port $port)"
+fi
+if [ "$total_failed" -gt 0 ]; then
+    finish "$total_passed" "$total_failed" 1
+fi
+finish "$total_passed" 0 0
