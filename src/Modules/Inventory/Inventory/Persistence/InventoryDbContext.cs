@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Persistence;
+using OrderManagement.Inventory.Reservations;
+using OrderManagement.Inventory.Stock;
+
+namespace OrderManagement.Inventory.Persistence;
+
+internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options, ModuleDbContextServices services)
+    : ModuleDbContext(options, services)
+{
+    public const string SchemaName = "inventory";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<StockItem> StockItems => Set<StockItem>();
+    public DbSet<StockReservation> Reservations => Set<StockReservation>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StockItem>(stock =>
+        {
+            stock.ToTable("stock_items");
+            stock.HasKey(s => s.Sku);
+            stock.Property(s => s.Sku).HasColumnName("sku");
+            stock.Property(s => s.OnHand).HasColumnName("on_hand");
+            stock.Property(s => s.Reserved).HasColumnName("reserved");
+            stock.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+        });
+
+        modelBuilder.Entity<StockReservation>(reservation =>
+        {
+            reservation.ToTable("reservations");
+            reservation.HasKey(r => r.Id);
+            reservation.Property(r => r.Id).HasColumnName("id");
+            reservation.Property(r => r.OrderId).HasColumnName("order_id");
+            reservation.HasIndex(r => r.OrderId).IsUnique().HasDatabaseName("ux_reservations_order");
+            reservation.Property(r => r.Status).HasColumnName("status").HasConversion<string>();
+            reservation.Property(r => r.CreatedAt).HasColumnName("created_at");
+            reservation.Property(r => r.UpdatedAt).HasColumnName("updated_at");
+            reservation.Ignore(r => r.State);
+            reservation.OwnsMany(r => r.Lines, line =>
+            {
+                line.ToJson("lines");
+            });
+        });
+    }
+}

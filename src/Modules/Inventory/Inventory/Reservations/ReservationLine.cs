@@ -1,0 +1,3 @@
+namespace OrderManagement.Inventory.Reservations;
+
+internal sealed record ReservationLine(string Sku, int Quantity);

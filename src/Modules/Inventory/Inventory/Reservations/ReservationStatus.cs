@@ -1,0 +1,14 @@
+namespace OrderManagement.Inventory.Reservations;
+
+internal enum ReservationStatus
+{
+    Reserved,
+    Released,
+    Committed,
+}
+
+internal enum ReservationTrigger
+{
+    Release,
+    Commit,
+}

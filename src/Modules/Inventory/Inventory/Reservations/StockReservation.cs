@@ -1,0 +1,43 @@
+using OrderManagement.BuildingBlocks.StateMachines;
+
+namespace OrderManagement.Inventory.Reservations;
+
+internal sealed class StockReservation
+{
+    private StockReservation()
+    {
+    }
+
+    public Guid Id { get; private init; }
+    public Guid OrderId { get; private init; }
+    public ReservationStatus Status { get; private set; }
+    public List<ReservationLine> Lines { get; private init; } = [];
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static StockReservation Create(Guid orderId, IEnumerable<ReservationLine> lines, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrderId = orderId,
+        Status = ReservationStatus.Reserved,
+        Lines = lines.ToList(),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public Transition<ReservationStatus, ReservationTrigger> Fire(ReservationTrigger trigger, DateTimeOffset now)
+    {
+        Transition<ReservationStatus, ReservationTrigger>? transition = null;
+        var machine = ReservationStateMachine.For(this);
+        machine.OnTransitioned(t => transition = t);
+        machine.Fire(trigger);
+        UpdatedAt = now;
+        return transition!;
+    }
+
+    internal ReservationStatus State
+    {
+        get => Status;
+        set => Status = value;
+    }
+}

@@ -1,0 +1,20 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.Payments.Payments;
+using OrderManagement.Payments.Persistence;
+
+namespace OrderManagement.Payments.AuthorizePayment;
+
+internal sealed class RetryAuthorizationHandler(PaymentsDbContext db, AuthorizationAttempt attempt) : IRequestHandler<RetryAuthorizationCommand, Unit>
+{
+    public async Task<Unit> Handle(RetryAuthorizationCommand command, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == command.PaymentId, cancellationToken);
+        if (payment is { Status: PaymentStatus.Pending })
+        {
+            await attempt.RunAsync(payment, cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Payments.Persistence;
+
+namespace OrderManagement.Payments;
+
+internal sealed class PaymentQueries(PaymentsDbContext db) : IPaymentQueries
+{
+    public async Task<IReadOnlyList<PaymentHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken) =>
+        await db.History.AsNoTracking()
+            .Where(h => h.OrderId == orderId)
+            .OrderBy(h => h.Id)
+            .Select(h => new PaymentHistoryEntry(h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,58 @@
+namespace OrderManagement.Payments.Payments;
+
+internal sealed class Payment
+{
+    private Payment()
+    {
+    }
+
+    public Guid Id { get; private init; }
+    public Guid OrderId { get; private init; }
+    public decimal Amount { get; private init; }
+    public required string Currency { get; init; }
+    public required string Method { get; init; }
+    public required string Token { get; init; }
+    public PaymentStatus Status { get; internal set; }
+    public int Attempts { get; private set; }
+    public string? LastError { get; private set; }
+    public string? AuthorizationCode { get; private set; }
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Payment Start(Guid orderId, decimal amount, string currency, string method, string token, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrderId = orderId,
+        Amount = amount,
+        Currency = currency,
+        Method = method,
+        Token = token,
+        Status = PaymentStatus.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public int BeginAttempt(DateTimeOffset now)
+    {
+        Attempts++;
+        UpdatedAt = now;
+        return Attempts;
+    }
+
+    public void AttemptFailed(string error, DateTimeOffset now)
+    {
+        LastError = error;
+        UpdatedAt = now;
+    }
+
+    // Fires a lifecycle trigger; an illegal one throws, naming the state and trigger.
+    public (string From, string To) Apply(PaymentTrigger trigger, DateTimeOffset now, string? authorizationCode = null, string? error = null)
+    {
+        var from = Status;
+        PaymentStateMachine.For(this).Fire(trigger);
+        AuthorizationCode = authorizationCode ?? AuthorizationCode;
+        LastError = error ?? LastError;
+        UpdatedAt = now;
+        return (from.ToString(), Status.ToString());
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderManagement.BuildingBlocks;
+using OrderManagement.Payments.AuthorizePayment;
+using OrderManagement.Payments.CapturePayment;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Payments.GetPayment;
+using OrderManagement.Payments.Persistence;
+using OrderManagement.Payments.Provider;
+using OrderManagement.Payments.VoidPayment;
+
+namespace OrderManagement.Payments;
+
+// The Payments module's only public door: authorize, capture and void through the configured provider.
+public static class PaymentsModule
+{
+    public const string Name = "Payments";
+
+    public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModule<PaymentsDbContext>(Name, PaymentsDbContext.SchemaName);
+        services.AddOptions<PaymentProviderOptions>().Bind(configuration.GetSection(PaymentProviderOptions.Section));
+        services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        services.AddSingleton<ProviderCalls>();
+        services.AddScoped<AuthorizationAttempt>();
+        services.AddMessageTypes(PaymentMessageNames.All);
+        services.AddMessageTypes(new Dictionary<Type, string> { [typeof(RetryAuthorization)] = "payments.retry-authorization.v1" });
+        services.AddMessageHandler<Contracts.AuthorizePayment, AuthorizePaymentMessageHandler>(Name);
+        services.AddMessageHandler<RetryAuthorization, RetryAuthorizationMessageHandler>(Name);
+        services.AddMessageHandler<Contracts.CapturePayment, CapturePaymentMessageHandler>(Name);
+        services.AddMessageHandler<Contracts.VoidPayment, VoidPaymentMessageHandler>(Name);
+        services.AddScoped<IPaymentQueries, PaymentQueries>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPaymentsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        GetPaymentEndpoint.Map(endpoints);
+        return endpoints;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Persistence;
+using OrderManagement.Payments.Payments;
+
+namespace OrderManagement.Payments.Persistence;
+
+internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options, ModuleDbContextServices services)
+    : ModuleDbContext(options, services)
+{
+    public const string SchemaName = "payments";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<Payment>(payment =>
+        {
+            payment.ToTable("payments");
+            payment.HasKey(p => p.Id);
+            payment.Property(p => p.Id).HasColumnName("id");
+            payment.Property(p => p.OrderId).HasColumnName("order_id");
+            payment.HasIndex(p => p.OrderId).IsUnique().HasDatabaseName("ux_payments_order");
+            payment.Property(p => p.Amount).HasColumnName("amount").HasColumnType("numeric(12,2)");
+            payment.Property(p => p.Currency).HasColumnName("currency");
+            payment.Property(p => p.Method).HasColumnName("method");
+            payment.Property(p => p.Token).HasColumnName("token");
+            payment.Property(p => p.Status).HasColumnName("status").HasConversion<string>();
+            payment.Property(p => p.Attempts).HasColumnName("attempts");
+            payment.Property(p => p.LastError).HasColumnName("last_error");
+            payment.Property(p => p.AuthorizationCode).HasColumnName("authorization_code");
+            payment.Property(p => p.CreatedAt).HasColumnName("created_at");
+            payment.Property(p => p.UpdatedAt).HasColumnName("updated_at");
+        });
+}

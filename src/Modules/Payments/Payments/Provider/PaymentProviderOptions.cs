@@ -1,0 +1,11 @@
+namespace OrderManagement.Payments.Provider;
+
+public sealed class PaymentProviderOptions
+{
+    public const string Section = "Payments";
+
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public int MaxAuthorizationAttempts { get; set; } = 5;
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+}

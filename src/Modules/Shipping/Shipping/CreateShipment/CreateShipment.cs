@@ -1,0 +1,39 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.Shipping.Contracts;
+using OrderManagement.Shipping.Persistence;
+using OrderManagement.Shipping.Shipments;
+
+namespace OrderManagement.Shipping.CreateShipment;
+
+internal sealed record CreateShipmentCommand(Guid OrderId, IReadOnlyList<ShipmentLineItem> Lines, ShipmentAddress Address) : ICommand<Unit>;
+
+internal sealed class CreateShipmentMessageHandler(IMediator mediator) : IMessageHandler<Contracts.CreateShipment>
+{
+    public Task HandleAsync(Contracts.CreateShipment message, CancellationToken cancellationToken) =>
+        mediator.Send(new CreateShipmentCommand(message.OrderId, message.Lines.Select(l => new ShipmentLineItem(l.Sku, l.Quantity)).ToList(), message.Address), cancellationToken);
+}
+
+// One shipment per order: a repeated request answers with the existing shipment.
+internal sealed class CreateShipmentHandler(ShippingDbContext db) : IRequestHandler<CreateShipmentCommand, Unit>
+{
+    public async Task<Unit> Handle(CreateShipmentCommand command, CancellationToken cancellationToken)
+    {
+        var existing = await db.Shipments.AsNoTracking().FirstOrDefaultAsync(s => s.OrderId == command.OrderId, cancellationToken);
+        if (existing is not null)
+        {
+            db.Publish(new ShipmentCreated(command.OrderId, existing.Id));
+            return Unit.Value;
+        }
+
+        var shipment = Shipment.Create(command.OrderId, command.Lines,
+            JsonSerializer.Serialize(command.Address, MessageSerializer.Options), db.Time.GetUtcNow());
+        db.Shipments.Add(shipment);
+        db.RecordHistory(command.OrderId, "Shipment", shipment.Id, "ShipmentCreated", null, nameof(ShipmentStatus.ReadyToShip));
+        db.Publish(new ShipmentCreated(command.OrderId, shipment.Id));
+        return Unit.Value;
+    }
+}

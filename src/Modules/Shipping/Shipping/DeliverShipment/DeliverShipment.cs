@@ -1,0 +1,30 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Shipping.Contracts;
+using OrderManagement.Shipping.GetShipment;
+using OrderManagement.Shipping.Persistence;
+using OrderManagement.Shipping.Shipments;
+
+namespace OrderManagement.Shipping.DeliverShipment;
+
+internal sealed record DeliverShipmentCommand(Guid ShipmentId) : ICommand<ShipmentView>;
+
+internal sealed class DeliverShipmentHandler(ShippingDbContext db) : IRequestHandler<DeliverShipmentCommand, ShipmentView>
+{
+    public async Task<ShipmentView> Handle(DeliverShipmentCommand command, CancellationToken cancellationToken)
+    {
+        var shipment = await db.Shipments.FirstOrDefaultAsync(s => s.Id == command.ShipmentId, cancellationToken)
+            ?? throw new NotFoundException("Shipment", command.ShipmentId.ToString());
+        if (shipment.Status != ShipmentStatus.Dispatched)
+        {
+            throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a Dispatched shipment can be delivered.", "shipment-not-dispatched");
+        }
+
+        var (from, to) = shipment.Apply(ShipmentTrigger.Deliver, db.Time.GetUtcNow());
+        db.RecordHistory(shipment.OrderId, "Shipment", shipment.Id, "ShipmentDelivered", from, to);
+        db.Publish(new ShipmentDelivered(shipment.OrderId, shipment.Id));
+        return ShipmentView.From(shipment);
+    }
+}

@@ -1,0 +1,42 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Shipping.Contracts;
+using OrderManagement.Shipping.GetShipment;
+using OrderManagement.Shipping.Persistence;
+using OrderManagement.Shipping.Shipments;
+
+namespace OrderManagement.Shipping.DispatchShipment;
+
+internal sealed record DispatchShipmentRequest(string? Carrier, string? TrackingNumber);
+
+internal sealed record DispatchShipmentCommand(Guid ShipmentId, string? Carrier, string? TrackingNumber) : ICommand<ShipmentView>;
+
+internal sealed class DispatchShipmentValidator : AbstractValidator<DispatchShipmentCommand>
+{
+    public DispatchShipmentValidator()
+    {
+        RuleFor(c => c.Carrier).NotEmpty().WithMessage("carrier is required.").MaximumLength(64);
+        RuleFor(c => c.TrackingNumber).NotEmpty().WithMessage("trackingNumber is required.").MaximumLength(128);
+    }
+}
+
+internal sealed class DispatchShipmentHandler(ShippingDbContext db) : IRequestHandler<DispatchShipmentCommand, ShipmentView>
+{
+    public async Task<ShipmentView> Handle(DispatchShipmentCommand command, CancellationToken cancellationToken)
+    {
+        var shipment = await db.Shipments.FirstOrDefaultAsync(s => s.Id == command.ShipmentId, cancellationToken)
+            ?? throw new NotFoundException("Shipment", command.ShipmentId.ToString());
+        if (shipment.Status != ShipmentStatus.ReadyToShip)
+        {
+            throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a ReadyToShip shipment can be dispatched.", "shipment-not-ready");
+        }
+
+        var (from, to) = shipment.Dispatch(command.Carrier!, command.TrackingNumber!, db.Time.GetUtcNow());
+        db.RecordHistory(shipment.OrderId, "Shipment", shipment.Id, "ShipmentDispatched", from, to, $"{command.Carrier} {command.TrackingNumber}");
+        db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier!, command.TrackingNumber!));
+        return ShipmentView.From(shipment);
+    }
+}

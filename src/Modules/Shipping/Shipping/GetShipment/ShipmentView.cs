@@ -1,0 +1,8 @@
+using OrderManagement.Shipping.Shipments;
+
+namespace OrderManagement.Shipping.GetShipment;
+
+internal sealed record ShipmentView(Guid ShipmentId, Guid OrderId, string Status, string? Carrier, string? TrackingNumber, IReadOnlyList<ShipmentLineItem> Lines)
+{
+    public static ShipmentView From(Shipment s) => new(s.Id, s.OrderId, s.Status.ToString(), s.Carrier, s.TrackingNumber, s.Lines);
+}

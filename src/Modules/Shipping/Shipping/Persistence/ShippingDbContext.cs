@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Persistence;
+using OrderManagement.Shipping.Shipments;
+
+namespace OrderManagement.Shipping.Persistence;
+
+internal sealed class ShippingDbContext(DbContextOptions<ShippingDbContext> options, ModuleDbContextServices services)
+    : ModuleDbContext(options, services)
+{
+    public const string SchemaName = "shipping";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<Shipment>(shipment =>
+        {
+            shipment.ToTable("shipments");
+            shipment.HasKey(s => s.Id);
+            shipment.Property(s => s.Id).HasColumnName("id");
+            shipment.Property(s => s.OrderId).HasColumnName("order_id");
+            shipment.HasIndex(s => s.OrderId).IsUnique().HasDatabaseName("ux_shipments_order");
+            shipment.Property(s => s.Status).HasColumnName("status").HasConversion<string>();
+            shipment.Property(s => s.Carrier).HasColumnName("carrier");
+            shipment.Property(s => s.TrackingNumber).HasColumnName("tracking_number");
+            shipment.Property(s => s.AddressJson).HasColumnName("address").HasColumnType("jsonb");
+            shipment.Property(s => s.CreatedAt).HasColumnName("created_at");
+            shipment.Property(s => s.UpdatedAt).HasColumnName("updated_at");
+            // xmin guards dispatch against a concurrent cancel: the second writer fails and is retried.
+            shipment.Property(s => s.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
+            shipment.OwnsMany(s => s.Lines, line => line.ToJson("lines"));
+        });
+}

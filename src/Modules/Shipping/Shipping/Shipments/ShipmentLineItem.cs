@@ -1,0 +1,3 @@
+namespace OrderManagement.Shipping.Shipments;
+
+internal sealed record ShipmentLineItem(string Sku, int Quantity);

@@ -1,0 +1,16 @@
+namespace OrderManagement.Shipping.Shipments;
+
+internal enum ShipmentStatus
+{
+    ReadyToShip,
+    Dispatched,
+    Delivered,
+    Cancelled,
+}
+
+internal enum ShipmentTrigger
+{
+    Dispatch,
+    Deliver,
+    Cancel,
+}

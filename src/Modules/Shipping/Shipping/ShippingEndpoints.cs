@@ -1,0 +1,39 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OrderManagement.BuildingBlocks.Web.ApiKeys;
+using OrderManagement.Shipping.DeliverShipment;
+using OrderManagement.Shipping.DispatchShipment;
+using OrderManagement.Shipping.GetShipment;
+
+namespace OrderManagement.Shipping;
+
+internal static class ShippingEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var shipments = endpoints.MapGroup("/api/v1/shipments").WithTags("Shipments").RequireRoles(Roles.Operator);
+
+        shipments.MapGet("/{shipmentId:guid}", async (Guid shipmentId, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetShipmentQuery(shipmentId), ct)))
+            .WithName("GetShipment")
+            .Produces<ShipmentView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        shipments.MapPost("/{shipmentId:guid}/dispatch", async (Guid shipmentId, DispatchShipmentRequest body, IMediator mediator, CancellationToken ct) =>
+                Results.Accepted($"/api/v1/shipments/{shipmentId}", await mediator.Send(new DispatchShipmentCommand(shipmentId, body.Carrier, body.TrackingNumber), ct)))
+            .WithName("DispatchShipment")
+            .Produces<ShipmentView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        shipments.MapPost("/{shipmentId:guid}/deliver", async (Guid shipmentId, IMediator mediator, CancellationToken ct) =>
+                Results.Accepted($"/api/v1/shipments/{shipmentId}", await mediator.Send(new DeliverShipmentCommand(shipmentId), ct)))
+            .WithName("DeliverShipment")
+            .Produces<ShipmentView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

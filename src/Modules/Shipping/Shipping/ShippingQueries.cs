@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.Shipping.Contracts;
+using OrderManagement.Shipping.Persistence;
+
+namespace OrderManagement.Shipping;
+
+internal sealed class ShippingQueries(ShippingDbContext db) : IShippingQueries
+{
+    public async Task<IReadOnlyList<ShippingHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken) =>
+        await db.History.AsNoTracking()
+            .Where(h => h.OrderId == orderId)
+            .OrderBy(h => h.Id)
+            .Select(h => new ShippingHistoryEntry(h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
+            .ToListAsync(cancellationToken);
+}
