@@ -1,0 +1,34 @@
+using Npgsql;
+
+namespace OrderManagement.TestKit;
+
+// Empties every module table between tests; the migration journals stay, so the schema is not rebuilt.
+public static class DatabaseReset
+{
+    private static readonly string[] Schemas = ["ordering", "inventory", "payments", "shipping"];
+
+    public static async Task ResetAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT schemaname, tablename FROM pg_tables WHERE schemaname = ANY($1) AND tablename <> 'schema_migrations'", connection))
+        {
+            list.Parameters.Add(new NpgsqlParameter { Value = Schemas });
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add($"\"{reader.GetString(0)}\".\"{reader.GetString(1)}\"");
+            }
+        }
+
+        if (tables.Count == 0)
+        {
+            return;
+        }
+
+        await using var truncate = new NpgsqlCommand($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY", connection);
+        await truncate.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrderManagement.BuildingBlocks;
+using OrderManagement.BuildingBlocks.Messaging;
+
+namespace OrderManagement.TestKit;
+
+// Boots one module alone on the real database, with the other modules replaced by recorders of their contracts.
+public sealed class ModuleTestHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ModuleTestHost(IHost host, string connectionString)
+    {
+        _host = host;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+    public IServiceProvider Services => _host.Services;
+    public MessageRecorder Recorder => Services.GetRequiredService<MessageRecorder>();
+
+    public static async Task<ModuleTestHost> StartAsync(Action<IServiceCollection, IConfiguration> configure, IDictionary<string, string?>? settings = null)
+    {
+        var connectionString = await TestDatabase.ConnectionStringAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:OrderManagement"] = connectionString,
+            ["Messaging:PollInterval"] = "00:00:00.200",
+            ["Messaging:BaseRetryDelay"] = "00:00:00.050",
+            ["Messaging:MaxRetryDelay"] = "00:00:00.200",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddBuildingBlocks(builder.Configuration);
+        builder.Services.AddSingleton<MessageRecorder>();
+        configure(builder.Services, builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        await DatabaseReset.ResetAsync(connectionString);
+        return new ModuleTestHost(host, connectionString);
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    // Delivers a message to a module as another module's dispatcher would, through its inbox.
+    public Task DeliverAsync<T>(T message, string consumer, Guid? messageId = null) where T : notnull
+    {
+        var types = Services.GetRequiredService<MessageTypeMap>();
+        var envelope = new OutboxEnvelope(Guid.NewGuid(), messageId ?? Guid.NewGuid(), consumer, types.NameOf(typeof(T)),
+            JsonSerializer.Serialize(message, MessageSerializer.Options), 0, CorrelationContext.NewId(), null);
+        return Services.GetRequiredService<MessageConsumer>().HandleAsync(envelope, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

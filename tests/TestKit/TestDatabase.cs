@@ -1,0 +1,40 @@
+using Npgsql;
+
+namespace OrderManagement.TestKit;
+
+// One database per test project (named after its assembly), so projects running in parallel never share tables.
+public static class TestDatabase
+{
+    public const string ServerVariable = "ORDERMANAGEMENT_TEST_PG";
+    private static readonly Lazy<Task<string>> Created = new(CreateAsync);
+
+    public static Task<string> ConnectionStringAsync() => Created.Value;
+
+    private static async Task<string> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable)
+            ?? throw new InvalidOperationException($"{ServerVariable} is not set: run the tests with build/test.sh, or point it at a PostgreSQL server.");
+        var name = DatabaseNameFor();
+
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 40 }.ConnectionString;
+    }
+
+    // The test assembly is the one that referenced the kit and is not the test runner.
+    private static string DatabaseNameFor()
+    {
+        var testAssembly = AppDomain.CurrentDomain.GetAssemblies()
+            .Select(a => a.GetName().Name ?? "")
+            .FirstOrDefault(n => n.StartsWith("OrderManagement.", StringComparison.Ordinal) && n.EndsWith(".Tests", StringComparison.Ordinal))
+            ?? "tests";
+        return "om_" + testAssembly.Replace("OrderManagement.", "", StringComparison.Ordinal).Replace('.', '_').ToLowerInvariant();
+    }
+}
