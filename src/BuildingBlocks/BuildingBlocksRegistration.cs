@@ -31,7 +31,13 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<MessageRouting>();
         services.AddSingleton<MessageTypeMap>();
         services.AddSingleton<MessageConsumer>();
-        services.AddSingleton<ModuleDbContextServices>();
+        services.AddSingleton(sp => new ModuleDbContextServices(
+            sp.GetRequiredService<MessageRouting>(), sp.GetRequiredService<MessageTypeMap>(),
+            sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DeadLetterStore(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(),
+            sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<OrderManagement.BuildingBlocks.Web.CursorCodec>();
         services.AddMediatorPipeline();
         return services;
     }

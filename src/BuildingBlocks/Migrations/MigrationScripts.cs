@@ -11,7 +11,7 @@ internal static class MigrationScripts
 
     public static IReadOnlyList<MigrationScript> For(ModuleDescriptor module)
     {
-        var shared = ReadAll(typeof(MigrationScripts).Assembly, ".Messaging.Migrations.");
+        var shared = ReadAll(typeof(MigrationScripts).Assembly, ".Migrations.Shared.");
         var own = ReadAll(module.Assembly, Folder);
         return [.. shared, .. own];
     }

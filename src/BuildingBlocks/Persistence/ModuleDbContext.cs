@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 
 namespace OrderManagement.BuildingBlocks.Persistence;
@@ -49,6 +50,21 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
         _outboxWritten = true;
     }
 
+    public DbSet<HistoryRecord> History => Set<HistoryRecord>();
+
+    public void RecordHistory(Guid orderId, string subject, Guid subjectId, string @event, string? fromState, string? toState, string? detail = null) =>
+        History.Add(new HistoryRecord
+        {
+            OrderId = orderId,
+            OccurredAt = services.Time.GetUtcNow(),
+            Subject = subject,
+            SubjectId = subjectId,
+            Event = @event,
+            FromState = fromState,
+            ToState = toState,
+            Detail = detail,
+        });
+
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is not null)
@@ -87,6 +103,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.MapMessaging();
+        modelBuilder.MapHistory();
         ConfigureModel(modelBuilder);
     }
 

@@ -1,6 +1,6 @@
 namespace OrderManagement.Payments.Provider;
 
-public sealed class PaymentProviderOptions
+internal sealed class PaymentProviderOptions
 {
     public const string Section = "Payments";
 

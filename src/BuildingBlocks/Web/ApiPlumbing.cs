@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrderManagement.BuildingBlocks.Web.ApiKeys;
+
+namespace OrderManagement.BuildingBlocks.Web;
+
+public static class ApiPlumbing
+{
+    public const long MaxBodyBytes = 256 * 1024;
+
+    public static IServiceCollection AddApiPlumbing(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxBodyBytes);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            // "quantity": "2" is a client error, not a number.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            options.SerializerOptions.AllowDuplicateProperties = false;
+        });
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Type ??= ProblemResponses.TypeBase + "http-" + context.ProblemDetails.Status;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ExceptionToProblemHandler>();
+        services.AddApiKeyAuthentication(configuration, environment);
+        return services;
+    }
+
+    public static WebApplication UseApiPlumbing(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<ReadinessGateMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

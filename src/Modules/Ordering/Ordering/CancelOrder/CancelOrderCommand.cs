@@ -1,0 +1,34 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Persistence;
+using OrderManagement.Ordering.Validation;
+
+namespace OrderManagement.Ordering.CancelOrder;
+
+internal sealed record CancelOrderRequest(string? Reason);
+
+internal sealed record CancelOrderCommand(Guid OrderId, string? Reason, string Actor) : ICommand<CancelOrderResult>;
+
+internal sealed record CancelOrderResult(OrderView Order, bool AlreadyCancelled);
+
+internal sealed class CancelOrderValidator : AbstractValidator<CancelOrderCommand>
+{
+    public CancelOrderValidator() => RuleFor(c => c.Reason).OptionalText("reason", 500);
+}
+
+internal sealed class CancelOrderHandler(OrderingDbContext db, OrderFulfilment fulfilment) : IRequestHandler<CancelOrderCommand, CancelOrderResult>
+{
+    public async Task<CancelOrderResult> Handle(CancelOrderCommand command, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
+            ?? throw new NotFoundException("Order", command.OrderId.ToString());
+        var saga = await db.Sagas.FirstAsync(s => s.OrderId == command.OrderId, cancellationToken);
+        var accepted = fulfilment.RequestCancellation(order, saga, command.Actor, command.Reason);
+        return new CancelOrderResult(OrderView.From(order), AlreadyCancelled: !accepted);
+    }
+}

@@ -1,0 +1,47 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Ordering.Persistence;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Shipping.Contracts;
+
+namespace OrderManagement.Ordering.Fulfilment;
+
+// Something happened that concerns an order's fulfilment: an answer, a deadline, a warehouse event.
+internal sealed record AdvanceFulfilment(Guid OrderId, object Event) : ICommand<Unit>;
+
+internal sealed class AdvanceFulfilmentHandler(OrderingDbContext db, OrderFulfilment fulfilment) : IRequestHandler<AdvanceFulfilment, Unit>
+{
+    public async Task<Unit> Handle(AdvanceFulfilment command, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
+            ?? throw new NotFoundException("Order", command.OrderId.ToString());
+        var saga = await db.Sagas.FirstAsync(s => s.OrderId == command.OrderId, cancellationToken);
+        switch (command.Event)
+        {
+            case FulfilmentDeadline deadline:
+                fulfilment.DeadlinePassed(order, saga, deadline);
+                break;
+            case ShipmentDispatched dispatched:
+                fulfilment.Dispatched(order, dispatched);
+                break;
+            case ShipmentDelivered delivered:
+                fulfilment.Delivered(order, delivered);
+                break;
+            case PaymentCaptured captured:
+                OrderFulfilment.Captured(order, captured, db.Time.GetUtcNow());
+                break;
+            case MessageDeadLettered dead:
+                fulfilment.Fail(order, saga, dead.Error);
+                break;
+            default:
+                fulfilment.Handle(order, saga, command.Event);
+                break;
+        }
+
+        return Unit.Value;
+    }
+}
+
+internal sealed record MessageDeadLettered(string Error);

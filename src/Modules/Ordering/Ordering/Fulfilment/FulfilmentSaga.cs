@@ -1,0 +1,46 @@
+namespace OrderManagement.Ordering.Fulfilment;
+
+// The persisted state of one order's fulfilment: where it is, what it holds in other modules, and when
+// it next expects an answer. Held flags say what compensation has to give back.
+internal sealed class FulfilmentSaga
+{
+    private FulfilmentSaga()
+    {
+    }
+
+    public Guid OrderId { get; private init; }
+    public SagaStatus Status { get; internal set; }
+    public SagaStep CurrentStep { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset StartedAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public bool CancelRequested { get; set; }
+    public bool StockHeld { get; set; }
+    public bool PaymentHeld { get; set; }
+    public bool ShipmentHeld { get; set; }
+    public SagaOutcome? Outcome { get; set; }
+    public int Version { get; set; }
+
+    public static FulfilmentSaga Start(Guid orderId, DateTimeOffset now) => new()
+    {
+        OrderId = orderId,
+        Status = SagaStatus.Running,
+        CurrentStep = SagaStep.None,
+        StartedAt = now,
+        UpdatedAt = now,
+        Version = 1,
+    };
+
+    public bool IsWaitingFor(SagaStep step) =>
+        CurrentStep == step && Status is SagaStatus.Running or SagaStatus.Compensating or SagaStatus.Failed;
+
+    public (string From, string To) Fire(SagaTrigger trigger, DateTimeOffset now)
+    {
+        var from = Status;
+        SagaStateMachine.For(this).Fire(trigger);
+        UpdatedAt = now;
+        return (from.ToString(), Status.ToString());
+    }
+}

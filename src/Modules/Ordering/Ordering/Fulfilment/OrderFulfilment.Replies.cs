@@ -1,0 +1,125 @@
+using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Orders;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Shipping.Contracts;
+
+namespace OrderManagement.Ordering.Fulfilment;
+
+// Answers to the saga's own commands. An answer for a step the saga is not waiting for is stale
+// (a repeat after a deadline) and changes nothing.
+internal sealed partial class OrderFulfilment
+{
+    public void Handle(Order order, FulfilmentSaga saga, object reply)
+    {
+        if (AwaitedStep(reply) is not { } step || !saga.IsWaitingFor(step))
+        {
+            return;
+        }
+
+        if (saga.Status == SagaStatus.Failed)
+        {
+            var (from, to) = saga.Fire(SagaTrigger.Resume, Now);
+            db.RecordHistory(order.Id, "Saga", order.Id, "SagaResumed", from, to, $"late answer to {step}");
+        }
+
+        switch (reply)
+        {
+            case StockReserved:
+                saga.StockHeld = true;
+                Proceed(order, saga, SagaStep.AuthorizePayment);
+                break;
+            case StockReservationRejected rejected:
+                saga.LastError = rejected.Reason;
+                BeginCompensation(order, saga, SagaOutcome.OutOfStock);
+                break;
+            case PaymentAuthorized authorized:
+                order.PaymentChanged(authorized.PaymentId, "Authorized", Now);
+                saga.PaymentHeld = true;
+                Proceed(order, saga, SagaStep.CreateShipment);
+                break;
+            case PaymentDeclined declined:
+                order.PaymentChanged(declined.PaymentId, "Declined", Now);
+                saga.LastError = declined.Reason;
+                BeginCompensation(order, saga, SagaOutcome.PaymentDeclined);
+                break;
+            case PaymentFailed failed:
+                order.PaymentChanged(failed.PaymentId, "Failed", Now);
+                saga.LastError = failed.Reason;
+                BeginCompensation(order, saga, SagaOutcome.PaymentFailed);
+                break;
+            case ShipmentCreated created:
+                order.ShipmentChanged(created.ShipmentId, "ReadyToShip", Now);
+                saga.ShipmentHeld = true;
+                if (saga.CancelRequested)
+                {
+                    BeginCompensation(order, saga, SagaOutcome.Cancelled);
+                }
+                else
+                {
+                    Complete(order, saga);
+                }
+
+                break;
+            case ShipmentCancelled cancelled:
+                if (cancelled.ShipmentId is not null)
+                {
+                    order.ShipmentChanged(cancelled.ShipmentId, "Cancelled", Now);
+                }
+
+                saga.ShipmentHeld = false;
+                NextCompensation(order, saga);
+                break;
+            case ShipmentCancellationRefused refused:
+                CancellationLost(order, saga, refused);
+                break;
+            case PaymentVoided voided:
+                if (voided.PaymentId is not null)
+                {
+                    order.PaymentChanged(voided.PaymentId, "Voided", Now);
+                }
+
+                saga.PaymentHeld = false;
+                NextCompensation(order, saga);
+                break;
+            case StockReleased:
+                saga.StockHeld = false;
+                NextCompensation(order, saga);
+                break;
+        }
+    }
+
+    private static SagaStep? AwaitedStep(object reply) => reply switch
+    {
+        StockReserved or StockReservationRejected => SagaStep.ReserveStock,
+        PaymentAuthorized or PaymentDeclined or PaymentFailed => SagaStep.AuthorizePayment,
+        ShipmentCreated => SagaStep.CreateShipment,
+        ShipmentCancelled or ShipmentCancellationRefused => SagaStep.CancelShipment,
+        PaymentVoided => SagaStep.VoidPayment,
+        StockReleased => SagaStep.ReleaseStock,
+        _ => null,
+    };
+
+    private void Proceed(Order order, FulfilmentSaga saga, SagaStep next)
+    {
+        if (saga.CancelRequested)
+        {
+            BeginCompensation(order, saga, SagaOutcome.Cancelled);
+            return;
+        }
+
+        EnterStep(order, saga, next);
+    }
+
+    // The shipment left before the cancellation reached it: the order ships whole, nothing is given back.
+    private void CancellationLost(Order order, FulfilmentSaga saga, ShipmentCancellationRefused refused)
+    {
+        saga.CancelRequested = false;
+        saga.Outcome = null;
+        saga.LastError = $"Cancellation refused: the shipment is already {refused.Status}.";
+        db.RecordHistory(order.Id, "Saga", order.Id, "CancellationRefused", saga.Status.ToString(), nameof(SagaStatus.Completed), saga.LastError);
+        saga.Fire(SagaTrigger.Complete, Now);
+        saga.CurrentStep = SagaStep.None;
+        saga.NextAttemptAt = null;
+        saga.Version++;
+    }
+}

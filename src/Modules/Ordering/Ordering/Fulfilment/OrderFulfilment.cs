@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Options;
+using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Persistence;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Shipping.Contracts;
+
+namespace OrderManagement.Ordering.Fulfilment;
+
+// The order fulfilment saga: reserve stock, authorize payment, create the shipment; on a refusal or a
+// cancellation, give back what is held in reverse order. Every step has a durable deadline.
+internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<FulfilmentOptions> options)
+{
+    private readonly FulfilmentOptions _options = options.Value;
+
+    private DateTimeOffset Now => db.Time.GetUtcNow();
+
+    public FulfilmentSaga Start(Order order)
+    {
+        var saga = FulfilmentSaga.Start(order.Id, Now);
+        db.Sagas.Add(saga);
+        EnterStep(order, saga, SagaStep.ReserveStock);
+        return saga;
+    }
+
+    private void EnterStep(Order order, FulfilmentSaga saga, SagaStep step)
+    {
+        var previous = saga.CurrentStep;
+        saga.CurrentStep = step;
+        saga.Attempts = 1;
+        saga.LastError = null;
+        db.RecordHistory(order.Id, "Saga", order.Id, "StepStarted", previous.ToString(), step.ToString());
+        SendStep(order, saga);
+    }
+
+    // Sends the current step's command with a fresh deadline; receivers treat repeats idempotently.
+    private void SendStep(Order order, FulfilmentSaga saga)
+    {
+        db.Publish(CommandFor(order, saga.CurrentStep));
+        var deadline = _options.DeadlineFor(saga.CurrentStep);
+        saga.NextAttemptAt = Now + deadline;
+        saga.UpdatedAt = Now;
+        saga.Version++;
+        db.Publish(new FulfilmentDeadline(order.Id, saga.CurrentStep, saga.Attempts), deadline);
+    }
+
+    private static object CommandFor(Order order, SagaStep step) => step switch
+    {
+        SagaStep.ReserveStock => new ReserveStock(order.Id, order.Lines.Select(l => new StockLine(l.Sku, l.Quantity)).ToList()),
+        SagaStep.AuthorizePayment => new AuthorizePayment(order.Id, order.Total, order.Currency, order.PaymentMethod, order.PaymentToken),
+        SagaStep.CreateShipment => new CreateShipment(order.Id,
+            order.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity)).ToList(),
+            new ShipmentAddress(order.ShippingAddress.Name, order.ShippingAddress.Line1, order.ShippingAddress.Line2,
+                order.ShippingAddress.City, order.ShippingAddress.PostalCode, order.ShippingAddress.Country)),
+        SagaStep.CancelShipment => new CancelShipment(order.Id),
+        SagaStep.VoidPayment => new VoidPayment(order.Id),
+        SagaStep.ReleaseStock => new ReleaseStock(order.Id),
+        _ => throw new InvalidOperationException($"Step {step} sends no command."),
+    };
+
+    private void BeginCompensation(Order order, FulfilmentSaga saga, SagaOutcome outcome)
+    {
+        saga.Outcome = saga.CancelRequested ? SagaOutcome.Cancelled : outcome;
+        if (saga.Status != SagaStatus.Compensating)
+        {
+            var (from, to) = saga.Fire(SagaTrigger.Compensate, Now);
+            db.RecordHistory(order.Id, "Saga", order.Id, "CompensationStarted", from, to, saga.Outcome.ToString());
+        }
+
+        NextCompensation(order, saga);
+    }
+
+    private void NextCompensation(Order order, FulfilmentSaga saga)
+    {
+        if (saga.ShipmentHeld)
+        {
+            EnterStep(order, saga, SagaStep.CancelShipment);
+        }
+        else if (saga.PaymentHeld)
+        {
+            EnterStep(order, saga, SagaStep.VoidPayment);
+        }
+        else if (saga.StockHeld)
+        {
+            EnterStep(order, saga, SagaStep.ReleaseStock);
+        }
+        else
+        {
+            Finish(order, saga);
+        }
+    }
+
+    private void Finish(Order order, FulfilmentSaga saga)
+    {
+        var outcome = saga.Outcome ?? SagaOutcome.Cancelled;
+        var (from, to) = outcome == SagaOutcome.Cancelled
+            ? order.Fire(OrderTrigger.Cancel, Now)
+            : order.Fire(OrderTrigger.Reject, Now, RejectionOf(outcome));
+        db.RecordHistory(order.Id, "Order", order.Id, outcome == SagaOutcome.Cancelled ? "OrderCancelled" : "OrderRejected", from, to,
+            outcome == SagaOutcome.Cancelled ? null : outcome.ToString());
+        Settle(order, saga, SagaTrigger.Finish);
+    }
+
+    private void Complete(Order order, FulfilmentSaga saga)
+    {
+        var (from, to) = order.Fire(OrderTrigger.Confirm, Now);
+        db.RecordHistory(order.Id, "Order", order.Id, "OrderConfirmed", from, to);
+        Settle(order, saga, SagaTrigger.Complete);
+    }
+
+    private void Settle(Order order, FulfilmentSaga saga, SagaTrigger trigger)
+    {
+        var (from, to) = saga.Fire(trigger, Now);
+        saga.CurrentStep = SagaStep.None;
+        saga.NextAttemptAt = null;
+        saga.Version++;
+        db.RecordHistory(order.Id, "Saga", order.Id, trigger == SagaTrigger.Complete ? "SagaCompleted" : "SagaCompensated", from, to);
+    }
+
+    private static RejectionReason RejectionOf(SagaOutcome outcome) => outcome switch
+    {
+        SagaOutcome.OutOfStock => RejectionReason.OutOfStock,
+        SagaOutcome.PaymentDeclined => RejectionReason.PaymentDeclined,
+        _ => RejectionReason.PaymentFailed,
+    };
+}

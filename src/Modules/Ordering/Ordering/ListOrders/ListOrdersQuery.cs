@@ -1,0 +1,45 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Web;
+using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Persistence;
+
+namespace OrderManagement.Ordering.ListOrders;
+
+internal sealed record ListOrdersQuery(string? CustomerId, string? Status, int? Limit, string? Cursor) : IQuery<OrderPage>;
+
+internal sealed record OrderPage(IReadOnlyList<OrderView> Items, string? NextCursor);
+
+// Keyset pages over the insertion sequence, newest first: rows inserted meanwhile never shift a page.
+internal sealed class ListOrdersHandler(OrderingDbContext db, CursorCodec cursors) : IRequestHandler<ListOrdersQuery, OrderPage>
+{
+    public async Task<OrderPage> Handle(ListOrdersQuery query, CancellationToken cancellationToken)
+    {
+        var limit = query.Limit ?? 20;
+        var orders = db.Orders.AsNoTracking();
+        if (query.CustomerId is not null)
+        {
+            orders = orders.Where(o => o.CustomerId == query.CustomerId);
+        }
+
+        if (query.Status is not null)
+        {
+            var status = Enum.Parse<OrderStatus>(query.Status);
+            orders = orders.Where(o => o.Status == status);
+        }
+
+        if (query.Cursor is not null)
+        {
+            cursors.TryDecode(query.Cursor, out var position);
+            var after = long.Parse(position, System.Globalization.CultureInfo.InvariantCulture);
+            orders = orders.Where(o => o.Sequence < after);
+        }
+
+        var page = await orders.OrderByDescending(o => o.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit
+            ? cursors.Encode(page[limit - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+        return new OrderPage(page.Take(limit).Select(OrderView.From).ToList(), next);
+    }
+}

@@ -1,0 +1,20 @@
+using FluentValidation;
+using OrderManagement.BuildingBlocks.Web;
+using OrderManagement.Ordering.Orders;
+
+namespace OrderManagement.Ordering.ListOrders;
+
+internal sealed class ListOrdersValidator : AbstractValidator<ListOrdersQuery>
+{
+    public ListOrdersValidator(CursorCodec cursors)
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, 100).WithMessage("limit must be between 1 and 100.");
+        RuleFor(q => q.Status)
+            .Must(s => s is null || Enum.GetNames<OrderStatus>().Contains(s, StringComparer.Ordinal))
+            .WithMessage($"status must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+        RuleFor(q => q.CustomerId).MaximumLength(64).WithMessage("customerId must be at most 64 characters.");
+        RuleFor(q => q.Cursor)
+            .Must(c => c is null || (cursors.TryDecode(c, out var p) && long.TryParse(p, out _)))
+            .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");
+    }
+}

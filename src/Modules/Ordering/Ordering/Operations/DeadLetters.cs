@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Web;
+using OrderManagement.Ordering.Persistence;
+
+namespace OrderManagement.Ordering.Operations;
+
+internal sealed record DeadLetterView(Guid Id, string Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt)
+{
+    public static DeadLetterView From(DeadLetter letter) =>
+        new(letter.Id, letter.Module, letter.MessageType, letter.Attempts, letter.LastError, letter.FailedAt);
+}
+
+internal sealed record DeadLetterPage(IReadOnlyList<DeadLetterView> Items, string? NextCursor);
+
+internal sealed record ListDeadLettersQuery(int? Limit, string? Cursor) : IQuery<DeadLetterPage>;
+
+internal sealed class ListDeadLettersValidator : AbstractValidator<ListDeadLettersQuery>
+{
+    public ListDeadLettersValidator(CursorCodec cursors)
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, 100).WithMessage("limit must be between 1 and 100.");
+        RuleFor(q => q.Cursor)
+            .Must(c => c is null || DeadLetterCursor.TryParse(cursors, c, out _))
+            .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");
+    }
+}
+
+internal sealed class ListDeadLettersHandler(DeadLetterStore store, CursorCodec cursors) : IRequestHandler<ListDeadLettersQuery, DeadLetterPage>
+{
+    public async Task<DeadLetterPage> Handle(ListDeadLettersQuery query, CancellationToken cancellationToken)
+    {
+        var limit = query.Limit ?? 20;
+        (DateTimeOffset, Guid)? after = query.Cursor is not null && DeadLetterCursor.TryParse(cursors, query.Cursor, out var position) ? position : null;
+        var letters = await store.ListAsync(limit + 1, after?.Item1, after?.Item2, cancellationToken);
+        var next = letters.Count > limit
+            ? cursors.Encode($"{letters[limit - 1].FailedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{letters[limit - 1].Id}")
+            : null;
+        return new DeadLetterPage(letters.Take(limit).Select(DeadLetterView.From).ToList(), next);
+    }
+}
+
+internal static class DeadLetterCursor
+{
+    public static bool TryParse(CursorCodec cursors, string cursor, out (DateTimeOffset, Guid) position)
+    {
+        position = default;
+        if (!cursors.TryDecode(cursor, out var text) || text.Split('|') is not [var ticks, var id]
+            || !long.TryParse(ticks, CultureInfo.InvariantCulture, out var utcTicks) || !Guid.TryParse(id, out var letterId))
+        {
+            return false;
+        }
+
+        position = (new DateTimeOffset(utcTicks, TimeSpan.Zero), letterId);
+        return true;
+    }
+}
+
+internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string? Reason) : ICommand<DeadLetterView>;
+
+// Replays the message and, when it concerns an order, notes the operator's action in that order's history.
+internal sealed class ReplayDeadLetterHandler(DeadLetterStore store, OrderingDbContext db) : IRequestHandler<ReplayDeadLetterCommand, DeadLetterView>
+{
+    public async Task<DeadLetterView> Handle(ReplayDeadLetterCommand command, CancellationToken cancellationToken)
+    {
+        var letter = await store.ReplayAsync(command.Id, cancellationToken)
+            ?? throw new NotFoundException("Dead letter", command.Id.ToString());
+        if (OrderIdOf(letter.Payload) is { } orderId && await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
+        {
+            db.RecordHistory(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
+                $"{letter.MessageType} to {letter.Module} replayed by {command.Actor}" + (string.IsNullOrWhiteSpace(command.Reason) ? "" : $": {command.Reason}"));
+        }
+
+        return DeadLetterView.From(letter);
+    }
+
+    private static Guid? OrderIdOf(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.TryGetProperty("orderId", out var id) && id.TryGetGuid(out var orderId) ? orderId : null;
+    }
+}

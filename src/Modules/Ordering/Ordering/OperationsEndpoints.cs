@@ -1,0 +1,53 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
+using OrderManagement.BuildingBlocks.Web.ApiKeys;
+using OrderManagement.Ordering.Operations;
+
+namespace OrderManagement.Ordering;
+
+internal static class OperationsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var ops = endpoints.MapGroup("/api/v1/ops").WithTags("Operations").RequireRoles(Roles.Operator);
+
+        ops.MapGet("/sagas", async (string? status, int? stuckForSeconds, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ListSagasQuery(status, stuckForSeconds, limit, cursor), ct)))
+            .WithName("ListSagas")
+            .Produces<SagaPage>()
+            .ProducesValidationProblem();
+
+        ops.MapGet("/sagas/{orderId:guid}", async (Guid orderId, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new GetSagaQuery(orderId), ct)))
+            .WithName("GetSaga")
+            .Produces<SagaView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        ops.MapPost("/sagas/{orderId:guid}/retry", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] OperatorActionRequest? body,
+                HttpContext http, IMediator mediator, CancellationToken ct) =>
+                Results.Accepted($"/api/v1/ops/sagas/{orderId}",
+                    await mediator.Send(new RetrySagaCommand(orderId, http.User.Identity?.Name ?? "unknown", body?.Reason), ct)))
+            .WithName("RetrySaga")
+            .Produces<SagaView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        ops.MapGet("/dead-letters", async (int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ListDeadLettersQuery(limit, cursor), ct)))
+            .WithName("ListDeadLetters")
+            .Produces<DeadLetterPage>()
+            .ProducesValidationProblem();
+
+        ops.MapPost("/dead-letters/{id:guid}/replay", async (Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] OperatorActionRequest? body,
+                HttpContext http, IMediator mediator, CancellationToken ct) =>
+                Results.Accepted("/api/v1/ops/dead-letters",
+                    await mediator.Send(new ReplayDeadLetterCommand(id, http.User.Identity?.Name ?? "unknown", body?.Reason), ct)))
+            .WithName("ReplayDeadLetter")
+            .Produces<DeadLetterView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

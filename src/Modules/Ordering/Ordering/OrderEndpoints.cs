@@ -1,0 +1,77 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
+using OrderManagement.BuildingBlocks.Web.ApiKeys;
+using OrderManagement.Ordering.CancelOrder;
+using OrderManagement.Ordering.GetOrder;
+using OrderManagement.Ordering.ListOrders;
+using OrderManagement.Ordering.OrderHistory;
+using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.PlaceOrder;
+
+namespace OrderManagement.Ordering;
+
+internal static class OrderEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var orders = endpoints.MapGroup("/api/v1/orders").WithTags("Orders");
+
+        orders.MapPost("", async (PlaceOrderCommand body, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(body, ct);
+                return Results.Accepted($"/api/v1/orders/{order.OrderId}", order);
+            })
+            .RequireRoles(Roles.Storefront)
+            .WithName("PlaceOrder")
+            .Produces<OrderView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        orders.MapGet("/{orderId:guid}", async (Guid orderId, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(new GetOrderQuery(orderId), ct);
+                http.Response.Headers.ETag = order.ETag;
+                return http.Request.Headers.IfNoneMatch.Any(tag => tag == order.ETag || tag == "*")
+                    ? Results.StatusCode(StatusCodes.Status304NotModified)
+                    : Results.Ok(order);
+            })
+            .RequireRoles(Roles.Storefront, Roles.Operator)
+            .WithName("GetOrder")
+            .Produces<OrderView>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        orders.MapGet("", async (string? customerId, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ListOrdersQuery(customerId, status, limit, cursor), ct)))
+            .RequireRoles(Roles.Storefront, Roles.Operator)
+            .WithName("ListOrders")
+            .Produces<OrderPage>()
+            .ProducesValidationProblem();
+
+        orders.MapPost("/{orderId:guid}/cancel", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CancelOrderRequest? body,
+                HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var result = await mediator.Send(new CancelOrderCommand(orderId, body?.Reason, http.User.Identity?.Name ?? "unknown"), ct);
+                return result.AlreadyCancelled ? Results.Ok(result.Order) : Results.Accepted($"/api/v1/orders/{orderId}", result.Order);
+            })
+            .RequireRoles(Roles.Storefront, Roles.Operator)
+            .WithName("CancelOrder")
+            .Produces<OrderView>()
+            .Produces<OrderView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        orders.MapGet("/{orderId:guid}/history", async (Guid orderId, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new OrderHistoryQuery(orderId), ct)))
+            .RequireRoles(Roles.Storefront, Roles.Operator)
+            .WithName("GetOrderHistory")
+            .Produces<OrderHistoryView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

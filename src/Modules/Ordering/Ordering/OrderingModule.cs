@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrderManagement.BuildingBlocks;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Persistence;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Shipping.Contracts;
+
+namespace OrderManagement.Ordering;
+
+// The Ordering module's only public door: orders, their fulfilment saga, and the operators' view of it.
+public static class OrderingModule
+{
+    public const string Name = "Ordering";
+
+    public static IServiceCollection AddOrderingModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModule<OrderingDbContext>(Name, OrderingDbContext.SchemaName);
+        services.AddOptions<FulfilmentOptions>().Bind(configuration.GetSection(FulfilmentOptions.Section));
+        services.AddScoped<OrderFulfilment>();
+        services.AddSingleton<IDeadLetterListener, SagaDeadLetterListener>();
+        services.AddMessageTypes(InventoryMessageNames.All);
+        services.AddMessageTypes(PaymentMessageNames.All);
+        services.AddMessageTypes(ShippingMessageNames.All);
+        services.AddMessageTypes(new Dictionary<Type, string> { [typeof(FulfilmentDeadline)] = "ordering.fulfilment-deadline.v1" });
+        services.AddMessageHandler<StockReserved, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<StockReservationRejected, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<StockReleased, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<PaymentAuthorized, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<PaymentDeclined, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<PaymentFailed, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<PaymentVoided, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<PaymentCaptured, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<ShipmentCreated, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<ShipmentCancelled, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<ShipmentCancellationRefused, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<ShipmentDispatched, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<ShipmentDelivered, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<FulfilmentDeadline, FulfilmentMessageHandlers>(Name);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOrderingEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        OrderEndpoints.Map(endpoints);
+        OperationsEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}

@@ -1,0 +1,81 @@
+namespace OrderManagement.Ordering.Orders;
+
+// The storefront's order. Its status changes only through the state machine; payment and shipment
+// fields mirror what the owning modules reported, so one read answers "where is my order".
+internal sealed class Order
+{
+    private Order()
+    {
+    }
+
+    public Guid Id { get; private init; }
+    public long Sequence { get; private init; }
+    public required string CustomerId { get; init; }
+    public OrderStatus Status { get; internal set; }
+    public RejectionReason? RejectionReason { get; private set; }
+    public required string Currency { get; init; }
+    public List<OrderLine> Lines { get; private init; } = [];
+    public decimal Total { get; private init; }
+    public required ShippingAddress ShippingAddress { get; init; }
+    public required string PaymentMethod { get; init; }
+    public required string PaymentToken { get; init; }
+    public Guid? PaymentId { get; private set; }
+    public string? PaymentStatus { get; private set; }
+    public Guid? ShipmentId { get; private set; }
+    public string? ShipmentStatus { get; private set; }
+    public string? TrackingNumber { get; private set; }
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public static Order Place(Guid id, string customerId, string currency, IEnumerable<OrderLine> lines, ShippingAddress address,
+        string paymentMethod, string paymentToken, DateTimeOffset now)
+    {
+        var orderLines = lines.ToList();
+        return new Order
+        {
+            Id = id,
+            CustomerId = customerId,
+            Currency = currency,
+            Lines = orderLines,
+            Total = orderLines.Sum(l => l.LineTotal),
+            ShippingAddress = address,
+            PaymentMethod = paymentMethod,
+            PaymentToken = paymentToken,
+            Status = OrderStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+    }
+
+    public (string From, string To) Fire(OrderTrigger trigger, DateTimeOffset now, RejectionReason? reason = null)
+    {
+        var from = Status;
+        OrderStateMachine.For(this).Fire(trigger);
+        RejectionReason = reason;
+        Touch(now);
+        return (from.ToString(), Status.ToString());
+    }
+
+    public void PaymentChanged(Guid? paymentId, string status, DateTimeOffset now)
+    {
+        PaymentId = paymentId ?? PaymentId;
+        PaymentStatus = status;
+        Touch(now);
+    }
+
+    public void ShipmentChanged(Guid? shipmentId, string status, DateTimeOffset now, string? trackingNumber = null)
+    {
+        ShipmentId = shipmentId ?? ShipmentId;
+        ShipmentStatus = status;
+        TrackingNumber = trackingNumber ?? TrackingNumber;
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+}

@@ -1,0 +1,43 @@
+namespace OrderManagement.Ordering.Orders;
+
+// The Order resource of the public contract: every field always present, null when it has no value.
+internal sealed record OrderView(
+    Guid OrderId,
+    string CustomerId,
+    string Status,
+    string? RejectionReason,
+    string Currency,
+    IReadOnlyList<OrderLineView> Lines,
+    decimal Total,
+    ShippingAddress ShippingAddress,
+    Guid? PaymentId,
+    string? PaymentStatus,
+    Guid? ShipmentId,
+    string? ShipmentStatus,
+    string? TrackingNumber,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version)
+{
+    public static OrderView From(Order order) => new(
+        order.Id,
+        order.CustomerId,
+        order.Status.ToString(),
+        order.RejectionReason?.ToString(),
+        order.Currency,
+        order.Lines.Select(l => new OrderLineView(l.Sku, l.Quantity, l.UnitPrice, l.LineTotal)).ToList(),
+        order.Total,
+        order.ShippingAddress,
+        order.PaymentId,
+        order.PaymentStatus,
+        order.ShipmentId,
+        order.ShipmentStatus,
+        order.TrackingNumber,
+        order.CreatedAt,
+        order.UpdatedAt,
+        order.Version);
+
+    public string ETag => $"\"{Version}\"";
+}
+
+internal sealed record OrderLineView(string Sku, int Quantity, decimal UnitPrice, decimal LineTotal);

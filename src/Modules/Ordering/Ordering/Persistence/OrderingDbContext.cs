@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Persistence;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Orders;
+
+namespace OrderManagement.Ordering.Persistence;
+
+internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options, ModuleDbContextServices services)
+    : ModuleDbContext(options, services)
+{
+    public const string SchemaName = "ordering";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<FulfilmentSaga> Sagas => Set<FulfilmentSaga>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new OrderConfiguration());
+        modelBuilder.ApplyConfiguration(new FulfilmentSagaConfiguration());
+    }
+}

@@ -1,0 +1,25 @@
+using MediatR;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Persistence;
+
+namespace OrderManagement.Ordering.PlaceOrder;
+
+// Stores the order as Pending with its saga and first command in one transaction, then returns at once.
+internal sealed class PlaceOrderHandler(OrderingDbContext db, OrderFulfilment fulfilment) : IRequestHandler<PlaceOrderCommand, OrderView>
+{
+    public Task<OrderView> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
+    {
+        var now = db.Time.GetUtcNow();
+        var lines = command.Lines!.Select(l => new OrderLine(l!.Sku!, l.Quantity!.Value, l.UnitPrice!.Value,
+            decimal.Round(l.Quantity.Value * l.UnitPrice.Value, 2, MidpointRounding.AwayFromZero)));
+        var address = command.ShippingAddress!;
+        var order = Order.Place(Guid.CreateVersion7(), command.CustomerId!, command.Currency!, lines,
+            new ShippingAddress(address.Name!, address.Line1!, address.Line2, address.City!, address.PostalCode!, address.Country!),
+            command.Payment!.Method!, command.Payment.Token!, now);
+        db.Orders.Add(order);
+        db.RecordHistory(order.Id, "Order", order.Id, "OrderPlaced", null, nameof(OrderStatus.Pending), $"{order.Total} {order.Currency}");
+        fulfilment.Start(order);
+        return Task.FromResult(OrderView.From(order));
+    }
+}
