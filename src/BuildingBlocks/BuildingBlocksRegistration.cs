@@ -17,12 +17,8 @@ public static class BuildingBlocksRegistration
 
     public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} is not set. Start with build/run.sh, or set ConnectionStrings__{ConnectionStringName}.");
-
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(ConnectionString(sp.GetRequiredService<IConfiguration>())).Build());
         services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section));
         services.AddSingleton<OutboxSignals>();
         services.AddSingleton<MigrationState>();
@@ -41,6 +37,12 @@ public static class BuildingBlocksRegistration
         services.AddMediatorPipeline();
         return services;
     }
+
+    // Read when first needed, so configuration added by a test host after start-up code ran still counts.
+    private static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName)
+        ?? throw new InvalidOperationException(
+            $"ConnectionStrings:{ConnectionStringName} is not set. Start with build/run.sh, or set ConnectionStrings__{ConnectionStringName}.");
 
     // Registers a module: its schema and DbContext, its command handlers and validators, and its outbox dispatcher.
     public static IServiceCollection AddModule<TContext>(this IServiceCollection services, string name, string schema)

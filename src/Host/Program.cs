@@ -10,7 +10,7 @@ using OrderManagement.Shipping;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Logging.AddStructuredLogging(builder.Configuration, builder.Environment);
-builder.Services.AddApiPlumbing(builder.Configuration, builder.Environment);
+builder.Services.AddApiPlumbing(builder.Environment);
 builder.Services.AddBuildingBlocks(builder.Configuration);
 builder.Services.AddOrderingModule(builder.Configuration);
 builder.Services.AddInventoryModule();

@@ -14,7 +14,7 @@ public static class ApiPlumbing
 {
     public const long MaxBodyBytes = 256 * 1024;
 
-    public static IServiceCollection AddApiPlumbing(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddApiPlumbing(this IServiceCollection services, IHostEnvironment environment)
     {
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxBodyBytes);
         services.ConfigureHttpJsonOptions(options =>
@@ -31,7 +31,7 @@ public static class ApiPlumbing
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ExceptionToProblemHandler>();
-        services.AddApiKeyAuthentication(configuration, environment);
+        services.AddApiKeyAuthentication(environment);
         return services;
     }
 

@@ -7,10 +7,13 @@ namespace OrderManagement.BuildingBlocks.Web.ApiKeys;
 
 public static class ApiKeyRegistration
 {
-    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(ApiKeyOptions.Section).Get<ApiKeyOptions>() ?? new ApiKeyOptions();
-        services.AddSingleton(new ApiKeyStore(options, allowPlainKeys: environment.IsDevelopment()));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IConfiguration>().GetSection(ApiKeyOptions.Section).Get<ApiKeyOptions>() ?? new ApiKeyOptions();
+            return new ApiKeyStore(options, allowPlainKeys: environment.IsDevelopment());
+        });
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

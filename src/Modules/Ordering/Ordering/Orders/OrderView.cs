@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderManagement.Ordering.Orders;
 
 // The Order resource of the public contract: every field always present, null when it has no value.
@@ -37,6 +39,7 @@ internal sealed record OrderView(
         order.UpdatedAt,
         order.Version);
 
+    [JsonIgnore]
     public string ETag => $"\"{Version}\"";
 }
 

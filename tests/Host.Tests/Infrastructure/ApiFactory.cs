@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using OrderManagement.TestKit;
+
+namespace OrderManagement.Host.Tests.Infrastructure;
+
+// The real host, real modules and real PostgreSQL, driven over HTTP. Development settings give the dev API keys;
+// timings are shortened so failure paths finish quickly.
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string StorefrontKey = "dev-storefront-key";
+    public const string OperatorKey = "dev-operator-key";
+
+    private string _connectionString = "";
+
+    public string ConnectionString => _connectionString;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestDatabase.ConnectionStringAsync();
+        _ = Server; // start the host: migrations run before the first request
+        await DatabaseReset.ResetAsync(_connectionString);
+    }
+
+    public Task ResetAsync() => DatabaseReset.ResetAsync(_connectionString);
+
+    public HttpClient Storefront() => ClientWithKey(StorefrontKey);
+
+    public HttpClient Operator() => ClientWithKey(OperatorKey);
+
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:OrderManagement"] = _connectionString,
+            ["Messaging:PollInterval"] = "00:00:00.200",
+            ["Messaging:BaseRetryDelay"] = "00:00:00.050",
+            ["Messaging:MaxRetryDelay"] = "00:00:00.500",
+            ["Payments:CallTimeout"] = "00:00:00.300",
+            ["Payments:MaxAuthorizationAttempts"] = "3",
+            ["Payments:RetryBaseDelay"] = "00:00:00.100",
+            ["Payments:RetryMaxDelay"] = "00:00:00.400",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
