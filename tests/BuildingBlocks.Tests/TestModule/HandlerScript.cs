@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace OrderManagement.BuildingBlocks.Tests.TestModule;
+
+// Tells the test module's handlers, per note text, to fail a number of times or to wait before succeeding.
+internal sealed class HandlerScript
+{
+    private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
+
+    public void Fail(string text, int times) => _failuresLeft[text] = times;
+
+    public void FailAlways(string text) => Fail(text, int.MaxValue);
+
+    public TaskCompletionSource HoldSuccess(string text) =>
+        _holds.GetOrAdd(text, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public async Task RunAsync(string text, CancellationToken cancellationToken)
+    {
+        if (_failuresLeft.TryGetValue(text, out var left) && left > 0)
+        {
+            _failuresLeft[text] = left - 1;
+            throw new InvalidOperationException($"Scripted failure for '{text}'.");
+        }
+
+        if (_holds.TryGetValue(text, out var hold))
+        {
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+    }
+}
