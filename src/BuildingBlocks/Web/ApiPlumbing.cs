@@ -27,13 +27,24 @@ public static class ApiPlumbing
         });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Type ??= ProblemResponses.TypeBase + "http-" + context.ProblemDetails.Status;
+            context.ProblemDetails.Type = ProblemResponses.TypeBase + "http-" + context.ProblemDetails.Status;
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ExceptionToProblemHandler>();
         services.AddApiKeyAuthentication(environment);
         return services;
     }
+
+    private static string DefaultDetail(int? status) => status switch
+    {
+        400 => "The request could not be read; check the JSON body and the query parameters.",
+        404 => "There is no resource at this path.",
+        405 => "This path does not accept that HTTP method.",
+        413 => "Request bodies may be at most 256 KiB.",
+        415 => "Send the body as application/json.",
+        _ => "See the status code.",
+    };
 
     public static WebApplication UseApiPlumbing(this WebApplication app)
     {

@@ -14,7 +14,12 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next)
         var correlationId = IsSane(supplied) ? supplied : CorrelationContext.NewId();
         CorrelationContext.Current = correlationId;
         context.TraceIdentifier = correlationId;
-        context.Response.Headers[Header] = correlationId;
+        // Set when the response starts: the exception handler clears headers before it writes a problem.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = correlationId;
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 

@@ -19,6 +19,9 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
                 validation.Errors.ToDictionary(e => e.Key, e => e.Value)),
             BadHttpRequestException { StatusCode: 413 } => ProblemResponses.WriteAsync(context, 413, "payload-too-large",
                 "The request body is too large.", "Request bodies may be at most 256 KiB."),
+            BadHttpRequestException { InnerException: JsonException json } => ProblemResponses.WriteAsync(context, 400, "malformed-json",
+                "The request body is not valid JSON for this endpoint.", "Fix the field listed in 'errors' (wrong type, or malformed JSON) and send the request again.",
+                new Dictionary<string, string[]> { [FieldPath(json.Path)] = [JsonError(json)] }),
             BadHttpRequestException bad => ProblemResponses.WriteAsync(context, bad.StatusCode, "bad-request",
                 "The request could not be read.", bad.Message),
             JsonException json => ProblemResponses.WriteAsync(context, 400, "malformed-json",
@@ -50,6 +53,13 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
         await task;
         return true;
     }
+
+    // "$.lines[0].quantity" -> "lines[0].quantity"; the root itself is "$".
+    private static string FieldPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string JsonError(JsonException json) =>
+        json.Path is null or "$" ? "The body is not valid JSON." : "The value has the wrong type or is not valid JSON.";
 
     internal static bool IsDatabaseUnavailable(Exception exception) =>
         exception is NpgsqlException { IsTransient: true } or TimeoutException

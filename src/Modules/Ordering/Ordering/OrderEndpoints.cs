@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Ordering.CancelOrder;
 using OrderManagement.Ordering.GetOrder;
+using OrderManagement.Ordering.Idempotency;
 using OrderManagement.Ordering.ListOrders;
 using OrderManagement.Ordering.OrderHistory;
 using OrderManagement.Ordering.Orders;
@@ -20,11 +21,12 @@ internal static class OrderEndpoints
     {
         var orders = endpoints.MapGroup("/api/v1/orders").WithTags("Orders");
 
-        orders.MapPost("", async (PlaceOrderCommand body, IMediator mediator, CancellationToken ct) =>
-            {
-                var order = await mediator.Send(body, ct);
-                return Results.Accepted($"/api/v1/orders/{order.OrderId}", order);
-            })
+        orders.MapPost("", (PlaceOrderCommand body, HttpContext http, IdempotentRequests idempotency, IMediator mediator) =>
+                idempotency.ExecuteAsync(http, "place-order", body, async () =>
+                {
+                    var order = await mediator.Send(body, http.RequestAborted);
+                    return new StoredResponse(StatusCodes.Status202Accepted, order, $"/api/v1/orders/{order.OrderId}");
+                }))
             .RequireRoles(Roles.Storefront)
             .WithName("PlaceOrder")
             .Produces<OrderView>(StatusCodes.Status202Accepted)
@@ -53,12 +55,15 @@ internal static class OrderEndpoints
             .Produces<OrderPage>()
             .ProducesValidationProblem();
 
-        orders.MapPost("/{orderId:guid}/cancel", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CancelOrderRequest? body,
-                HttpContext http, IMediator mediator, CancellationToken ct) =>
-            {
-                var result = await mediator.Send(new CancelOrderCommand(orderId, body?.Reason, http.User.Identity?.Name ?? "unknown"), ct);
-                return result.AlreadyCancelled ? Results.Ok(result.Order) : Results.Accepted($"/api/v1/orders/{orderId}", result.Order);
-            })
+        orders.MapPost("/{orderId:guid}/cancel", (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CancelOrderRequest? body,
+                HttpContext http, IdempotentRequests idempotency, IMediator mediator) =>
+                idempotency.ExecuteAsync(http, $"cancel-order {orderId}", body ?? new CancelOrderRequest(null), async () =>
+                {
+                    var result = await mediator.Send(new CancelOrderCommand(orderId, body?.Reason, http.User.Identity?.Name ?? "unknown"), http.RequestAborted);
+                    return result.AlreadyCancelled
+                        ? new StoredResponse(StatusCodes.Status200OK, result.Order, null)
+                        : new StoredResponse(StatusCodes.Status202Accepted, result.Order, $"/api/v1/orders/{orderId}");
+                }))
             .RequireRoles(Roles.Storefront, Roles.Operator)
             .WithName("CancelOrder")
             .Produces<OrderView>()

@@ -5,6 +5,7 @@ using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Idempotency;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
@@ -21,6 +22,9 @@ public static class OrderingModule
         services.AddModule<OrderingDbContext>(Name, OrderingDbContext.SchemaName);
         services.AddOptions<FulfilmentOptions>().Bind(configuration.GetSection(FulfilmentOptions.Section));
         services.AddScoped<OrderFulfilment>();
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section));
+        services.AddScoped<IdempotentRequests>();
+        services.AddHostedService<ExpiredKeyPurger>();
         services.AddSingleton<IDeadLetterListener, SagaDeadLetterListener>();
         services.AddMessageTypes(InventoryMessageNames.All);
         services.AddMessageTypes(PaymentMessageNames.All);

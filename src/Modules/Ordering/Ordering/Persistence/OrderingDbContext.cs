@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Idempotency;
 using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Persistence;
@@ -14,10 +15,12 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
 
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<FulfilmentSaga> Sagas => Set<FulfilmentSaga>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new OrderConfiguration());
         modelBuilder.ApplyConfiguration(new FulfilmentSagaConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
     }
 }

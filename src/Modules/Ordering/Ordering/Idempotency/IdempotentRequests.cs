@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Web;
+using OrderManagement.Ordering.Persistence;
+
+namespace OrderManagement.Ordering.Idempotency;
+
+// Runs a request at most once per (API key, Idempotency-Key). The record is written in the same transaction
+// as the request's own changes; a transaction-scoped advisory lock turns a concurrent repeat into a 409
+// instead of a second order.
+internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async Task<IResult> ExecuteAsync(HttpContext http, string operation, object request, Func<Task<StoredResponse>> work)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (!http.Request.Headers.ContainsKey(Header))
+        {
+            return ToResult(await work());
+        }
+
+        if (key.Length is 0 or > 255)
+        {
+            return Problem(http, 400, "invalid-idempotency-key", "The Idempotency-Key header is invalid.", "Send 1 to 255 characters.");
+        }
+
+        var apiKeyName = http.User.Identity?.Name ?? "anonymous";
+        var fingerprint = Fingerprint(operation, request);
+        var cancellationToken = http.RequestAborted;
+        return await db.InTransactionAsync(async () =>
+        {
+            if (!await TryLockAsync(apiKeyName, key, cancellationToken))
+            {
+                return Problem(http, 409, "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed.",
+                    "Wait for the first request to finish, then repeat it to get its response.");
+            }
+
+            var now = db.Time.GetUtcNow();
+            var existing = await db.IdempotencyRecords.FirstOrDefaultAsync(r => r.ApiKeyName == apiKeyName && r.Key == key, cancellationToken);
+            if (existing is not null && existing.ExpiresAt > now)
+            {
+                return existing.Fingerprint == fingerprint
+                    ? Replay(http, existing)
+                    : Problem(http, 422, "idempotency-key-reused", "This Idempotency-Key was used for a different request.",
+                        "Use a new Idempotency-Key for a new request; repeat the original request unchanged to get its response.");
+            }
+
+            if (existing is not null)
+            {
+                db.IdempotencyRecords.Remove(existing);
+            }
+
+            var response = await work();
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                ApiKeyName = apiKeyName,
+                Key = key,
+                Fingerprint = fingerprint,
+                StatusCode = response.StatusCode,
+                Body = JsonSerializer.Serialize(response.Body, json.Value.SerializerOptions),
+                Location = response.Location,
+                CreatedAt = now,
+                ExpiresAt = now + options.Value.KeyLifetime,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return ToResult(response);
+        }, cancellationToken);
+    }
+
+    private async Task<bool> TryLockAsync(string apiKeyName, string key, CancellationToken cancellationToken)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(apiKeyName + "\n" + key));
+        var lockKey = BinaryPrimitives.ReadInt64BigEndian(hash);
+        return await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({lockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
+    private string Fingerprint(string operation, object request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + JsonSerializer.Serialize(request, request.GetType(), json.Value.SerializerOptions))));
+
+    private static IResult ToResult(StoredResponse response) =>
+        response.StatusCode == StatusCodes.Status202Accepted
+            ? Results.Accepted(response.Location, response.Body)
+            : Results.Json(response.Body, statusCode: response.StatusCode);
+
+    private static IResult Replay(HttpContext http, IdempotencyRecord record)
+    {
+        http.Response.Headers[ReplayedHeader] = "true";
+        if (record.Location is not null)
+        {
+            http.Response.Headers.Location = record.Location;
+        }
+
+        return Results.Text(record.Body, "application/json", Encoding.UTF8, record.StatusCode);
+    }
+
+    private static IResult Problem(HttpContext http, int status, string type, string title, string detail) =>
+        Results.Json(ProblemResponses.Create(http, status, type, title, detail), statusCode: status, contentType: "application/problem+json");
+}

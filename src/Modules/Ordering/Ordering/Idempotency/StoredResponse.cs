@@ -1,0 +1,3 @@
+namespace OrderManagement.Ordering.Idempotency;
+
+internal sealed record StoredResponse(int StatusCode, object Body, string? Location);
