@@ -10,4 +10,7 @@ public sealed class MessagingOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int BatchSize { get; set; } = 100;
     public int DeliveryConcurrency { get; set; } = 8;
+
+    // Messages for one module handled in one transaction (each in its own savepoint).
+    public int ConsumerGroupSize { get; set; } = 25;
 }

@@ -60,14 +60,18 @@ internal sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        var outcomes = new DeliveryOutcome[batch.Count];
-        await Parallel.ForAsync(0, batch.Count,
+        var groups = batch.GroupBy(e => e.Consumer)
+            .SelectMany(g => g.Chunk(_options.ConsumerGroupSize).Select(chunk => (Consumer: g.Key, Envelopes: chunk)))
+            .ToList();
+        var outcomes = new DeliveryOutcome[groups.Count][];
+        await Parallel.ForAsync(0, groups.Count,
             new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) => outcomes[i] = await DeliverAsync(batch[i], ct));
+            async (i, ct) => outcomes[i] = await DeliverAsync(groups[i].Consumer, groups[i].Envelopes, ct));
 
-        await RecordOutcomesAsync(connection, transaction, outcomes, cancellationToken);
+        var all = outcomes.SelectMany(o => o).ToArray();
+        await RecordOutcomesAsync(connection, transaction, all, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await NotifyDeadLettersAsync(outcomes, cancellationToken);
+        await NotifyDeadLettersAsync(all, cancellationToken);
         return batch.Count;
     }
 
@@ -96,20 +100,25 @@ internal sealed partial class OutboxDispatcher(
         return batch;
     }
 
-    private async Task<DeliveryOutcome> DeliverAsync(OutboxEnvelope envelope, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome[]> DeliverAsync(string consumerName, OutboxEnvelope[] envelopes, CancellationToken cancellationToken)
     {
-        try
+        var errors = await consumer.HandleGroupAsync(consumerName, envelopes, cancellationToken);
+        var outcomes = new DeliveryOutcome[envelopes.Length];
+        for (var i = 0; i < envelopes.Length; i++)
         {
-            await consumer.HandleAsync(envelope, cancellationToken);
-            return new DeliveryOutcome(envelope, null, DeadLettered: false);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            var attempts = envelope.Attempts + 1;
+            if (errors[i] is not { } error)
+            {
+                outcomes[i] = new DeliveryOutcome(envelopes[i], null, DeadLettered: false);
+                continue;
+            }
+
+            var attempts = envelopes[i].Attempts + 1;
             var deadLettered = attempts >= _options.MaxAttempts;
-            LogDeliveryFailed(logger, ex, envelope.Type, envelope.MessageId, envelope.Consumer, attempts, _options.MaxAttempts);
-            return new DeliveryOutcome(envelope, $"{ex.GetType().Name}: {ex.Message}", deadLettered);
+            LogDeliveryFailed(logger, error, envelopes[i].Type, envelopes[i].MessageId, envelopes[i].Consumer, attempts, _options.MaxAttempts);
+            outcomes[i] = new DeliveryOutcome(envelopes[i], $"{error.GetType().Name}: {error.Message}", deadLettered);
         }
+
+        return outcomes;
     }
 
     private async Task RecordOutcomesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DeliveryOutcome[] outcomes, CancellationToken cancellationToken)

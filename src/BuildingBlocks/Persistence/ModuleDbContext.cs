@@ -10,6 +10,7 @@ namespace OrderManagement.BuildingBlocks.Persistence;
 // wake the module's dispatcher once they commit.
 public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextServices services) : DbContext(options)
 {
+    private readonly List<Guid> _cancelledDeliveries = [];
     private bool _outboxWritten;
 
     public abstract string Schema { get; }
@@ -19,7 +20,8 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     // Queues a message for every module that consumes it; it is saved with the aggregate's changes.
-    public void Publish(object message, TimeSpan? delay = null)
+    // Returns the ids of the delivery rows (one per consuming module).
+    public IReadOnlyList<Guid> Publish(object message, TimeSpan? delay = null)
     {
         var type = message.GetType();
         var consumers = services.Routing.ConsumersOf(type);
@@ -31,11 +33,14 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
         var now = services.Time.GetUtcNow();
         var messageId = Guid.CreateVersion7();
         var payload = JsonSerializer.Serialize(message, type, MessageSerializer.Options);
+        var ids = new List<Guid>(consumers.Count);
         foreach (var consumer in consumers)
         {
+            var id = Guid.CreateVersion7();
+            ids.Add(id);
             OutboxMessages.Add(new OutboxMessage
             {
-                Id = Guid.CreateVersion7(),
+                Id = id,
                 MessageId = messageId,
                 Consumer = consumer,
                 Type = services.TypeMap.NameOf(type),
@@ -48,7 +53,12 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
         }
 
         _outboxWritten = true;
+        return ids;
     }
+
+    // Withdraws a scheduled delivery that is no longer needed (a deadline the process has moved past).
+    // A row the dispatcher is delivering right now is locked and skipped; its handler will find it stale.
+    public void CancelScheduled(Guid deliveryId) => _cancelledDeliveries.Add(deliveryId);
 
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
 
@@ -81,6 +91,13 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (_cancelledDeliveries.Count > 0)
+        {
+            var ids = _cancelledDeliveries.ToArray();
+            _cancelledDeliveries.Clear();
+            await Database.ExecuteSqlRawAsync(WithdrawSql(), [ids], cancellationToken);
+        }
+
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)
         {
@@ -89,6 +106,17 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
 
         return written;
     }
+
+    // Forgets everything a delivery queued, so the next delivery in the same transaction starts clean.
+    internal void ForgetPendingWork()
+    {
+        ChangeTracker.Clear();
+        _cancelledDeliveries.Clear();
+    }
+
+    // The schema comes from the module's own code, never from input.
+    private string WithdrawSql() =>
+        $"DELETE FROM {Schema}.outbox_messages WHERE id IN (SELECT id FROM {Schema}.outbox_messages WHERE id = ANY({{0}}) FOR UPDATE SKIP LOCKED)";
 
     internal void WakeDispatcherIfNeeded()
     {

@@ -21,6 +21,7 @@ internal sealed class FulfilmentSaga
     public bool PaymentHeld { get; set; }
     public bool ShipmentHeld { get; set; }
     public SagaOutcome? Outcome { get; set; }
+    public Guid? DeadlineDeliveryId { get; set; }
     public int Version { get; set; }
 
     public static FulfilmentSaga Start(Guid orderId, DateTimeOffset now) => new()

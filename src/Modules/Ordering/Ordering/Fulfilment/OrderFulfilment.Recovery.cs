@@ -37,6 +37,7 @@ internal sealed partial class OrderFulfilment
 
         var (from, to) = saga.Fire(SagaTrigger.Fail, Now);
         saga.NextAttemptAt = null;
+        WithdrawDeadline(saga);
         saga.Version++;
         db.RecordHistory(order.Id, "Saga", order.Id, "SagaFailed", from, to, error);
     }

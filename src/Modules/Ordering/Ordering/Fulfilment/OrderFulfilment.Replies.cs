@@ -120,6 +120,7 @@ internal sealed partial class OrderFulfilment
         saga.Fire(SagaTrigger.Complete, Now);
         saga.CurrentStep = SagaStep.None;
         saga.NextAttemptAt = null;
+        WithdrawDeadline(saga);
         saga.Version++;
     }
 }

@@ -41,7 +41,17 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<Ful
         saga.NextAttemptAt = Now + deadline;
         saga.UpdatedAt = Now;
         saga.Version++;
-        db.Publish(new FulfilmentDeadline(order.Id, saga.CurrentStep, saga.Attempts), deadline);
+        WithdrawDeadline(saga);
+        saga.DeadlineDeliveryId = db.Publish(new FulfilmentDeadline(order.Id, saga.CurrentStep, saga.Attempts), deadline)[0];
+    }
+
+    private void WithdrawDeadline(FulfilmentSaga saga)
+    {
+        if (saga.DeadlineDeliveryId is { } pending)
+        {
+            db.CancelScheduled(pending);
+            saga.DeadlineDeliveryId = null;
+        }
     }
 
     private static object CommandFor(Order order, SagaStep step) => step switch
@@ -113,6 +123,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<Ful
         var (from, to) = saga.Fire(trigger, Now);
         saga.CurrentStep = SagaStep.None;
         saga.NextAttemptAt = null;
+        WithdrawDeadline(saga);
         saga.Version++;
         db.RecordHistory(order.Id, "Saga", order.Id, trigger == SagaTrigger.Complete ? "SagaCompleted" : "SagaCompensated", from, to);
     }

@@ -23,6 +23,7 @@ internal sealed class FulfilmentSagaConfiguration : IEntityTypeConfiguration<Ful
         saga.Property(s => s.PaymentHeld).HasColumnName("payment_held");
         saga.Property(s => s.ShipmentHeld).HasColumnName("shipment_held");
         saga.Property(s => s.Outcome).HasColumnName("outcome").HasConversion<string>();
+        saga.Property(s => s.DeadlineDeliveryId).HasColumnName("deadline_delivery_id");
         saga.Property(s => s.Version).HasColumnName("version").IsConcurrencyToken();
         saga.HasIndex(s => new { s.Status, s.UpdatedAt, s.OrderId }).HasDatabaseName("ix_sagas_status");
     }
