@@ -18,6 +18,7 @@ internal sealed class Payment
     public string? AuthorizationCode { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    public uint Version { get; private set; }
 
     public static Payment Start(Guid orderId, decimal amount, string currency, string method, string token, DateTimeOffset now) => new()
     {

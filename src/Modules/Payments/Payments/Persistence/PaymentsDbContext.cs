@@ -31,5 +31,8 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.AuthorizationCode).HasColumnName("authorization_code");
             payment.Property(p => p.CreatedAt).HasColumnName("created_at");
             payment.Property(p => p.UpdatedAt).HasColumnName("updated_at");
+            // xmin guards against lost updates: an authorization attempt waits for the provider outside any row lock,
+            // so a void or capture may commit meanwhile; the stale writer then fails and its message is retried.
+            payment.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         });
 }

@@ -1,0 +1,68 @@
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.StateMachines;
+using OrderManagement.Payments.CapturePayment;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Payments.Payments;
+using OrderManagement.TestKit;
+
+namespace OrderManagement.Payments.Tests;
+
+public sealed class CapturePaymentTests(PaymentsModuleFixture fixture) : PaymentsTest(fixture)
+{
+    [Fact]
+    public async Task Given_an_authorized_payment_When_it_is_captured_Then_it_is_Captured_and_PaymentCaptured_is_published()
+    {
+        var orderId = Guid.NewGuid();
+        var paymentId = await AuthorizedPaymentAsync(orderId);
+
+        await CaptureAsync(orderId);
+
+        (await UntilReceivedAsync<PaymentCaptured>(m => m.OrderId == orderId)).Single().ShouldBe(new PaymentCaptured(orderId, paymentId));
+        (await PaymentOfAsync(orderId)).Status.ShouldBe(PaymentStatus.Captured);
+    }
+
+    [Fact]
+    public async Task Given_a_captured_payment_When_capture_is_asked_again_Then_nothing_more_happens()
+    {
+        var orderId = Guid.NewGuid();
+        await AuthorizedPaymentAsync(orderId);
+        await CaptureAsync(orderId);
+
+        await CaptureAsync(orderId);
+
+        await Host.UntilOutboxesDrainedAsync();
+        Host.Recorder.Received<PaymentCaptured>().Count(m => m.OrderId == orderId).ShouldBe(1);
+        (await PaymentOfAsync(orderId)).Status.ShouldBe(PaymentStatus.Captured);
+    }
+
+    [Fact]
+    public async Task Given_a_voided_payment_When_it_is_captured_Then_the_transition_is_refused_and_it_stays_Voided()
+    {
+        var orderId = Guid.NewGuid();
+        await AuthorizedPaymentAsync(orderId);
+        await VoidAsync(orderId);
+
+        var refused = await Should.ThrowAsync<InvalidTransitionException>(() => Host.SendAsync(new CapturePaymentCommand(orderId)));
+
+        refused.State.ShouldBe(nameof(PaymentStatus.Voided));
+        refused.Trigger.ShouldBe(nameof(PaymentTrigger.Capture));
+        (await PaymentOfAsync(orderId)).Status.ShouldBe(PaymentStatus.Voided);
+    }
+
+    [Fact]
+    public async Task Given_a_declined_payment_When_it_is_captured_Then_the_transition_is_refused()
+    {
+        var orderId = Guid.NewGuid();
+        await AuthorizeAsync(orderId, "tok_declined");
+
+        await Should.ThrowAsync<InvalidTransitionException>(() => Host.SendAsync(new CapturePaymentCommand(orderId)));
+
+        (await PaymentOfAsync(orderId)).Status.ShouldBe(PaymentStatus.Declined);
+    }
+
+    [Fact]
+    public async Task Given_no_payment_for_the_order_When_it_is_captured_Then_it_is_not_found()
+    {
+        await Should.ThrowAsync<NotFoundException>(() => Host.SendAsync(new CapturePaymentCommand(Guid.NewGuid())));
+    }
+}
