@@ -28,7 +28,23 @@ public sealed class VoidPaymentTests(PaymentsModuleFixture fixture) : PaymentsTe
         await VoidAsync(orderId);
 
         (await UntilReceivedAsync<PaymentVoided>(m => m.OrderId == orderId)).Single().ShouldBe(new PaymentVoided(orderId, null));
-        (await PaymentsOfAsync(orderId)).ShouldBeEmpty();
+        (await PaymentOfAsync(orderId)).Status.ShouldBe(PaymentStatus.Voided);
+    }
+
+    [Fact]
+    public async Task Given_a_void_that_arrived_before_any_authorization_When_the_authorization_request_comes_late_Then_nothing_is_authorized()
+    {
+        var orderId = Guid.NewGuid();
+        await VoidAsync(orderId);
+        await UntilReceivedAsync<PaymentVoided>(m => m.OrderId == orderId);
+
+        await AuthorizeAsync(orderId, "tok_visa");
+
+        var payments = await PaymentsOfAsync(orderId);
+        payments.Single().Status.ShouldBe(PaymentStatus.Voided);
+        payments.Single().Attempts.ShouldBe(0);
+        await Host.UntilOutboxesDrainedAsync();
+        Host.Recorder.Received<PaymentAuthorized>().ShouldNotContain(m => m.OrderId == orderId);
     }
 
     [Fact]

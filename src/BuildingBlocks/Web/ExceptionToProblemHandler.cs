@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
@@ -32,6 +33,10 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
                 "The request conflicts with the resource's current state.", conflict.Message),
             DomainException domain => ProblemResponses.WriteAsync(context, 409, domain.Code,
                 "The request conflicts with the resource's current state.", domain.Message),
+            DbUpdateConcurrencyException => ProblemResponses.WriteAsync(context, 409, "concurrent-update",
+                "The resource was changed by another request at the same time.", "Read the resource again and retry if the request still applies."),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => ProblemResponses.WriteAsync(context, 409, "concurrent-update",
+                "The resource was created by another request at the same time.", "Read the resource again and retry if the request still applies."),
             _ when IsDatabaseUnavailable(exception) => ProblemResponses.WriteAsync(context, 503, "database-unavailable",
                 "The service is temporarily unavailable.", "The database cannot be reached. Retry after a few seconds; nothing was changed."),
             _ => null,

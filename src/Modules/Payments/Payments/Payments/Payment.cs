@@ -33,6 +33,21 @@ internal sealed class Payment
         UpdatedAt = now,
     };
 
+    // Stands for "there is nothing to authorize any more": a void that arrives before any authorization leaves
+    // this behind, so a late authorization request for the order finds it and does not pay.
+    public static Payment VoidedBeforeAuthorization(Guid orderId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrderId = orderId,
+        Amount = 0,
+        Currency = "",
+        Method = "",
+        Token = "",
+        Status = PaymentStatus.Voided,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     public int BeginAttempt(DateTimeOffset now)
     {
         Attempts++;

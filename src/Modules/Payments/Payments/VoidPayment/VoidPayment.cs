@@ -34,6 +34,12 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
             var (from, to) = payment.Apply(PaymentTrigger.Void, db.Time.GetUtcNow());
             db.RecordHistory(payment.OrderId, "Payment", payment.Id, "PaymentVoided", from, to);
         }
+        else if (payment is null)
+        {
+            var tombstone = Payment.VoidedBeforeAuthorization(command.OrderId, db.Time.GetUtcNow());
+            db.Payments.Add(tombstone);
+            db.RecordHistory(command.OrderId, "Payment", tombstone.Id, "PaymentVoided", null, nameof(PaymentStatus.Voided), "voided before any authorization");
+        }
 
         db.Publish(new PaymentVoided(command.OrderId, payment?.Id));
         return Unit.Value;
