@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Persistence;
+
+namespace OrderManagement.BadFixture.Persistence;
+
+internal sealed class BadFixtureDbContext(DbContextOptions<BadFixtureDbContext> options, ModuleDbContextServices services)
+    : ModuleDbContext(options, services)
+{
+    public const string SchemaName = "badfixture";
+
+    public override string Schema => SchemaName;
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Ledger>(ledger =>
+        {
+            ledger.ToTable("ledgers");
+            ledger.HasKey(l => l.Id);
+            ledger.OwnsMany(l => l.Entries, entry => entry.ToJson("entries"));
+            // Violation: a foreign key into another module's schema.
+            ledger.HasOne<ForeignOrder>().WithMany().HasForeignKey(l => l.OrderId);
+        });
+
+        // Violation: an entity mapped to a table in another module's schema.
+        modelBuilder.Entity<ForeignOrder>(order =>
+        {
+            order.ToTable("orders", "ordering");
+            order.HasKey(o => o.Id);
+        });
+    }
+}

@@ -1,0 +1,6 @@
+namespace OrderManagement.BadFixture.Persistence;
+
+internal sealed class LedgerEntry
+{
+    public decimal Amount { get; init; }
+}
