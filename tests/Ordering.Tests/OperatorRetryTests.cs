@@ -1,0 +1,87 @@
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Inventory.Contracts;
+using OrderManagement.Payments.Contracts;
+
+namespace OrderManagement.Ordering.Tests;
+
+public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : OrderingTest(fixture)
+{
+    [Fact]
+    public async Task Given_a_failed_saga_When_an_operator_retries_it_Then_the_step_command_is_sent_again_and_the_saga_runs_with_a_fresh_deadline()
+    {
+        var orderId = await SagaFailedAtReserveStockAsync();
+
+        var view = await RetryAsync(orderId);
+
+        (view.Status, view.CurrentStep, view.Attempts).ShouldBe(("Running", "ReserveStock", 1));
+        view.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + OrderingModuleFixture.StepDeadline);
+        (await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 3)).Count.ShouldBe(3);
+        (await SagaAsync(orderId)).ShouldBe(view);
+        (await PendingDeadlinesAsync(orderId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_failed_saga_When_an_operator_retries_it_Then_the_history_records_OperatorRetry_with_the_actor()
+    {
+        var orderId = await SagaFailedAtReserveStockAsync();
+
+        await RetryAsync(orderId, "inventory is back");
+
+        var retry = (await HistoryAsync(orderId)).Entries[^1];
+        (retry.Module, retry.Event, retry.FromState, retry.ToState, retry.Detail)
+            .ShouldBe(("Ordering", "OperatorRetry", "ReserveStock", "ReserveStock", $"by {Operator}: inventory is back"));
+    }
+
+    [Fact]
+    public async Task Given_a_retried_saga_When_the_answer_arrives_Then_it_proceeds_to_the_next_step()
+    {
+        var orderId = await SagaFailedAtReserveStockAsync();
+        await RetryAsync(orderId);
+
+        await StockReservedAsync(orderId);
+
+        (await SentAsync<AuthorizePayment>(m => m.OrderId == orderId)).ShouldHaveSingleItem();
+        (await SagaAsync(orderId)).CurrentStep.ShouldBe("AuthorizePayment");
+    }
+
+    [Fact]
+    public async Task Given_a_saga_waiting_for_an_answer_When_an_operator_retries_it_Then_the_step_command_is_sent_again_now()
+    {
+        var orderId = await PlacedOrderAsync();
+
+        await RetryAsync(orderId);
+
+        await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 2);
+        (await PendingDeadlinesAsync(orderId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_completed_saga_When_an_operator_retries_it_Then_it_is_a_conflict_and_nothing_is_sent()
+    {
+        var confirmed = await ConfirmedOrderAsync();
+        var before = await SagaAsync(confirmed.OrderId);
+
+        var conflict = await Should.ThrowAsync<ConflictException>(() => RetryAsync(confirmed.OrderId));
+
+        conflict.Code.ShouldBe("nothing-to-retry");
+        (await SagaAsync(confirmed.OrderId)).ShouldBe(before);
+        (await AllSentForAsync(confirmed.OrderId)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Given_a_compensated_saga_When_an_operator_retries_it_Then_it_is_a_conflict()
+    {
+        var orderId = await PlacedOrderAsync();
+        await ReplyAsync(new StockReservationRejected(orderId, "Unknown SKU MUG-01."));
+
+        var conflict = await Should.ThrowAsync<ConflictException>(() => RetryAsync(orderId));
+
+        conflict.Code.ShouldBe("nothing-to-retry");
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_order_When_an_operator_retries_its_saga_Then_it_is_not_found()
+    {
+        await Should.ThrowAsync<NotFoundException>(() => RetryAsync(Guid.NewGuid()));
+    }
+}

@@ -1,0 +1,63 @@
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Inventory.Contracts;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Shipping.Contracts;
+
+namespace OrderManagement.Ordering.Tests;
+
+public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingTest(fixture)
+{
+    [Fact]
+    public async Task Given_entries_in_other_modules_When_the_history_is_read_Then_they_are_merged_with_Orderings_by_time_and_numbered_from_1()
+    {
+        var placedAt = Clock.GetUtcNow();
+        var orderId = await PlacedOrderAsync();
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        await StockReservedAsync(orderId);
+        Histories.Set(orderId, new InventoryHistoryEntry(placedAt.AddSeconds(1), "StockReserved", null, "Reserved", "TSHIRT-RED-M x2, MUG-01 x1"));
+        Histories.Set(orderId, new PaymentHistoryEntry(placedAt.AddSeconds(3), "PaymentStarted", null, "Pending", "45.48 EUR"));
+        Histories.Set(orderId, new ShippingHistoryEntry(placedAt.AddSeconds(2.5), "ShipmentNoted", null, "None", null));
+
+        var history = await HistoryAsync(orderId);
+
+        history.OrderId.ShouldBe(orderId);
+        history.Entries.Select(e => (e.Sequence, e.Module, e.Event, e.ToState)).ShouldBe(
+        [
+            (1, "Ordering", "OrderPlaced", "Pending"),
+            (2, "Ordering", "StepStarted", "ReserveStock"),
+            (3, "Inventory", "StockReserved", "Reserved"),
+            (4, "Ordering", "StepStarted", "AuthorizePayment"),
+            (5, "Shipping", "ShipmentNoted", "None"),
+            (6, "Payments", "PaymentStarted", "Pending"),
+        ]);
+        history.Entries.Select(e => e.OccurredAt).ShouldBe(
+            [placedAt, placedAt, placedAt.AddSeconds(1), placedAt.AddSeconds(2), placedAt.AddSeconds(2.5), placedAt.AddSeconds(3)]);
+        history.Entries[2].Detail.ShouldBe("TSHIRT-RED-M x2, MUG-01 x1");
+    }
+
+    [Fact]
+    public async Task Given_a_confirmed_order_When_its_history_is_read_Then_Ordering_recorded_every_state_change_of_the_order_and_its_saga()
+    {
+        var confirmed = await ConfirmedOrderAsync();
+
+        var history = await HistoryAsync(confirmed.OrderId);
+
+        history.Entries.Select(e => (e.Event, e.FromState, e.ToState)).ShouldBe(
+        [
+            ("OrderPlaced", null, "Pending"),
+            ("StepStarted", "None", "ReserveStock"),
+            ("StepStarted", "ReserveStock", "AuthorizePayment"),
+            ("StepStarted", "AuthorizePayment", "CreateShipment"),
+            ("OrderConfirmed", "Pending", "Confirmed"),
+            ("SagaCompleted", "Running", "Completed"),
+        ]);
+        history.Entries.Select(e => e.Sequence).ShouldBe([1, 2, 3, 4, 5, 6]);
+        history.Entries[0].Detail.ShouldBe("45.48 EUR");
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_order_When_its_history_is_read_Then_it_is_not_found()
+    {
+        await Should.ThrowAsync<NotFoundException>(() => HistoryAsync(Guid.NewGuid()));
+    }
+}
