@@ -10,6 +10,13 @@ internal sealed partial class OrderFulfilment
 {
     public void Dispatched(Order order, ShipmentDispatched dispatched)
     {
+        // Cancelled while its shipment was being created, the order stayed Pending; a dispatch of that shipment
+        // means the cancellation will be refused, so the order is confirmed on its way to Shipped.
+        if (order.Status == OrderStatus.Pending && order.ShipmentId == dispatched.ShipmentId)
+        {
+            ConfirmAfterLostCancellation(order);
+        }
+
         if (order.Status != OrderStatus.Confirmed)
         {
             return;
@@ -32,6 +39,12 @@ internal sealed partial class OrderFulfilment
         order.ShipmentChanged(delivered.ShipmentId, "Delivered", Now);
         var (from, to) = order.Fire(OrderTrigger.Deliver, Now);
         db.RecordHistory(order.Id, "Order", order.Id, "OrderDelivered", from, to);
+    }
+
+    private void ConfirmAfterLostCancellation(Order order)
+    {
+        var (from, to) = order.Fire(OrderTrigger.Confirm, Now);
+        db.RecordHistory(order.Id, "Order", order.Id, "OrderConfirmed", from, to, "the shipment left before the cancellation reached it");
     }
 
     public static void Captured(Order order, PaymentCaptured captured, DateTimeOffset now) =>

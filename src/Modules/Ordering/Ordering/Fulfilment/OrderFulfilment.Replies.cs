@@ -117,6 +117,12 @@ internal sealed partial class OrderFulfilment
         saga.Outcome = null;
         saga.LastError = $"Cancellation refused: the shipment is already {refused.Status}.";
         db.RecordHistory(order.Id, "Saga", order.Id, "CancellationRefused", saga.Status.ToString(), nameof(SagaStatus.Completed), saga.LastError);
+        if (order.Status == OrderStatus.Pending)
+        {
+            // Cancelled before ShipmentCreated arrived: the order never reached Confirmed, and must not stay Pending.
+            ConfirmAfterLostCancellation(order);
+        }
+
         saga.Fire(SagaTrigger.Complete, Now);
         saga.CurrentStep = SagaStep.None;
         saga.NextAttemptAt = null;
