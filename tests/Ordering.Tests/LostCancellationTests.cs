@@ -47,6 +47,22 @@ public sealed class LostCancellationTests(OrderingModuleFixture fixture) : Order
         (await SagaAsync(pending.OrderId)).Status.ShouldBe("Completed");
     }
 
+    [Fact]
+    public async Task Given_the_saga_waiting_for_its_shipment_When_ShipmentDispatched_overtakes_ShipmentCreated_Then_the_order_is_Shipped()
+    {
+        var orderId = await PlacedOrderAsync();
+        await StockReservedAsync(orderId);
+        await PaymentAuthorizedAsync(orderId);
+        var shipmentId = Guid.NewGuid();
+
+        await ReplyAsync(new ShipmentDispatched(orderId, shipmentId, "DHL", "JD0146000099999"));
+
+        var order = await OrderAsync(orderId);
+        (order.Status, order.ShipmentId, order.ShipmentStatus).ShouldBe(("Shipped", shipmentId, "Dispatched"));
+        (await SagaAsync(orderId)).Status.ShouldBe("Completed");
+        await SentAsync<CapturePayment>(m => m.OrderId == orderId);
+    }
+
     // Cancelled after the payment was authorized, before ShipmentCreated arrived: the new shipment is to be cancelled.
     private async Task<OrderIds> CancelledWhileCreatingShipmentAsync()
     {

@@ -24,7 +24,7 @@ internal sealed class AdvanceFulfilmentHandler(OrderingDbContext db, OrderFulfil
                 fulfilment.DeadlinePassed(order, saga, deadline);
                 break;
             case ShipmentDispatched dispatched:
-                fulfilment.Dispatched(order, dispatched);
+                fulfilment.Dispatched(order, saga, dispatched);
                 break;
             case ShipmentDelivered delivered:
                 fulfilment.Delivered(order, delivered);

@@ -8,8 +8,14 @@ namespace OrderManagement.Ordering.Fulfilment;
 // After confirmation the warehouse drives the order: Shipping is the authority on dispatch and delivery.
 internal sealed partial class OrderFulfilment
 {
-    public void Dispatched(Order order, ShipmentDispatched dispatched)
+    public void Dispatched(Order order, FulfilmentSaga saga, ShipmentDispatched dispatched)
     {
+        // The dispatch overtook a redelivered ShipmentCreated: the shipment exists, so take that answer first.
+        if (saga.IsWaitingFor(SagaStep.CreateShipment))
+        {
+            Handle(order, saga, new ShipmentCreated(order.Id, dispatched.ShipmentId));
+        }
+
         // Cancelled while its shipment was being created, the order stayed Pending; a dispatch of that shipment
         // means the cancellation will be refused, so the order is confirmed on its way to Shipped.
         if (order.Status == OrderStatus.Pending && order.ShipmentId == dispatched.ShipmentId)
