@@ -23,6 +23,17 @@ internal sealed partial class OrderFulfilment
             return;
         }
 
+        if (saga.CancelRequested && saga.Status == SagaStatus.Running)
+        {
+            // The order was cancelled while this step went unanswered: instead of waiting for an operator, give back
+            // whatever the step may have taken, as cancelling an already failed saga does.
+            db.RecordHistory(order.Id, "Saga", order.Id, "StepAbandoned", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(),
+                $"No answer to {saga.CurrentStep} after {saga.Attempts} attempts; the order is cancelled, so what it may hold is given back.");
+            HoldWhatTheStepMayHaveTaken(saga);
+            BeginCompensation(order, saga, SagaOutcome.Cancelled);
+            return;
+        }
+
         Fail(order, saga, $"No answer to {saga.CurrentStep} after {saga.Attempts} attempts. Check the dead letters, then retry the saga.");
     }
 
