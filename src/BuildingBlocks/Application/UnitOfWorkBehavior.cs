@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Application;
@@ -8,6 +9,8 @@ namespace OrderManagement.BuildingBlocks.Application;
 internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IServiceProvider services, IEnumerable<ModuleDescriptor> modules)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    private const int MaxAttempts = 5;
+
     private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
         .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
 
@@ -20,11 +23,25 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IServiceProvider s
         }
 
         var context = (ModuleDbContext)services.GetService(module.DbContextType)!;
-        return await context.InTransactionAsync(async () =>
+        var ownsTransaction = context.Database.CurrentTransaction is null;
+        for (var attempt = 1; ; attempt++)
         {
-            var response = await next();
-            await context.SaveChangesAsync(cancellationToken);
-            return response;
-        }, cancellationToken);
+            try
+            {
+                return await context.InTransactionAsync(async () =>
+                {
+                    var response = await next();
+                    await context.SaveChangesAsync(cancellationToken);
+                    return response;
+                }, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (ownsTransaction && attempt < MaxAttempts)
+            {
+                // Another writer (usually a message handler moving the same saga) changed the aggregate between our
+                // read and our write; our transaction is rolled back, so decide again from a fresh read. Inside a
+                // message handler the inbox redelivers instead.
+                context.ForgetPendingWork();
+            }
+        }
     }
 }
