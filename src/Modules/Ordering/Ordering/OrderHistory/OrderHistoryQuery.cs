@@ -15,7 +15,7 @@ internal sealed record OrderHistoryView(Guid OrderId, IReadOnlyList<HistoryEntry
 
 internal sealed record HistoryEntryView(int Sequence, DateTimeOffset OccurredAt, string Module, string Event, string? FromState, string? ToState, string? Detail);
 
-// Each module keeps its own append-only history; this merges them by the time they happened.
+// Each module keeps its own append-only history; this merges them by the time they happened and numbers them.
 internal sealed class OrderHistoryHandler(
     OrderingDbContext db,
     IInventoryQueries inventory,
@@ -30,22 +30,19 @@ internal sealed class OrderHistoryHandler(
         }
 
         var ordering = await db.History.AsNoTracking().Where(h => h.OrderId == query.OrderId).OrderBy(h => h.Id)
-            .Select(h => new Entry(h.OccurredAt, "Ordering", h.Event, h.FromState, h.ToState, h.Detail))
+            .Select(h => new HistoryEntry(h.OccurredAt, "Ordering", h.Event, h.FromState, h.ToState, h.Detail))
             .ToListAsync(cancellationToken);
         var fromInventory = (await inventory.GetOrderHistoryAsync(query.OrderId, cancellationToken))
-            .Select(h => new Entry(h.OccurredAt, "Inventory", h.Event, h.FromState, h.ToState, h.Detail));
+            .Select(h => new HistoryEntry(h.OccurredAt, "Inventory", h.Event, h.FromState, h.ToState, h.Detail));
         var fromPayments = (await payments.GetOrderHistoryAsync(query.OrderId, cancellationToken))
-            .Select(h => new Entry(h.OccurredAt, "Payments", h.Event, h.FromState, h.ToState, h.Detail));
+            .Select(h => new HistoryEntry(h.OccurredAt, "Payments", h.Event, h.FromState, h.ToState, h.Detail));
         var fromShipping = (await shipping.GetOrderHistoryAsync(query.OrderId, cancellationToken))
-            .Select(h => new Entry(h.OccurredAt, "Shipping", h.Event, h.FromState, h.ToState, h.Detail));
+            .Select(h => new HistoryEntry(h.OccurredAt, "Shipping", h.Event, h.FromState, h.ToState, h.Detail));
 
         // OrderBy is stable, so entries of one module with equal timestamps keep the order they were written in.
-        var entries = ordering.Concat(fromInventory).Concat(fromPayments).Concat(fromShipping)
+        var inTimeOrder = ordering.Concat(fromInventory).Concat(fromPayments).Concat(fromShipping)
             .OrderBy(e => e.OccurredAt)
-            .Select((e, i) => new HistoryEntryView(i + 1, e.OccurredAt, e.Module, e.Event, e.FromState, e.ToState, e.Detail))
             .ToList();
-        return new OrderHistoryView(query.OrderId, entries);
+        return new OrderHistoryView(query.OrderId, await HistoryNumbering.NumberAsync(db, query.OrderId, inTimeOrder, cancellationToken));
     }
-
-    private sealed record Entry(DateTimeOffset OccurredAt, string Module, string Event, string? FromState, string? ToState, string? Detail);
 }
