@@ -28,7 +28,20 @@ public static class DatabaseReset
             return;
         }
 
-        await using var truncate = new NpgsqlCommand($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY", connection);
-        await truncate.ExecuteNonQueryAsync();
+        // A host may still be delivering a message: its dispatcher holds outbox rows while the consumer, on another
+        // connection, waits for a table TRUNCATE already holds. PostgreSQL cannot always see that cycle, so give up the locks
+        // after a moment and try again once the delivery is through.
+        await using var truncate = new NpgsqlCommand($"SET lock_timeout = '2s'; TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY", connection);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await truncate.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected && attempt < 10)
+            {
+            }
+        }
     }
 }
