@@ -7,8 +7,8 @@ using OrderManagement.TestKit;
 namespace OrderManagement.Host.Tests.Infrastructure;
 
 // The real host, real modules and real PostgreSQL, driven over HTTP. Development settings give the dev API keys;
-// timings are shortened so failure paths finish quickly.
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+// timings are shortened so failure paths finish quickly. Variants with other timings derive from it.
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string StorefrontKey = "dev-storefront-key";
     public const string OperatorKey = "dev-operator-key";

@@ -68,7 +68,7 @@ public static class OrderRequests
             () => client.GetJsonAsync($"/api/v1/orders/{orderId}"),
             order => order["status"]!.GetValue<string>() == status,
             $"order {orderId} to become {status}",
-            timeout);
+            timeout ?? FulfilmentProbes.Patience);
 
     public static string Status(this JsonObject order) => order["status"]!.GetValue<string>();
 
