@@ -29,7 +29,20 @@ public sealed class ReleaseStockTests(InventoryModuleFixture fixture) : Inventor
         await ReleaseAsync(orderId);
 
         await UntilReceivedAsync<StockReleased>(m => m.OrderId == orderId);
-        (await ReservationsOfAsync(orderId)).ShouldBeEmpty();
+        (await ReservationsOfAsync(orderId)).ShouldHaveSingleItem().Status.ShouldBe(ReservationStatus.Released);
+    }
+
+    [Fact]
+    public async Task Given_a_release_that_arrived_before_the_reservation_When_the_reservation_request_comes_late_Then_no_stock_is_reserved()
+    {
+        await SetStockAsync("SKU-LATE", 5);
+        var orderId = Guid.NewGuid();
+        await ReleaseAsync(orderId);
+
+        await ReserveAsync(orderId, ("SKU-LATE", 2));
+
+        await UntilReceivedAsync<StockReservationRejected>(m => m.OrderId == orderId);
+        (await StockOfAsync("SKU-LATE")).Reserved.ShouldBe(0);
     }
 
     [Fact]

@@ -26,6 +26,14 @@ internal sealed class ReleaseStockHandler(InventoryDbContext db) : IRequestHandl
                 nameof(ReservationStatus.Reserved), nameof(ReservationStatus.Released));
         }
 
+        else if (reservation is null)
+        {
+            var tombstone = StockReservation.ReleasedBeforeReservation(command.OrderId, db.Time.GetUtcNow());
+            db.Reservations.Add(tombstone);
+            db.RecordHistory(command.OrderId, "Reservation", tombstone.Id, "StockReleased", null, nameof(ReservationStatus.Released),
+                "released before any reservation");
+        }
+
         db.Publish(new StockReleased(command.OrderId));
         return Unit.Value;
     }

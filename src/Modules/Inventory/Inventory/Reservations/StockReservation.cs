@@ -25,6 +25,16 @@ internal sealed class StockReservation
         UpdatedAt = now,
     };
 
+    // A release that arrives before the reservation leaves this behind, so a late reservation request is refused.
+    public static StockReservation ReleasedBeforeReservation(Guid orderId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrderId = orderId,
+        Status = ReservationStatus.Released,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     public Transition<ReservationStatus, ReservationTrigger> Fire(ReservationTrigger trigger, DateTimeOffset now)
     {
         Transition<ReservationStatus, ReservationTrigger>? transition = null;
