@@ -55,6 +55,7 @@ public static class ApiPlumbing
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;
     }
 }
