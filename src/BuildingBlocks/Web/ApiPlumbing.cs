@@ -56,6 +56,7 @@ public static class ApiPlumbing
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<JsonTextMiddleware>();
         return app;
     }
 }
