@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Ordering.CancelOrder;
 using OrderManagement.Ordering.GetOrder;
@@ -38,7 +39,9 @@ internal static class OrderEndpoints
             {
                 var order = await mediator.Send(new GetOrderQuery(orderId), ct);
                 http.Response.Headers.ETag = order.ETag;
-                return http.Request.Headers.IfNoneMatch.Any(tag => tag == order.ETag || tag == "*")
+                var etag = new EntityTagHeaderValue(order.ETag);
+                // If-None-Match is a list and compares weakly (RFC 9110 13.1.2): W/"3" matches "3".
+                return http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
                     ? Results.StatusCode(StatusCodes.Status304NotModified)
                     : Results.Ok(order);
             })
