@@ -32,6 +32,7 @@ internal static class OrderEndpoints
             .WithName("PlaceOrder")
             .Produces<OrderView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -73,7 +74,8 @@ internal static class OrderEndpoints
             .Produces<OrderView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         orders.MapGet("/{orderId:guid}/history", async (Guid orderId, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new OrderHistoryQuery(orderId), ct)))
