@@ -1,20 +1,32 @@
 using Microsoft.OpenApi;
+using OrderManagement.Host.OpenApi;
 
 namespace OrderManagement.Host;
 
 internal static class OpenApiSetup
 {
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services) =>
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options =>
         {
-            document.Info = new OpenApiInfo
+            options.AddDocumentTransformer((document, _, _) =>
             {
-                Title = "OrderManagement API",
-                Version = "v1",
-                Description = "Storefront and operations REST contract. Authenticate with the X-Api-Key header.",
-            };
-            return Task.CompletedTask;
-        }));
+                document.Info = new OpenApiInfo
+                {
+                    Title = "OrderManagement API",
+                    Version = "v1",
+                    Description = "Storefront and operations REST contract. Authenticate with the X-Api-Key header. "
+                        + "Errors are RFC 9457 application/problem+json with type, title, status, detail and traceId; "
+                        + "validation errors add 'errors', an object from field path (e.g. lines[0].quantity) to messages.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer<ApiKeySecurity>();
+            options.AddOperationTransformer<ApiKeySecurity>();
+            options.AddOperationTransformer<ContractHeaders>();
+            options.AddOperationTransformer<PagingParameters>();
+            options.AddDocumentTransformer<ContractEnums>();
+            options.AddDocumentTransformer<ProblemSchemas>();
+        });
 
     public static void MapOpenApiDocument(this WebApplication app, IHostEnvironment environment)
     {

@@ -30,7 +30,9 @@ internal sealed partial class MigrationHostedService(SchemaMigrator migrator, Mi
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    // Cancel, not dispose, as BackgroundService does: the host may call StopAsync again after disposing its
+    // services (WebApplicationFactory stops a minimal-hosting app twice), and a disposed source would throw there.
+    public void Dispose() => _stopping.Cancel();
 
     private async Task RetryUntilMigratedAsync(CancellationToken stoppingToken)
     {

@@ -55,6 +55,8 @@ public static class ApiPlumbing
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<JsonTextMiddleware>();
         return app;
     }
 }

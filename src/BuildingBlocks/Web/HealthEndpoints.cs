@@ -30,7 +30,9 @@ public static class HealthEndpoints
             {
                 return Results.Json(new { status = "not-ready", reason = "database unreachable" }, statusCode: 503);
             }
-        }).AllowAnonymous().WithTags("Health");
+        }).AllowAnonymous().WithTags("Health")
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 }

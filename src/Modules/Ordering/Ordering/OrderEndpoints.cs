@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Ordering.CancelOrder;
 using OrderManagement.Ordering.GetOrder;
@@ -31,6 +32,7 @@ internal static class OrderEndpoints
             .WithName("PlaceOrder")
             .Produces<OrderView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -38,7 +40,9 @@ internal static class OrderEndpoints
             {
                 var order = await mediator.Send(new GetOrderQuery(orderId), ct);
                 http.Response.Headers.ETag = order.ETag;
-                return http.Request.Headers.IfNoneMatch.Any(tag => tag == order.ETag || tag == "*")
+                var etag = new EntityTagHeaderValue(order.ETag);
+                // If-None-Match is a list and compares weakly (RFC 9110 13.1.2): W/"3" matches "3".
+                return http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
                     ? Results.StatusCode(StatusCodes.Status304NotModified)
                     : Results.Ok(order);
             })
@@ -70,7 +74,8 @@ internal static class OrderEndpoints
             .Produces<OrderView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         orders.MapGet("/{orderId:guid}/history", async (Guid orderId, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new OrderHistoryQuery(orderId), ct)))

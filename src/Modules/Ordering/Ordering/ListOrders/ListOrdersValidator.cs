@@ -1,6 +1,7 @@
 using FluentValidation;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.ListOrders;
 
@@ -12,7 +13,9 @@ internal sealed class ListOrdersValidator : AbstractValidator<ListOrdersQuery>
         RuleFor(q => q.Status)
             .Must(s => s is null || Enum.GetNames<OrderStatus>().Contains(s, StringComparer.Ordinal))
             .WithMessage($"status must be one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
-        RuleFor(q => q.CustomerId).MaximumLength(64).WithMessage("customerId must be at most 64 characters.");
+        RuleFor(q => q.CustomerId).Cascade(CascadeMode.Stop)
+            .MaximumLength(64).WithMessage("customerId must be at most 64 characters.")
+            .Must(TextRules.IsWellFormed).WithMessage("customerId must be valid Unicode text.");
         RuleFor(q => q.Cursor)
             .Must(c => c is null || (cursors.TryDecode(c, out var p) && long.TryParse(p, out _)))
             .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");

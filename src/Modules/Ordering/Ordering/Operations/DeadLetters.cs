@@ -8,6 +8,7 @@ using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Persistence;
+using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Operations;
 
@@ -63,6 +64,11 @@ internal static class DeadLetterCursor
 }
 
 internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string? Reason) : ICommand<DeadLetterView>;
+
+internal sealed class ReplayDeadLetterValidator : AbstractValidator<ReplayDeadLetterCommand>
+{
+    public ReplayDeadLetterValidator() => RuleFor(c => c.Reason).OptionalText("reason", 500);
+}
 
 // Replays the message and, when it concerns an order, notes the operator's action in that order's history.
 internal sealed class ReplayDeadLetterHandler(DeadLetterStore store, OrderingDbContext db) : IRequestHandler<ReplayDeadLetterCommand, DeadLetterView>

@@ -1,9 +1,11 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
+using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Operations;
 
@@ -17,6 +19,11 @@ internal sealed class GetSagaHandler(OrderingDbContext db) : IRequestHandler<Get
 }
 
 internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string? Reason) : ICommand<SagaView>;
+
+internal sealed class RetrySagaValidator : AbstractValidator<RetrySagaCommand>
+{
+    public RetrySagaValidator() => RuleFor(c => c.Reason).OptionalText("reason", 500);
+}
 
 // Resumes the current step now: the step's command is sent again with a fresh deadline.
 internal sealed class RetrySagaHandler(OrderingDbContext db, OrderFulfilment fulfilment) : IRequestHandler<RetrySagaCommand, SagaView>

@@ -18,9 +18,14 @@ internal sealed class DispatchShipmentValidator : AbstractValidator<DispatchShip
 {
     public DispatchShipmentValidator()
     {
-        RuleFor(c => c.Carrier).NotEmpty().WithMessage("carrier is required.").MaximumLength(64);
-        RuleFor(c => c.TrackingNumber).NotEmpty().WithMessage("trackingNumber is required.").MaximumLength(128);
+        RuleFor(c => c.Carrier).NotEmpty().WithMessage("carrier is required.").MaximumLength(64)
+            .Must(NoNul).WithMessage("carrier must not contain NUL characters.");
+        RuleFor(c => c.TrackingNumber).NotEmpty().WithMessage("trackingNumber is required.").MaximumLength(128)
+            .Must(NoNul).WithMessage("trackingNumber must not contain NUL characters.");
     }
+
+    // PostgreSQL text cannot hold U+0000; without this rule such a value fails at save time as a 500.
+    private static bool NoNul(string? text) => text is null || !text.Contains('\0', StringComparison.Ordinal);
 }
 
 internal sealed class DispatchShipmentHandler(ShippingDbContext db) : IRequestHandler<DispatchShipmentCommand, ShipmentView>

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+
+namespace OrderManagement.Host.Tests.Api.Support;
+
+// What the contract (shared/api-contract.md) requires of /openapi/v1.json, and a checker that lists every gap.
+// Status codes come from the contract's tables and conventions: every /api endpoint answers 401 for a missing key,
+// single-role endpoints 403 for the other role, place-order and cancel carry the idempotency codes (400 bad key,
+// 409 in progress, 422 key reused), and endpoints that validate a body or query answer 400.
+public static class OpenApiContract
+{
+    private static readonly string[] Operator = ["operator"];
+    private static readonly string[] Both = ["storefront", "operator"];
+
+    public static readonly IReadOnlyList<(string Method, string Path, int[] Statuses, string[] Roles)> Operations =
+    [
+        ("put", "/api/v1/inventory/{sku}", [200, 400, 409], Operator),
+        ("get", "/api/v1/inventory/{sku}", [200, 404], Both),
+        ("post", "/api/v1/orders", [202, 400, 409, 413, 422], ["storefront"]),
+        ("get", "/api/v1/orders/{orderId}", [200, 304, 404], Both),
+        ("get", "/api/v1/orders", [200, 400], Both),
+        ("post", "/api/v1/orders/{orderId}/cancel", [200, 202, 400, 404, 409, 422], Both),
+        ("get", "/api/v1/orders/{orderId}/history", [200, 404], Both),
+        ("get", "/api/v1/shipments/{shipmentId}", [200, 404], Operator),
+        ("post", "/api/v1/shipments/{shipmentId}/dispatch", [202, 400, 404, 409], Operator),
+        ("post", "/api/v1/shipments/{shipmentId}/deliver", [202, 404, 409], Operator),
+        ("get", "/api/v1/payments/{paymentId}", [200, 404], Operator),
+        ("get", "/api/v1/ops/sagas", [200, 400], Operator),
+        ("get", "/api/v1/ops/sagas/{orderId}", [200, 404], Operator),
+        ("post", "/api/v1/ops/sagas/{orderId}/retry", [202, 404, 409], Operator),
+        ("get", "/api/v1/ops/dead-letters", [200, 400], Operator),
+        ("post", "/api/v1/ops/dead-letters/{id}/replay", [202, 404], Operator),
+        ("get", "/health/live", [200], []),
+        ("get", "/health/ready", [200, 503], []),
+    ];
+
+    public static readonly IReadOnlyList<(string Schema, string Property, string[] Values)> Enums =
+    [
+        ("OrderView", "status", Representation.OrderStatuses),
+        ("OrderView", "rejectionReason", Representation.RejectionReasons),
+        ("OrderView", "paymentStatus", Representation.PaymentStatuses),
+        ("OrderView", "shipmentStatus", Representation.ShipmentStatuses),
+        ("SagaView", "status", Representation.SagaStatuses),
+        ("ShipmentView", "status", Representation.ShipmentStatuses),
+        ("PaymentView", "status", Representation.PaymentStatuses),
+        ("HistoryEntryView", "module", Representation.Modules),
+    ];
+
+    private static readonly string[] BodiesRequired = ["post /api/v1/orders", "put /api/v1/inventory/{sku}", "post /api/v1/shipments/{shipmentId}/dispatch"];
+
+    public static List<string> FindGaps(JsonObject document)
+    {
+        var gaps = new List<string>();
+        var scheme = document["components"]?["securitySchemes"]?.AsObject().FirstOrDefault(s =>
+            s.Value?["type"]?.GetValue<string>() == "apiKey" && s.Value["in"]?.GetValue<string>() == "header" && s.Value["name"]?.GetValue<string>() == "X-Api-Key");
+        if (scheme?.Key is null)
+        {
+            gaps.Add("no apiKey security scheme for the X-Api-Key header in components.securitySchemes");
+        }
+
+        foreach (var (method, path, statuses, roles) in Operations)
+        {
+            var operation = document["paths"]?[path]?[method];
+            if (operation is null)
+            {
+                gaps.Add($"{method.ToUpperInvariant()} {path} is missing");
+                continue;
+            }
+
+            var secured = roles.Length > 0;
+            var expected = statuses.Concat(secured ? [401] : []).Concat(roles.Length == 1 ? [403] : []);
+            foreach (var status in expected)
+            {
+                var response = operation["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                if (response is null)
+                {
+                    gaps.Add($"{method.ToUpperInvariant()} {path} does not document {status}");
+                }
+                else if (status >= 400 && secured && response["content"]?["application/problem+json"] is null)
+                {
+                    gaps.Add($"{method.ToUpperInvariant()} {path} {status} is not application/problem+json");
+                }
+            }
+
+            // Without a scheme that gap is reported once above; here any requirement will do.
+            if (secured && (operation["security"] is not JsonArray security || !security.Any(r => scheme?.Key is not { } name ? r is JsonObject { Count: > 0 } : r?[name] is not null)))
+            {
+                gaps.Add($"{method.ToUpperInvariant()} {path} does not require the API key");
+            }
+
+            if (BodiesRequired.Contains($"{method} {path}") && operation["requestBody"]?["content"]?["application/json"]?["schema"] is null)
+            {
+                gaps.Add($"{method.ToUpperInvariant()} {path} has no JSON request body schema");
+            }
+        }
+
+        foreach (var (schema, property, values) in Enums)
+        {
+            var actual = document["components"]?["schemas"]?[schema]?["properties"]?[property]?["enum"]?.AsArray()
+                .Where(v => v is not null).Select(v => v!.GetValue<string>()).ToList();
+            if (actual is null || !actual.SequenceEqual(values))
+            {
+                gaps.Add($"{schema}.{property} does not list the values {string.Join(", ", values)}");
+            }
+        }
+
+        return gaps;
+    }
+}
