@@ -6,7 +6,7 @@ namespace OrderManagement.Host.Tests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class AccessControlTests(ApiFactory api) : IAsyncLifetime
 {
-    public Task InitializeAsync() => api.ResetDatabaseAsync();
+    public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

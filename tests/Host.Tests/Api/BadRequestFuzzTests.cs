@@ -13,7 +13,7 @@ public sealed class BadRequestFuzzTests(ApiFactory api, ITestOutputHelper output
 
     public async Task InitializeAsync()
     {
-        await api.ResetDatabaseAsync();
+        await api.ResetAsync();
         await api.Operator().SetStockAsync(ExistingSku, 50);
     }
 

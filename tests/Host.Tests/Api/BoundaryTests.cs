@@ -13,7 +13,7 @@ public sealed class BoundaryTests(ApiFactory api) : IAsyncLifetime
 {
     private readonly HttpClient _storefront = api.Storefront();
 
-    public Task InitializeAsync() => api.ResetDatabaseAsync();
+    public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -12,7 +12,7 @@ public sealed class RepresentationTests(ApiFactory api) : IAsyncLifetime
     private readonly HttpClient _storefront = api.Storefront();
     private readonly HttpClient _operator = api.Operator();
 
-    public Task InitializeAsync() => api.ResetDatabaseAsync();
+    public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
