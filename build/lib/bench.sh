@@ -43,6 +43,14 @@ bench_main() {
             --no-build) build=false ;;
             -h | --help)
                 bench__usage "$script" "$command"
+                local dll
+                dll="$(dirname "${BASH_SOURCE[0]}")/../../tests/Benchmark/bin/Release/net10.0/OrderManagement.Benchmark.dll"
+                if [ -f "$dll" ]; then
+                    echo
+                    dotnet "$dll" "$command" --help 2>&1 || true
+                else
+                    echo "(build once to see the program's options: dotnet build tests/Benchmark -c Release)"
+                fi
                 return 0
                 ;;
             *) args+=("$a") ;;
