@@ -1,0 +1,302 @@
+using System.Globalization;
+
+namespace OrderManagement.Benchmark;
+
+internal sealed class UsageException(string message) : Exception(message);
+
+// Command-line options shared by the four scenarios. Every load loop is bounded by a count and a time.
+internal sealed class Options
+{
+    public const string Usage = """
+        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage> --connection <cs> --host-dll <path> [options]
+
+        Normally started by build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh, build/db-outage-test.sh,
+        which build the host, start a private PostgreSQL and create a fresh database.
+
+        Required:
+          --connection CS        Npgsql connection string of the (fresh) database
+          --host-dll PATH        src/Host/bin/Release/net10.0/OrderManagement.Host.dll
+
+        Load:
+          --quick                short run for CI: bench and two-hosts 15 s of load (full 60 s), crash 3 kills 2-8 s
+                                 apart, db-outage 5 s + 10 s down + 10 s; fewer workers
+          --orders N             stop after N orders (POSTs)
+          --duration S           stop after S seconds of load (with --orders: whichever comes first)
+          --concurrency C        closed loop: C workers, each sends its next order when the last one is answered
+          --rate R               open loop: R orders/s offered, sends scheduled by time, latency from the scheduled time
+          --tokens MIX           payment token mix, e.g. tok_visa=90,tok_declined=5,tok_flaky=5 (default tok_visa=100)
+          --skus N               SKUs seeded (default 100)
+          --on-hand N            units per SKU (default 1000000)
+          --scarce               few units per SKU (about half the expected demand), so many orders are OutOfStock
+          --max-lines N          lines per order, 1..N (default 3); quantities 1..3
+          --warmup N             orders sent (and counted in commits/order) before the measured run (bench: 200)
+          --preload N            bulk-insert N historical (Delivered) orders before the run (bench only)
+          --drain-timeout S      how long to wait for every order to leave Pending (default 300)
+          --request-timeout S    client timeout of one request (default 30; db-outage: 10)
+          --no-idempotency-key   do not send Idempotency-Key (sent by default, as a storefront would)
+          --seed N               random seed (default: random, printed)
+
+        Hosts:
+          --port P               first host port (default: a free loopback port)
+          --host-log-level L     Serilog minimum level of the host (default Warning)
+          --work-dir DIR         host logs and pid file (default .data/bench/<command>)
+          --host-env KEY=VALUE   extra environment variable of the host(s), repeatable
+                                 (e.g. Messaging__DeliveryConcurrency=16, DOTNET_PerfMapEnabled=1)
+
+        Scenario specific:
+          --kills N              crash: kill -9 the host N times (default 3), each after a random 2-8 s (full: 5-20 s)
+                                 under load once it is ready; the load goes on 8 s (full: 20 s) after the last
+                                 restart; --duration is then only an upper bound (default 180 s, full 600 s)
+          --hosts N              two-hosts: host processes (default 2)
+          --db-stop-cmd CMD      db-outage: bash command that stops PostgreSQL
+          --db-start-cmd CMD     db-outage: bash command that starts it again
+          --outage S             db-outage: seconds PostgreSQL stays down (default 10)
+          --outage-at S          db-outage: seconds of load before the stop (default 5; full 10)
+          --answer-within S      db-outage: every request must be answered within S seconds (default 5)
+        """;
+
+    public required string Command { get; init; }
+    public string Connection { get; set; } = "";
+    public string HostDll { get; set; } = "";
+    public string? WorkDir { get; set; }
+    public bool Quick { get; set; }
+    public int? Orders { get; set; }
+    public double? Duration { get; set; }
+    public int? Concurrency { get; set; }
+    public double? Rate { get; set; }
+    public List<(string Token, double Weight)> Tokens { get; set; } = [("tok_visa", 100)];
+    public int Skus { get; set; } = 100;
+    public int? OnHand { get; set; }
+    public bool Scarce { get; set; }
+    public int MaxLines { get; set; } = 3;
+    public int MaxQuantity { get; set; } = 3;
+    public int? Warmup { get; set; }
+    public long Preload { get; set; }
+    public double DrainTimeout { get; set; } = 300;
+    public double? RequestTimeout { get; set; }
+    public bool IdempotencyKeys { get; set; } = true;
+    public int Seed { get; set; } = Random.Shared.Next(1, 1_000_000);
+    public int? Port { get; set; }
+    public string HostLogLevel { get; set; } = "Warning";
+    public List<KeyValuePair<string, string>> HostEnv { get; } = [];
+    public int Kills { get; set; } = 3;
+    public int Hosts { get; set; } = 2;
+    public string? DbStopCmd { get; set; }
+    public string? DbStartCmd { get; set; }
+    public double Outage { get; set; } = 10;
+    public double? OutageAt { get; set; }
+    public double AnswerWithin { get; set; } = 5;
+
+    // Hard bounds for every load loop.
+    public const double MaxDurationSeconds = 1800;
+    public const int MaxOrdersBound = 5_000_000;
+
+    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage"];
+
+    public static Options Parse(string[] args)
+    {
+        if (args.Length == 0 || !Commands.Contains(args[0]))
+        {
+            throw new UsageException(args.Length == 0 ? "missing command" : $"unknown command '{args[0]}'");
+        }
+
+        var o = new Options { Command = args[0] };
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string? inline = null;
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 0)
+            {
+                inline = arg[(eq + 1)..];
+                arg = arg[..eq];
+            }
+
+            string Value()
+            {
+                if (inline is not null)
+                {
+                    return inline;
+                }
+
+                if (i + 1 >= args.Length)
+                {
+                    throw new UsageException($"{arg} needs a value");
+                }
+
+                return args[++i];
+            }
+
+            switch (arg)
+            {
+                case "--connection": o.Connection = Value(); break;
+                case "--host-dll": o.HostDll = Value(); break;
+                case "--work-dir": o.WorkDir = Value(); break;
+                case "--quick": o.Quick = true; break;
+                case "--orders": o.Orders = Int(arg, Value(), 1, MaxOrdersBound); break;
+                case "--duration": o.Duration = Dbl(arg, Value(), 0.5, MaxDurationSeconds); break;
+                case "--concurrency": o.Concurrency = Int(arg, Value(), 1, 4096); break;
+                case "--rate": o.Rate = Dbl(arg, Value(), 0.1, 100_000); break;
+                case "--tokens": o.Tokens = ParseTokens(Value()); break;
+                case "--skus": o.Skus = Int(arg, Value(), 1, 100_000); break;
+                case "--on-hand": o.OnHand = Int(arg, Value(), 0, int.MaxValue); break;
+                case "--scarce": o.Scarce = true; break;
+                case "--max-lines": o.MaxLines = Int(arg, Value(), 1, 100); break;
+                case "--warmup": o.Warmup = Int(arg, Value(), 0, 1_000_000); break;
+                case "--preload": o.Preload = Int(arg, Value(), 0, 50_000_000); break;
+                case "--drain-timeout": o.DrainTimeout = Dbl(arg, Value(), 1, 3600); break;
+                case "--request-timeout": o.RequestTimeout = Dbl(arg, Value(), 0.1, 600); break;
+                case "--no-idempotency-key": o.IdempotencyKeys = false; break;
+                case "--seed": o.Seed = Int(arg, Value(), int.MinValue, int.MaxValue); break;
+                case "--port": o.Port = Int(arg, Value(), 1, 65535); break;
+                case "--host-log-level": o.HostLogLevel = Value(); break;
+                case "--host-env":
+                    var kv = Value().Split('=', 2);
+                    o.HostEnv.Add(kv.Length == 2 && kv[0].Length > 0 ? new(kv[0], kv[1]) : throw new UsageException("--host-env needs KEY=VALUE"));
+                    break;
+                case "--kills": o.Kills = Int(arg, Value(), 0, 100); break;
+                case "--hosts": o.Hosts = Int(arg, Value(), 1, 16); break;
+                case "--db-stop-cmd": o.DbStopCmd = Value(); break;
+                case "--db-start-cmd": o.DbStartCmd = Value(); break;
+                case "--outage": o.Outage = Dbl(arg, Value(), 0, 600); break;
+                case "--outage-at": o.OutageAt = Dbl(arg, Value(), 0, 600); break;
+                case "--answer-within": o.AnswerWithin = Dbl(arg, Value(), 0.1, 600); break;
+                case "-h" or "--help": throw new UsageException("");
+                default: throw new UsageException($"unknown option '{arg}'");
+            }
+        }
+
+        if (string.IsNullOrEmpty(o.Connection))
+        {
+            throw new UsageException("--connection is required");
+        }
+
+        if (string.IsNullOrEmpty(o.HostDll) || !File.Exists(o.HostDll))
+        {
+            throw new UsageException($"--host-dll must name the built host ({(string.IsNullOrEmpty(o.HostDll) ? "missing" : o.HostDll + " not found")})");
+        }
+
+        if (o.Command == "db-outage" && (string.IsNullOrEmpty(o.DbStopCmd) || string.IsNullOrEmpty(o.DbStartCmd)))
+        {
+            throw new UsageException("db-outage needs --db-stop-cmd and --db-start-cmd");
+        }
+
+        o.ApplyDefaults();
+        return o;
+    }
+
+    // Defaults per scenario; --quick keeps them short enough for CI.
+    private void ApplyDefaults()
+    {
+        WorkDir ??= Path.Combine(".data", "bench", Command);
+        switch (Command)
+        {
+            case "bench":
+                if (Orders is null && Duration is null)
+                {
+                    Duration = Quick ? 15 : 60;
+                }
+
+                Concurrency ??= Quick ? 16 : 64;
+                Warmup ??= Quick ? 100 : 500;
+                break;
+            case "crash":
+                if (Orders is null && Duration is null)
+                {
+                    Duration = Quick ? 180 : 600; // an upper bound: the run ends after the kills and a tail
+                }
+
+                Concurrency ??= Quick ? 16 : 32;
+                Warmup ??= 50;
+                break;
+            case "two-hosts":
+                if (Orders is null && Duration is null)
+                {
+                    Duration = Quick ? 15 : 60;
+                }
+
+                Concurrency ??= Quick ? 16 : 64;
+                Warmup ??= 50;
+                break;
+            case "db-outage":
+                OutageAt ??= Quick ? 5 : 10;
+                if (Orders is null && Duration is null)
+                {
+                    Duration = OutageAt + Outage + (Quick ? 10 : 20);
+                }
+
+                Concurrency ??= Quick ? 8 : 32;
+                Warmup ??= 50;
+                RequestTimeout ??= Math.Max(10, AnswerWithin * 2);
+                break;
+        }
+
+        RequestTimeout ??= 30;
+        if (Command != "bench" && Preload > 0)
+        {
+            throw new UsageException("--preload is only for bench");
+        }
+    }
+
+    public int MaxOrders => Orders ?? MaxOrdersBound;
+
+    public TimeSpan LoadDuration => TimeSpan.FromSeconds(Duration ?? MaxDurationSeconds);
+
+    public string LoadDescription =>
+        (Rate is { } r ? $"open loop at {r.ToString("0.#", CultureInfo.InvariantCulture)} orders/s offered" : $"closed loop with {Concurrency} workers")
+        + (Orders is { } n ? $", {n} orders" : "")
+        + (Duration is { } d ? $", {d.ToString("0.#", CultureInfo.InvariantCulture)} s" : "")
+        + $", tokens {TokenDescription}, {Skus} SKUs x {UnitsPerSku(0)} units{(Scarce ? " (scarce)" : "")}"
+        + (IdempotencyKeys ? ", Idempotency-Key sent" : ", no Idempotency-Key");
+
+    public string TokenDescription => string.Join(',', Tokens.Select(t => $"{t.Token}={t.Weight.ToString(CultureInfo.InvariantCulture)}"));
+
+    // Units seeded per SKU. --scarce: about half of the expected demand (average 2 units per line).
+    public int UnitsPerSku(long expectedOrders)
+    {
+        if (OnHand is { } explicitUnits)
+        {
+            return explicitUnits;
+        }
+
+        if (!Scarce)
+        {
+            return 1_000_000;
+        }
+
+        var orders = expectedOrders > 0 ? expectedOrders : Orders ?? (long)((Rate ?? 200) * (Duration ?? 30));
+        var demand = orders * ((1 + MaxLines) / 2.0) * ((1 + MaxQuantity) / 2.0);
+        return (int)Math.Clamp(demand / 2 / Skus, 1, 1_000_000);
+    }
+
+    private static List<(string, double)> ParseTokens(string value)
+    {
+        var result = new List<(string, double)>();
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var kv = part.Split('=', 2);
+            var weight = kv.Length == 2 ? Dbl("--tokens", kv[1], 0, 1e9) : 1;
+            if (kv[0].Length is 0 or > 128)
+            {
+                throw new UsageException($"--tokens: bad token '{kv[0]}'");
+            }
+
+            if (weight > 0)
+            {
+                result.Add((kv[0], weight));
+            }
+        }
+
+        return result.Count > 0 ? result : throw new UsageException("--tokens: no token with a positive weight");
+    }
+
+    private static int Int(string name, string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v
+            : throw new UsageException($"{name}: expected an integer in {min}..{max}, got '{value}'");
+
+    private static double Dbl(string name, string value, double min, double max) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v
+            : throw new UsageException($"{name}: expected a number in {min}..{max}, got '{value}'");
+}

@@ -1,0 +1,22 @@
+using OrderManagement.Benchmark;
+
+// bench | crash | two-hosts | db-outage: see Options.Usage and docs/benchmarks.md.
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (UsageException ex)
+{
+    if (ex.Message.Length > 0)
+    {
+        Console.Error.WriteLine($"OrderManagement.Benchmark: {ex.Message}");
+    }
+
+    Console.Error.WriteLine(Options.Usage);
+    return ex.Message.Length > 0 ? 2 : 0;
+}
+
+return options.Command == "bench"
+    ? await BenchScenario.RunAsync(options)
+    : await ResilienceScenarios.RunAsync(options);
