@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Messaging;
@@ -11,7 +10,7 @@ internal sealed class SagaDeadLetterListener(IServiceScopeFactory scopes) : IDea
 {
     public async Task OnDeadLetteredAsync(DeadLetterNotice notice, CancellationToken cancellationToken)
     {
-        if (OrderIdOf(notice.Payload) is not { } orderId)
+        if (MessagePayloads.OrderIdOf(notice.Payload) is not { } orderId)
         {
             return;
         }
@@ -22,9 +21,4 @@ internal sealed class SagaDeadLetterListener(IServiceScopeFactory scopes) : IDea
         await mediator.Send(new AdvanceFulfilment(orderId, new MessageDeadLettered(error)), cancellationToken);
     }
 
-    private static Guid? OrderIdOf(string payload)
-    {
-        using var document = JsonDocument.Parse(payload);
-        return document.RootElement.TryGetProperty("orderId", out var id) && id.TryGetGuid(out var orderId) ? orderId : null;
-    }
 }

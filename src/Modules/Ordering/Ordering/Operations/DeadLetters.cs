@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +6,7 @@ using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Web;
+using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Ordering.Validation;
 
@@ -77,18 +77,12 @@ internal sealed class ReplayDeadLetterHandler(DeadLetterStore store, OrderingDbC
     {
         var letter = await store.ReplayAsync(command.Id, cancellationToken)
             ?? throw new NotFoundException("Dead letter", command.Id.ToString());
-        if (OrderIdOf(letter.Payload) is { } orderId && await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
+        if (MessagePayloads.OrderIdOf(letter.Payload) is { } orderId && await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
         {
             db.RecordHistory(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
                 $"{letter.MessageType} to {letter.Module} replayed by {command.Actor}" + (string.IsNullOrWhiteSpace(command.Reason) ? "" : $": {command.Reason}"));
         }
 
         return DeadLetterView.From(letter);
-    }
-
-    private static Guid? OrderIdOf(string payload)
-    {
-        using var document = JsonDocument.Parse(payload);
-        return document.RootElement.TryGetProperty("orderId", out var id) && id.TryGetGuid(out var orderId) ? orderId : null;
     }
 }
