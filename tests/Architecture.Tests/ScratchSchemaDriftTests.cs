@@ -5,6 +5,7 @@ using OrderManagement.Architecture.Tests.Rules;
 using OrderManagement.Architecture.Tests.Schema;
 using OrderManagement.Architecture.Tests.Solution;
 using OrderManagement.BuildingBlocks;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.TestKit;
 
 namespace OrderManagement.Architecture.Tests;
@@ -54,7 +55,7 @@ public sealed class ScratchSchemaDriftTests
     private static void AddModule(IServiceCollection services, Type contextType, string name, string schema) =>
         typeof(BuildingBlocksRegistration).GetMethod(nameof(BuildingBlocksRegistration.AddModule), BindingFlags.Public | BindingFlags.Static)!
             .MakeGenericMethod(contextType)
-            .Invoke(null, [services, name, schema]);
+            .Invoke(null, [services, name, schema, MessageDelivery.Grouped]);
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {

@@ -1,26 +1,37 @@
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Messaging;
 
-// Hands deliveries to their consuming module. For each message the inbox row, the handler and the handler's
-// changes commit together, so a redelivered message has no second effect. Several messages for one module
-// share a transaction (one commit for the group), each inside its own savepoint so one failure undoes only itself.
+// Hands deliveries to their consuming module. The inbox rows, the handlers and their changes commit together, so a
+// redelivered message has no second effect. Several messages for one module share a transaction (one commit for the
+// group); if any of them fails, the group is undone and its messages are taken one per transaction, so only the
+// failing one is retried.
 internal sealed class MessageConsumer(
     IServiceScopeFactory scopes,
     MessageRouting routing,
     MessageTypeMap types,
-    IEnumerable<ModuleDescriptor> modules)
+    IEnumerable<ModuleDescriptor> modules,
+    IOptions<MessagingOptions> options)
 {
-    private const string Savepoint = "delivery";
     private readonly Dictionary<string, ModuleDescriptor> _modules = modules.ToDictionary(m => m.Name);
 
     // Schema names come from module registrations, never from input.
     private readonly Dictionary<string, string> _inboxInserts = modules.ToDictionary(m => m.Name,
-        m => "INSERT INTO " + m.Schema + ".inbox_messages (message_id, consumer, handled_at) VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING");
+        m => "INSERT INTO " + m.Schema + ".inbox_messages (message_id, consumer, handled_at) SELECT unnest($1), $2, $3 "
+            + "ON CONFLICT DO NOTHING RETURNING message_id");
+
+    // How many deliveries for this consumer may share a transaction.
+    public int GroupSizeFor(string consumer) =>
+        _modules.TryGetValue(consumer, out var module) && module.Delivery == MessageDelivery.OneByOne
+            ? 1
+            : Math.Max(1, options.Value.ConsumerGroupSize);
 
     public async Task HandleAsync(OutboxEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -38,43 +49,35 @@ internal sealed class MessageConsumer(
         var previousCorrelation = CorrelationContext.Current;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
             if (!_modules.TryGetValue(consumer, out var module))
             {
-                await InvokeWithoutInboxAsync(scope.ServiceProvider, envelopes, errors, cancellationToken);
+                await InvokeWithoutInboxAsync(envelopes, errors, cancellationToken);
                 return errors;
             }
 
-            var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
-            context.Database.AutoSavepointsEnabled = false;
-            try
+            if (envelopes.Count > 1)
             {
-                await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-                for (var i = 0; i < envelopes.Count; i++)
+                try
                 {
-                    await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
-                    try
-                    {
-                        await HandleOneAsync(scope.ServiceProvider, context, module, envelopes[i], cancellationToken);
-                        await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
-                    }
-                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
-                        errors[i] = ex;
-                    }
-
-                    // Each message's changes were flushed by its SaveChanges (or undone): start the next one clean.
-                    context.ForgetPendingWork();
+                    await HandleInOneTransactionAsync(module, envelopes, cancellationToken);
+                    return errors;
                 }
-
-                await transaction.CommitAsync(cancellationToken);
-                context.WakeDispatcherIfNeeded();
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Nothing of the group happened; find the message that failed by taking them one at a time.
+                }
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+
+            for (var i = 0; i < envelopes.Count; i++)
             {
-                // The group's transaction itself failed (connection lost, commit refused): nothing of it happened.
-                Array.Fill(errors, ex);
+                try
+                {
+                    await HandleInOneTransactionAsync(module, [envelopes[i]], cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    errors[i] = ex;
+                }
             }
 
             return errors;
@@ -85,31 +88,71 @@ internal sealed class MessageConsumer(
         }
     }
 
-    private async Task HandleOneAsync(IServiceProvider services, ModuleDbContext context, ModuleDescriptor module, OutboxEnvelope envelope, CancellationToken cancellationToken)
+    private async Task HandleInOneTransactionAsync(ModuleDescriptor module, IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken)
     {
-        CorrelationContext.Current = envelope.CorrelationId ?? CorrelationContext.NewId();
-        var firstDelivery = await context.Database.ExecuteSqlRawAsync(
-            _inboxInserts[module.Name], [envelope.MessageId, envelope.Consumer, context.Time.GetUtcNow()], cancellationToken);
-        if (firstDelivery == 0)
+        await using var scope = scopes.CreateAsyncScope();
+        var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        if (module.Delivery == MessageDelivery.GroupedOneAtATime)
         {
-            return;
+            await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))",
+                ["message-delivery:" + module.Name], cancellationToken);
         }
 
-        var (subscription, message) = Resolve(envelope);
-        await subscription.Invoke(services, message, cancellationToken);
-        await context.SaveChangesAsync(cancellationToken);
+        var firstDeliveries = await RecordInInboxAsync(context, transaction, module, envelopes, cancellationToken);
+        context.DeferWithdrawals = true;
+        foreach (var envelope in envelopes)
+        {
+            // Remove: a message that appears twice in one group still takes effect once.
+            if (!firstDeliveries.Remove(envelope.MessageId))
+            {
+                continue;
+            }
+
+            CorrelationContext.Current = envelope.CorrelationId ?? CorrelationContext.NewId();
+            var (subscription, message) = Resolve(envelope);
+            await subscription.Invoke(scope.ServiceProvider, message, cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
+
+            // Flushed: the next message starts with an empty change tracker, so SaveChanges stays cheap.
+            context.ChangeTracker.Clear();
+        }
+
+        await context.WithdrawCancelledAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        context.WakeDispatcherIfNeeded();
+    }
+
+    // Returns the ids of the messages this consumer had not handled before.
+    private async Task<HashSet<Guid>> RecordInInboxAsync(ModuleDbContext context, IDbContextTransaction transaction, ModuleDescriptor module,
+        IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(_inboxInserts[module.Name],
+            (NpgsqlConnection)context.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+        command.Parameters.Add(new NpgsqlParameter { Value = envelopes.Select(e => e.MessageId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = module.Name });
+        command.Parameters.Add(new NpgsqlParameter { Value = context.Time.GetUtcNow() });
+        var firstDeliveries = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            firstDeliveries.Add(reader.GetGuid(0));
+        }
+
+        return firstDeliveries;
     }
 
     // A test double standing in for another module's contract: no database of its own, so no inbox.
-    private async Task InvokeWithoutInboxAsync(IServiceProvider services, IReadOnlyList<OutboxEnvelope> envelopes, Exception?[] errors, CancellationToken cancellationToken)
+    private async Task InvokeWithoutInboxAsync(IReadOnlyList<OutboxEnvelope> envelopes, Exception?[] errors, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
         for (var i = 0; i < envelopes.Count; i++)
         {
             try
             {
                 CorrelationContext.Current = envelopes[i].CorrelationId ?? CorrelationContext.NewId();
                 var (subscription, message) = Resolve(envelopes[i]);
-                await subscription.Invoke(services, message, cancellationToken);
+                await subscription.Invoke(scope.ServiceProvider, message, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

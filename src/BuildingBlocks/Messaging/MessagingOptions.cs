@@ -11,7 +11,6 @@ public sealed class MessagingOptions
     public int BatchSize { get; set; } = 100;
     public int DeliveryConcurrency { get; set; } = 8;
 
-    // Messages for one module handled in one transaction (each in its own savepoint). Larger groups save commits, but
-    // groups that reserve the same hot stock rows in different orders deadlock, so the default is one message per transaction.
-    public int ConsumerGroupSize { get; set; } = 1;
+    // Messages for one module handled in one transaction (a module registered with MessageDelivery.OneByOne takes one).
+    public int ConsumerGroupSize { get; set; } = 50;
 }

@@ -61,7 +61,7 @@ internal sealed partial class OutboxDispatcher(
         }
 
         var groups = batch.GroupBy(e => e.Consumer)
-            .SelectMany(g => g.Chunk(_options.ConsumerGroupSize).Select(chunk => (Consumer: g.Key, Envelopes: chunk)))
+            .SelectMany(g => g.Chunk(consumer.GroupSizeFor(g.Key)).Select(chunk => (Consumer: g.Key, Envelopes: chunk)))
             .ToList();
         var outcomes = new DeliveryOutcome[groups.Count][];
         await Parallel.ForAsync(0, groups.Count,

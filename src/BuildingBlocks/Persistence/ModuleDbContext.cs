@@ -8,14 +8,25 @@ namespace OrderManagement.BuildingBlocks.Persistence;
 
 // Base of every module's DbContext: its own schema, its outbox and inbox, and transactions that
 // wake the module's dispatcher once they commit.
-public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextServices services) : DbContext(options)
+public abstract class ModuleDbContext : DbContext
 {
+    private readonly ModuleDbContextServices _services;
     private readonly List<Guid> _cancelledDeliveries = [];
     private bool _outboxWritten;
 
+    protected ModuleDbContext(DbContextOptions options, ModuleDbContextServices services)
+        : base(options)
+    {
+        _services = services;
+
+        // A failed SaveChanges is never followed by more work in the same transaction (it is rolled back whole),
+        // so the savepoint EF would otherwise wrap around every SaveChanges inside a transaction is two wasted round trips.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public abstract string Schema { get; }
 
-    public TimeProvider Time => services.Time;
+    public TimeProvider Time => _services.Time;
 
     internal DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -24,13 +35,13 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
     public IReadOnlyList<Guid> Publish(object message, TimeSpan? delay = null)
     {
         var type = message.GetType();
-        var consumers = services.Routing.ConsumersOf(type);
+        var consumers = _services.Routing.ConsumersOf(type);
         if (consumers.Count == 0)
         {
             throw new InvalidOperationException($"No module consumes {type.Name}; register a handler for it.");
         }
 
-        var now = services.Time.GetUtcNow();
+        var now = _services.Time.GetUtcNow();
         var messageId = Guid.CreateVersion7();
         var payload = JsonSerializer.Serialize(message, type, MessageSerializer.Options);
         var ids = new List<Guid>(consumers.Count);
@@ -43,7 +54,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
                 Id = id,
                 MessageId = messageId,
                 Consumer = consumer,
-                Type = services.TypeMap.NameOf(type),
+                Type = _services.TypeMap.NameOf(type),
                 Payload = payload,
                 OccurredAt = now,
                 AvailableAt = now + (delay ?? TimeSpan.Zero),
@@ -66,7 +77,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
         History.Add(new HistoryRecord
         {
             OrderId = orderId,
-            OccurredAt = services.Time.GetUtcNow(),
+            OccurredAt = _services.Time.GetUtcNow(),
             Subject = subject,
             SubjectId = subjectId,
             Event = @event,
@@ -91,11 +102,9 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (_cancelledDeliveries.Count > 0)
+        if (!DeferWithdrawals)
         {
-            var ids = _cancelledDeliveries.ToArray();
-            _cancelledDeliveries.Clear();
-            await Database.ExecuteSqlRawAsync(WithdrawSql(), [ids], cancellationToken);
+            await WithdrawCancelledAsync(cancellationToken);
         }
 
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -107,7 +116,20 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
         return written;
     }
 
-    // Forgets everything a delivery queued, so the next delivery in the same transaction starts clean.
+    // Set while several messages share a transaction: their withdrawals go out in one statement before the commit.
+    internal bool DeferWithdrawals { get; set; }
+
+    internal async Task WithdrawCancelledAsync(CancellationToken cancellationToken)
+    {
+        if (_cancelledDeliveries.Count > 0)
+        {
+            var ids = _cancelledDeliveries.ToArray();
+            _cancelledDeliveries.Clear();
+            await Database.ExecuteSqlRawAsync(WithdrawSql(), [ids], cancellationToken);
+        }
+    }
+
+    // Forgets everything queued by an attempt whose transaction was rolled back, so a retry starts clean.
     internal void ForgetPendingWork()
     {
         ChangeTracker.Clear();
@@ -123,7 +145,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbContextS
         if (_outboxWritten)
         {
             _outboxWritten = false;
-            services.Signals.Notify(Schema);
+            _services.Signals.Notify(Schema);
         }
     }
 

@@ -2,5 +2,5 @@ using System.Reflection;
 
 namespace OrderManagement.BuildingBlocks.Persistence;
 
-// What the shared machinery needs to know about a module: its name, schema, code and DbContext.
-public sealed record ModuleDescriptor(string Name, string Schema, Assembly Assembly, Type DbContextType);
+// What the shared machinery needs to know about a module: its name, schema, code, DbContext and how it takes its messages.
+public sealed record ModuleDescriptor(string Name, string Schema, Assembly Assembly, Type DbContextType, MessageDelivery Delivery = MessageDelivery.Grouped);

@@ -20,6 +20,10 @@ internal static class TestModuleDatabase
     public static async Task<int> CountNotesAsync(string text) =>
         (await QueryAsync("SELECT count(*)::int FROM bbtest.notes WHERE text = $1", r => r.GetInt32(0), text))[0];
 
+    // How many transactions wrote the notes with these texts (each row's xmin is the transaction that inserted it).
+    public static async Task<int> CountTransactionsOfNotesAsync(string[] texts) =>
+        (await QueryAsync("SELECT count(DISTINCT xmin::text)::int FROM bbtest.notes WHERE text = ANY($1)", r => r.GetInt32(0), [texts]))[0];
+
     public static Task<List<OutboxRow>> OutboxRowsAsync(string text) =>
         QueryAsync(
             """

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.BuildingBlocks.Tests.TestModule.AddNote;
 using OrderManagement.TestKit;
 
@@ -14,7 +15,8 @@ internal static class TestModuleHost
     public const string AuditConsumer = "BbAudit";
 
     public static async Task<ModuleTestHost> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool reset = true)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, bool reset = true,
+        MessageDelivery delivery = MessageDelivery.Grouped)
     {
         if (reset)
         {
@@ -23,7 +25,7 @@ internal static class TestModuleHost
 
         return await ModuleTestHost.StartAsync((services, _) =>
         {
-            services.AddModule<TestModuleDbContext>(Name, TestModuleDbContext.SchemaName);
+            services.AddModule<TestModuleDbContext>(Name, TestModuleDbContext.SchemaName, delivery);
             services.AddMessageTypes(TestMessages.Names);
             services.AddMessageHandler<NoteRequested, NoteRequestedHandler>(Name);
             services.AddMessageHandler<NoteBroadcast, NoteBroadcastHandler>(Name);

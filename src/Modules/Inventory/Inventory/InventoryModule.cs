@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Inventory.CommitStock;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Inventory.Persistence;
@@ -16,7 +17,8 @@ public static class InventoryModule
 
     public static IServiceCollection AddInventoryModule(this IServiceCollection services)
     {
-        services.AddModule<InventoryDbContext>(Name, InventoryDbContext.SchemaName);
+        // Every reservation updates shared stock rows: groups of messages run one at a time so they cannot deadlock.
+        services.AddModule<InventoryDbContext>(Name, InventoryDbContext.SchemaName, MessageDelivery.GroupedOneAtATime);
         services.AddMessageTypes(InventoryMessageNames.All);
         services.AddMessageHandler<Contracts.ReserveStock, ReserveStockMessageHandler>(Name);
         services.AddMessageHandler<Contracts.ReleaseStock, ReleaseStockMessageHandler>(Name);

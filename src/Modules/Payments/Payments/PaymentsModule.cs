@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderManagement.BuildingBlocks;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.CapturePayment;
 using OrderManagement.Payments.Contracts;
@@ -20,7 +21,9 @@ public static class PaymentsModule
 
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModule<PaymentsDbContext>(Name, PaymentsDbContext.SchemaName);
+        // Authorization calls the provider inside the message's transaction: one message per transaction, so a slow
+        // provider holds up only that payment.
+        services.AddModule<PaymentsDbContext>(Name, PaymentsDbContext.SchemaName, MessageDelivery.OneByOne);
         services.AddOptions<PaymentProviderOptions>().Bind(configuration.GetSection(PaymentProviderOptions.Section));
         services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<ProviderCalls>();

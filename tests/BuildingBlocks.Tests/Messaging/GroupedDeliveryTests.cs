@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
+using OrderManagement.BuildingBlocks.Tests.TestModule;
+using OrderManagement.TestKit;
+
+namespace OrderManagement.BuildingBlocks.Tests.Messaging;
+
+public sealed class GroupedDeliveryTests
+{
+    [Fact]
+    public async Task Given_several_messages_for_one_module_When_delivered_as_a_group_Then_all_take_effect_in_one_transaction()
+    {
+        await using var host = await TestModuleHost.StartAsync();
+        var texts = Texts("grouped", 5);
+
+        var errors = await DeliverGroupAsync(host, texts.Select(t => Envelope(host, new NoteRequested(t))).ToArray());
+
+        errors.ShouldAllBe(e => e == null);
+        foreach (var text in texts)
+        {
+            (await TestModuleDatabase.CountNotesAsync(text)).ShouldBe(1);
+        }
+
+        (await TestModuleDatabase.CountTransactionsOfNotesAsync(texts)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_group_with_one_failing_message_When_delivered_Then_the_others_take_effect_and_only_that_one_reports_its_error()
+    {
+        await using var host = await TestModuleHost.StartAsync();
+        var texts = Texts("one-fails", 4);
+        host.Services.GetRequiredService<HandlerScript>().FailAlways(texts[2]);
+
+        var errors = await DeliverGroupAsync(host, texts.Select(t => Envelope(host, new NoteRequested(t))).ToArray());
+
+        errors[2].ShouldNotBeNull().Message.ShouldBe($"Scripted failure for '{texts[2]}'.");
+        errors.Where((_, i) => i != 2).ShouldAllBe(e => e == null);
+        (await TestModuleDatabase.CountNotesAsync(texts[2])).ShouldBe(0);
+        foreach (var text in texts.Where((_, i) => i != 2))
+        {
+            (await TestModuleDatabase.CountNotesAsync(text)).ShouldBe(1);
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_group_with_one_failing_message_When_that_message_is_delivered_again_Then_it_takes_effect_once()
+    {
+        await using var host = await TestModuleHost.StartAsync();
+        var texts = Texts("retry-after-group", 3);
+        host.Services.GetRequiredService<HandlerScript>().Fail(texts[1], 1);
+        var envelopes = texts.Select(t => Envelope(host, new NoteRequested(t))).ToArray();
+        await DeliverGroupAsync(host, envelopes);
+
+        var errors = await DeliverGroupAsync(host, envelopes);
+
+        errors.ShouldAllBe(e => e == null);
+        foreach (var text in texts)
+        {
+            (await TestModuleDatabase.CountNotesAsync(text)).ShouldBe(1);
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_message_twice_in_one_group_and_one_already_handled_When_delivered_Then_each_message_has_one_effect()
+    {
+        await using var host = await TestModuleHost.StartAsync();
+        var texts = Texts("duplicates", 2);
+        var first = Envelope(host, new NoteRequested(texts[0]));
+        var second = Envelope(host, new NoteRequested(texts[1]));
+        await host.Services.GetRequiredService<MessageConsumer>().HandleAsync(first, CancellationToken.None);
+
+        var errors = await DeliverGroupAsync(host, first, second, second);
+
+        errors.ShouldAllBe(e => e == null);
+        (await TestModuleDatabase.CountNotesAsync(texts[0])).ShouldBe(1);
+        (await TestModuleDatabase.CountNotesAsync(texts[1])).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_module_taking_one_group_at_a_time_When_a_second_group_arrives_while_the_first_is_open_Then_it_waits_for_the_first_to_commit()
+    {
+        await using var host = await TestModuleHost.StartAsync(delivery: MessageDelivery.GroupedOneAtATime);
+        var firstTexts = Texts("first-group", 2);
+        var secondTexts = Texts("second-group", 2);
+        var hold = host.Services.GetRequiredService<HandlerScript>().HoldSuccess(firstTexts[1]);
+        var first = DeliverGroupAsync(host, firstTexts.Select(t => Envelope(host, new NoteRequested(t))).ToArray());
+        await Poller.UntilAsync(() => HasDeliveryLockAsync(host, granted: true), "the first group to hold the delivery lock");
+
+        var second = DeliverGroupAsync(host, secondTexts.Select(t => Envelope(host, new NoteRequested(t))).ToArray());
+        await Poller.UntilAsync(() => HasDeliveryLockAsync(host, granted: false), "the second group to wait for the lock");
+        (await TestModuleDatabase.CountNotesAsync(secondTexts[0])).ShouldBe(0);
+        hold.SetResult();
+
+        (await first).ShouldAllBe(e => e == null);
+        (await second).ShouldAllBe(e => e == null);
+        (await TestModuleDatabase.CountTransactionsOfNotesAsync([.. firstTexts, .. secondTexts])).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Given_a_module_taking_one_message_per_transaction_When_asked_its_group_size_Then_it_is_one()
+    {
+        await using var host = await TestModuleHost.StartAsync(delivery: MessageDelivery.OneByOne);
+        var consumer = host.Services.GetRequiredService<MessageConsumer>();
+
+        consumer.GroupSizeFor(TestModuleHost.Name).ShouldBe(1);
+        consumer.GroupSizeFor(TestModuleHost.CounterConsumer).ShouldBe(50);
+    }
+
+    private static string[] Texts(string prefix, int count) =>
+        Enumerable.Range(0, count).Select(i => $"{prefix}-{i}-{Guid.NewGuid()}").ToArray();
+
+    private static OutboxEnvelope Envelope<T>(ModuleTestHost host, T message) where T : notnull =>
+        new(Guid.NewGuid(), Guid.NewGuid(), TestModuleHost.Name, host.Services.GetRequiredService<MessageTypeMap>().NameOf(typeof(T)),
+            JsonSerializer.Serialize(message, MessageSerializer.Options), 0, CorrelationContext.NewId(), null);
+
+    private static Task<Exception?[]> DeliverGroupAsync(ModuleTestHost host, params OutboxEnvelope[] envelopes) =>
+        host.Services.GetRequiredService<MessageConsumer>().HandleGroupAsync(TestModuleHost.Name, envelopes, CancellationToken.None);
+
+    // Whether a session holds (granted) or waits for (not granted) an advisory lock: the module's delivery lock.
+    private static async Task<bool> HasDeliveryLockAsync(ModuleTestHost host, bool granted)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND granted = $1",
+            connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = granted });
+        return (int)(await command.ExecuteScalarAsync())! > 0;
+    }
+}
