@@ -5,13 +5,19 @@ set -euo pipefail
 
 usage() {
     cat <<'EOF'
-Usage: build/test.sh [--help] [-- <extra dotnet test arguments>]
+Usage: build/test.sh [--help] [--no-resilience] [-- <extra dotnet test arguments>]
 
 Starts a private PostgreSQL cluster under .data/test-pg on a free loopback port (from 55500 up),
 exports ORDERMANAGEMENT_TEST_PG, builds OrderManagement.sln (Release) once, runs each test project
 (<IsTestProject>true</IsTestProject> under tests/) with results in .data/test-results/, and prints
 "N passed, M failed" as the last line. Exits non-zero if the build fails, a test fails, a test run
 aborts, or no test ran at all.
+
+Then runs the short versions of the load and resilience runs (docs/benchmarks.md) on the same build:
+build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh and build/db-outage-test.sh, each with
+--quick --no-build (a few minutes in all). Each counts as its checks: the benchmark as one (its
+invariants), the others by their own "N passed, M failed". --no-resilience (or extra dotnet test
+arguments) skips them, for a quick local run.
 
 Examples:
   build/test.sh
@@ -27,10 +33,12 @@ EOF
 }
 
 extra=()
+resilience=true
 while [ $# -gt 0 ]; do
     case $1 in
         -h | --help) usage; exit 0 ;;
-        --) shift; extra=("$@"); break ;;
+        --no-resilience) resilience=false; shift ;;
+        --) shift; extra=("$@"); [ $# -eq 0 ] || resilience=false; break ;;
         *) echo "test.sh: unknown argument: $1 (pass dotnet test arguments after --)" >&2; usage >&2; exit 2 ;;
     esac
 done
@@ -187,6 +195,43 @@ for p in "${projects[@]}"; do
         echo "---- end of $name ----"
     fi
 done
+
+# --- short load and resilience runs ----------------------------------------------------------------
+# run_resilience <script>: runs build/<script> --quick --no-build; adds its checks to the totals.
+run_resilience() {
+    local script=$1 log="$results/${1%.sh}.log" rc=0 last passed failed
+    build/"$script" --quick --no-build </dev/null >"$log" 2>&1 9>&- || rc=$?
+    last=$(tail -n 1 "$log")
+    if [ "$script" = bench.sh ]; then
+        passed=0 failed=1
+        if [ "$rc" -eq 0 ] && [[ $last == *"invariants=ok" ]]; then
+            passed=1 failed=0
+        fi
+    else
+        passed=$(printf '%s\n' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+        failed=$(printf '%s\n' "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+        passed=${passed:-0} failed=${failed:-0}
+        if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+            failed=1
+        fi
+    fi
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+    total_executed=$((total_executed + passed + failed))
+    echo "== $script --quick: $passed passed, $failed failed ($last)"
+    if [ "$failed" -gt 0 ]; then
+        echo "---- output of $script (last 60 lines; full: .data/test-results/${script%.sh}.log) ----"
+        tail -n 60 "$log"
+        echo "---- end of $script ----"
+    fi
+}
+
+if [ "$resilience" = true ]; then
+    echo "test.sh: short load and resilience runs (--quick)"
+    for script in bench.sh crash-test.sh two-hosts-test.sh db-outage-test.sh; do
+        run_resilience "$script"
+    done
+fi
 
 if [ "$total_executed" -eq 0 ] && [ "$total_failed" -eq 0 ]; then
     echo "test.sh: error: no test ran" >&2

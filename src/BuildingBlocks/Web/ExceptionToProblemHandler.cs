@@ -37,8 +37,7 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
                 "The resource was changed by another request at the same time.", "Read the resource again and retry if the request still applies."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => ProblemResponses.WriteAsync(context, 409, "concurrent-update",
                 "The resource was created by another request at the same time.", "Read the resource again and retry if the request still applies."),
-            _ when IsDatabaseUnavailable(exception) => ProblemResponses.WriteAsync(context, 503, "database-unavailable",
-                "The service is temporarily unavailable.", "The database cannot be reached. Retry after a few seconds; nothing was changed."),
+            _ when IsDatabaseUnavailable(exception) => WriteDatabaseUnavailableAsync(context),
             _ => null,
         };
 
@@ -50,13 +49,16 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
             return true;
         }
 
-        if (context.Response.StatusCode == 503)
-        {
-            context.Response.Headers.RetryAfter = "5";
-        }
-
         await task;
         return true;
+    }
+
+    // Headers first: once the problem body is written the response has started and they are read-only.
+    private static Task WriteDatabaseUnavailableAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return ProblemResponses.WriteAsync(context, 503, "database-unavailable",
+            "The service is temporarily unavailable.", "The database cannot be reached. Retry after a few seconds; nothing was changed.");
     }
 
     // "$.lines[0].quantity" -> "lines[0].quantity"; the root itself is "$".
