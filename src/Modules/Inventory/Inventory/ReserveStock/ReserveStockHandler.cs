@@ -13,7 +13,7 @@ internal sealed class ReserveStockHandler(InventoryDbContext db) : IRequestHandl
 {
     public async Task<Unit> Handle(ReserveStockCommand command, CancellationToken cancellationToken)
     {
-        var existing = await db.Reservations.FirstOrDefaultAsync(r => r.OrderId == command.OrderId, cancellationToken);
+        var existing = await CompiledQueries.ReservationOfOrder(db, command.OrderId, cancellationToken);
         if (existing is not null)
         {
             db.Publish(existing.Status == ReservationStatus.Released

@@ -15,9 +15,10 @@ internal sealed class AdvanceFulfilmentHandler(OrderingDbContext db, OrderFulfil
 {
     public async Task<Unit> Handle(AdvanceFulfilment command, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
+        var order = await CompiledQueries.OrderById(db, command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId.ToString());
-        var saga = await db.Sagas.FirstAsync(s => s.OrderId == command.OrderId, cancellationToken);
+        var saga = await CompiledQueries.SagaOfOrder(db, command.OrderId, cancellationToken)
+            ?? throw new InvalidOperationException($"Order {command.OrderId} has no fulfilment saga.");
         switch (command.Event)
         {
             case FulfilmentDeadline deadline:

@@ -45,7 +45,7 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
             }
 
             var now = db.Time.GetUtcNow();
-            var existing = await db.IdempotencyRecords.FirstOrDefaultAsync(r => r.ApiKeyName == apiKeyName && r.Key == key, cancellationToken);
+            var existing = await CompiledQueries.IdempotencyRecordByKey(db, apiKeyName, key, cancellationToken);
             if (existing is not null && existing.ExpiresAt > now)
             {
                 return existing.Fingerprint == fingerprint

@@ -11,7 +11,7 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, Authorizatio
 {
     public async Task<Unit> Handle(AuthorizePaymentCommand command, CancellationToken cancellationToken)
     {
-        var existing = await db.Payments.FirstOrDefaultAsync(p => p.OrderId == command.OrderId, cancellationToken);
+        var existing = await CompiledQueries.PaymentOfOrder(db, command.OrderId, cancellationToken);
         if (existing is not null)
         {
             RepeatOutcome(existing);

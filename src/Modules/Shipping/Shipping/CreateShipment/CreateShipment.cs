@@ -22,7 +22,7 @@ internal sealed class CreateShipmentHandler(ShippingDbContext db) : IRequestHand
 {
     public async Task<Unit> Handle(CreateShipmentCommand command, CancellationToken cancellationToken)
     {
-        var existing = await db.Shipments.AsNoTracking().FirstOrDefaultAsync(s => s.OrderId == command.OrderId, cancellationToken);
+        var existing = await CompiledQueries.ShipmentOfOrder(db, command.OrderId, cancellationToken);
         if (existing is not null)
         {
             db.Publish(new ShipmentCreated(command.OrderId, existing.Id));
