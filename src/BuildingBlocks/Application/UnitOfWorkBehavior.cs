@@ -4,8 +4,8 @@ using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Application;
 
-// Saves the aggregate and its outbox rows in one transaction. A command running inside an inbox
-// transaction (a message handler) joins that transaction instead of opening its own.
+// Saves the aggregate and its outbox rows in one transaction. A command running inside a transaction opened by
+// someone else (the inbox for a message handler, an idempotent request) joins it and leaves the saving to its owner.
 internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IServiceProvider services, IEnumerable<ModuleDescriptor> modules)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -23,7 +23,12 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IServiceProvider s
         }
 
         var context = (ModuleDbContext)services.GetService(module.DbContextType)!;
-        var ownsTransaction = context.Database.CurrentTransaction is null;
+        if (context.Database.CurrentTransaction is not null)
+        {
+            // Joined: whoever opened the transaction (the inbox, an idempotent request) saves once for all it ran.
+            return await next();
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -35,11 +40,10 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IServiceProvider s
                     return response;
                 }, cancellationToken);
             }
-            catch (DbUpdateConcurrencyException) when (ownsTransaction && attempt < MaxAttempts)
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 // Another writer (usually a message handler moving the same saga) changed the aggregate between our
-                // read and our write; our transaction is rolled back, so decide again from a fresh read. Inside a
-                // message handler the inbox redelivers instead.
+                // read and our write; our transaction is rolled back, so decide again from a fresh read.
                 context.ForgetPendingWork();
             }
         }
