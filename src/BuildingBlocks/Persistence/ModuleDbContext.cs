@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 
@@ -98,6 +100,17 @@ public abstract class ModuleDbContext : DbContext
         await transaction.CommitAsync(cancellationToken);
         WakeDispatcherIfNeeded();
         return result;
+    }
+
+    // Takes a transaction-scoped advisory lock unless another transaction holds it. Plain Npgsql, not EF's query
+    // pipeline: idempotent requests run it every time.
+    public async Task<bool> TryLockForTransactionAsync(long key, CancellationToken cancellationToken)
+    {
+        var transaction = Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("A transaction-scoped lock needs an open transaction.");
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock($1)", transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -80,7 +80,7 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(apiKeyName + "\n" + key));
         var lockKey = BinaryPrimitives.ReadInt64BigEndian(hash);
-        return await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({lockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+        return await db.TryLockForTransactionAsync(lockKey, cancellationToken);
     }
 
     private string Fingerprint(string operation, object request) =>
