@@ -33,6 +33,7 @@ public static class ApiPlumbing
         });
         services.AddExceptionHandler<ExceptionToProblemHandler>();
         services.AddApiKeyAuthentication(environment);
+        services.AddIntakeLimits();
         return services;
     }
 
@@ -55,6 +56,7 @@ public static class ApiPlumbing
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<JsonTextMiddleware>();
         return app;

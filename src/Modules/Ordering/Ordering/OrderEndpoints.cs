@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Ordering.CancelOrder;
 using OrderManagement.Ordering.GetOrder;
@@ -29,12 +30,14 @@ internal static class OrderEndpoints
                     return new StoredResponse(StatusCodes.Status202Accepted, order, $"/api/v1/orders/{order.OrderId}");
                 }))
             .RequireRoles(Roles.Storefront)
+            .RequireIntakeLimit()
             .WithName("PlaceOrder")
             .Produces<OrderView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         orders.MapGet("/{orderId:guid}", async (Guid orderId, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {
@@ -75,7 +78,8 @@ internal static class OrderEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         orders.MapGet("/{orderId:guid}/history", async (Guid orderId, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new OrderHistoryQuery(orderId), ct)))

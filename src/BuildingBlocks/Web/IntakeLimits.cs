@@ -1,0 +1,43 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace OrderManagement.BuildingBlocks.Web;
+
+// Bounds what a burst can start: at most MaxConcurrent intake requests run and QueueLimit wait; the rest are turned
+// away at once with a 503 problem and Retry-After. Memory and latency stay bounded, and the orders already accepted
+// keep the CPU they need to move through the pipeline instead of queueing behind an unbounded backlog.
+public static class IntakeLimits
+{
+    private const string Policy = "intake";
+
+    // Options are read when the host starts, so settings a test host adds late still count.
+    public static IServiceCollection AddIntakeLimits(this IServiceCollection services)
+    {
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<IntakeOptions>>((limiter, intake) =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return new ValueTask(ProblemResponses.WriteAsync(context.HttpContext, 503, "overloaded",
+                    "The service is busy.", "Too many orders are being placed right now. Retry after a second; nothing was changed."));
+            };
+            limiter.AddConcurrencyLimiter(Policy, concurrency =>
+            {
+                concurrency.PermitLimit = intake.Value.MaxConcurrent;
+                concurrency.QueueLimit = intake.Value.QueueLimit;
+                concurrency.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
+        });
+        return services;
+    }
+
+    public static TBuilder RequireIntakeLimit<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRateLimiting(Policy);
+}
