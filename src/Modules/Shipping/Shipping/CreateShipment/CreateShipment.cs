@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Shipping.Contracts;
