@@ -33,7 +33,8 @@ public sealed class IntakeLimitTests(BusyIntakeApiFactory api) : IAsyncLifetime
         second.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
         await transaction.RollbackAsync();
         (await first).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        (await CountOrdersAsync(api.ConnectionString)).ShouldBe(1);
+        await using var rows = await DatabaseRows.OpenAsync(api.ConnectionString);
+        (await rows.SnapshotAsync())["ordering.orders"].ShouldBe(1);
     }
 
     [Fact]
@@ -53,13 +54,5 @@ public sealed class IntakeLimitTests(BusyIntakeApiFactory api) : IAsyncLifetime
         await using var command = new NpgsqlCommand(
             "SELECT count(*)::int FROM pg_locks WHERE NOT granted AND relation = 'ordering.orders'::regclass", connection);
         return (int)(await command.ExecuteScalarAsync())! > 0;
-    }
-
-    private static async Task<int> CountOrdersAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*)::int FROM ordering.orders", connection);
-        return (int)(await command.ExecuteScalarAsync())!;
     }
 }
