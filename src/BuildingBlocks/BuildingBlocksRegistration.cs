@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.DataProtection;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Migrations;
+using OrderManagement.BuildingBlocks.Operations;
 using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks;
@@ -34,6 +36,8 @@ public static class BuildingBlocksRegistration
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(),
             sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OrderManagement.BuildingBlocks.Web.CursorCodec>();
+        services.AddSharedDataProtection();
+        services.AddOperationsRecords();
         services.AddMediatorPipeline();
         return services;
     }

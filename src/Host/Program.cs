@@ -2,6 +2,7 @@ using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Host;
+using OrderManagement.Host.Console;
 using OrderManagement.Inventory;
 using OrderManagement.Ordering;
 using OrderManagement.Payments;
@@ -17,6 +18,7 @@ builder.Services.AddInventoryModule();
 builder.Services.AddPaymentsModule(builder.Configuration);
 builder.Services.AddShippingModule();
 builder.Services.AddOpenApiDocument();
+builder.Services.AddOperationsConsole();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapOrderingEndpoints();
 app.MapInventoryEndpoints();
 app.MapPaymentsEndpoints();
 app.MapShippingEndpoints();
+app.MapOperationsConsole();
 
 app.Run();
 

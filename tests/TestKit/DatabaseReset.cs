@@ -2,10 +2,10 @@ using Npgsql;
 
 namespace OrderManagement.TestKit;
 
-// Empties every module table between tests; the migration journals stay, so the schema is not rebuilt.
+// Empties every module table and the operators' records between tests (the Data Protection key ring stays); the migration journals stay, so the schema is not rebuilt.
 public static class DatabaseReset
 {
-    private static readonly string[] Schemas = ["ordering", "inventory", "payments", "shipping"];
+    private static readonly string[] Schemas = ["ordering", "inventory", "payments", "shipping", "operations"];
 
     public static async Task ResetAsync(string connectionString)
     {

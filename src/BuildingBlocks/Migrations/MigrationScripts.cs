@@ -16,6 +16,8 @@ internal static class MigrationScripts
         return [.. shared, .. own];
     }
 
+    public static IReadOnlyList<MigrationScript> For(OwnedSchema schema) => [.. ReadAll(schema.Assembly, schema.ScriptFolder)];
+
     private static IEnumerable<MigrationScript> ReadAll(Assembly assembly, string folder) =>
         assembly.GetManifestResourceNames()
             .Where(name => name.Contains(folder, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))

@@ -6,7 +6,8 @@ namespace OrderManagement.BuildingBlocks.Migrations;
 
 // Applies each module's scripts under one advisory lock, so hosts starting together migrate once,
 // recording every applied script in the schema's own journal.
-internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumerable<ModuleDescriptor> modules, ILogger<SchemaMigrator> logger)
+internal sealed partial class SchemaMigrator(
+    NpgsqlDataSource dataSource, IEnumerable<ModuleDescriptor> modules, IEnumerable<OwnedSchema> ownedSchemas, ILogger<SchemaMigrator> logger)
 {
     private const long AdvisoryLockKey = 0x4F4D_4D49_4752; // "OMMIGR"
 
@@ -18,7 +19,12 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnume
         {
             foreach (var module in modules)
             {
-                await MigrateAsync(connection, module, cancellationToken);
+                await MigrateAsync(connection, module.Schema, MigrationScripts.For(module), cancellationToken);
+            }
+
+            foreach (var owned in ownedSchemas)
+            {
+                await MigrateAsync(connection, owned.Schema, MigrationScripts.For(owned), cancellationToken);
             }
         }
         finally
@@ -27,36 +33,36 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnume
         }
     }
 
-    private async Task MigrateAsync(NpgsqlConnection connection, ModuleDescriptor module, CancellationToken cancellationToken)
+    private async Task MigrateAsync(NpgsqlConnection connection, string schema, IReadOnlyList<MigrationScript> scripts, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, null,
             $"""
-            CREATE SCHEMA IF NOT EXISTS {module.Schema};
-            CREATE TABLE IF NOT EXISTS {module.Schema}.schema_migrations (
+            CREATE SCHEMA IF NOT EXISTS {schema};
+            CREATE TABLE IF NOT EXISTS {schema}.schema_migrations (
                 version text PRIMARY KEY,
                 applied_at timestamptz NOT NULL DEFAULT now());
             """, cancellationToken);
 
-        var applied = await AppliedVersionsAsync(connection, module, cancellationToken);
-        foreach (var script in MigrationScripts.For(module).Where(s => !applied.Contains(s.Version)))
+        var applied = await AppliedVersionsAsync(connection, schema, cancellationToken);
+        foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {module.Schema}", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO {schema}", cancellationToken);
             await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
-            await using (var journal = new NpgsqlCommand($"INSERT INTO {module.Schema}.schema_migrations (version) VALUES ($1)", connection, transaction))
+            await using (var journal = new NpgsqlCommand($"INSERT INTO {schema}.schema_migrations (version) VALUES ($1)", connection, transaction))
             {
                 journal.Parameters.Add(new NpgsqlParameter { Value = script.Version });
                 await journal.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
-            LogApplied(logger, module.Schema, script.Version);
+            LogApplied(logger, schema, script.Version);
         }
     }
 
-    private static async Task<HashSet<string>> AppliedVersionsAsync(NpgsqlConnection connection, ModuleDescriptor module, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> AppliedVersionsAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"SELECT version FROM {module.Schema}.schema_migrations", connection);
+        await using var command = new NpgsqlCommand($"SELECT version FROM {schema}.schema_migrations", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var versions = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

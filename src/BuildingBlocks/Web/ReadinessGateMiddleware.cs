@@ -3,12 +3,12 @@ using OrderManagement.BuildingBlocks.Migrations;
 
 namespace OrderManagement.BuildingBlocks.Web;
 
-// Until the schemas are migrated the API answers 503 rather than failing on missing tables.
+// Until the schemas are migrated the API and the console answer 503 rather than failing on missing tables.
 internal sealed class ReadinessGateMiddleware(RequestDelegate next, MigrationState migrations)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (migrations.IsMigrated || !context.Request.Path.StartsWithSegments("/api"))
+        if (migrations.IsMigrated || !(context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ops")))
         {
             return next(context);
         }

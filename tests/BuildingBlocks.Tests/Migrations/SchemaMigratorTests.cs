@@ -41,7 +41,7 @@ public sealed class SchemaMigratorTests
         var dataSources = Enumerable.Range(0, 4).Select(_ => NpgsqlDataSource.Create(connectionString)).ToList();
         try
         {
-            var migrators = dataSources.Select(ds => new SchemaMigrator(ds, [module], NullLogger<SchemaMigrator>.Instance));
+            var migrators = dataSources.Select(ds => new SchemaMigrator(ds, [module], [], NullLogger<SchemaMigrator>.Instance));
 
             await Task.WhenAll(migrators.Select(m => Task.Run(() => m.MigrateAsync(CancellationToken.None))));
 

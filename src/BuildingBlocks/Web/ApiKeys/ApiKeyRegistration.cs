@@ -14,6 +14,7 @@ public static class ApiKeyRegistration
             var options = sp.GetRequiredService<IConfiguration>().GetSection(ApiKeyOptions.Section).Get<ApiKeyOptions>() ?? new ApiKeyOptions();
             return new ApiKeyStore(options, allowPlainKeys: environment.IsDevelopment());
         });
+        services.AddSingleton<IApiKeyLookup>(sp => sp.GetRequiredService<ApiKeyStore>());
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

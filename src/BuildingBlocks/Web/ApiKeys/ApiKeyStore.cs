@@ -5,7 +5,7 @@ namespace OrderManagement.BuildingBlocks.Web.ApiKeys;
 
 // Holds only SHA-256 hashes of the keys and compares every one of them in constant time,
 // so neither a stored key nor the timing of a comparison gives a key away.
-internal sealed class ApiKeyStore
+internal sealed class ApiKeyStore : IApiKeyLookup
 {
     private const string HashPrefix = "sha256:";
     private readonly (string Name, string Role, byte[] Hash)[] _keys;

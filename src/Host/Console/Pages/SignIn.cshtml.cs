@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OrderManagement.BuildingBlocks.Operations;
+using OrderManagement.BuildingBlocks.Web.ApiKeys;
+
+namespace OrderManagement.Host.Console.Pages;
+
+// Exchanges an operator API key for a session cookie; any other key is refused and nothing is issued.
+public sealed class SignInModel(IApiKeyLookup keys, OperatorAuditLog audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Refusal { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? apiKey, CancellationToken cancellationToken)
+    {
+        var match = string.IsNullOrEmpty(apiKey) ? null : keys.Find(apiKey);
+        if (match is not var (name, role))
+        {
+            return Refuse(StatusCodes.Status401Unauthorized, "That key is not a known API key. Check it and try again.");
+        }
+
+        if (role != Roles.Operator)
+        {
+            return Refuse(StatusCodes.Status403Forbidden,
+                $"The key '{name}' has the {role} role; the console accepts only operator keys.");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], ConsoleRegistration.SessionScheme);
+        await HttpContext.SignInAsync(ConsoleRegistration.SessionScheme, new ClaimsPrincipal(identity));
+        await audit.RecordAsync(name, "SignedIn", null, null, "Signed in to the console", cancellationToken);
+        return LocalRedirect(IsConsolePath(ReturnUrl) ? ReturnUrl! : ConsoleRegistration.PathBase);
+    }
+
+    private PageResult Refuse(int status, string reason)
+    {
+        Refusal = reason;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private bool IsConsolePath(string? url) =>
+        url is not null && Url.IsLocalUrl(url) && url.StartsWith(ConsoleRegistration.PathBase, StringComparison.Ordinal);
+}
