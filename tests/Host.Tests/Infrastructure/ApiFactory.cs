@@ -20,9 +20,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connectionString = await TestDatabase.ConnectionStringAsync();
-        _ = Server; // start the host: migrations run before the first request
+        StartHost(); // migrations run before the first request
         await DatabaseReset.ResetAsync(_connectionString);
     }
+
+    protected virtual void StartHost() => _ = Server;
 
     public Task ResetAsync() => DatabaseReset.ResetAsync(_connectionString);
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace OrderManagement.Host.Tests.Api.Support;
@@ -30,9 +29,10 @@ public sealed record RawRequest(string Name, HttpMethod Method, string Path, str
         if (Body is not null)
         {
             message.Content = Chunked ? new StreamContent(new NonSeekableStream(Body)) : new ByteArrayContent(Body);
-            if (ContentType is not null)
+            // Unvalidated, so that content types the client library would refuse (charset=) still go out as written.
+            if (ContentType is not null && !message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType))
             {
-                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(ContentType);
+                throw new ArgumentException($"content type '{ContentType}' cannot be sent");
             }
         }
 
