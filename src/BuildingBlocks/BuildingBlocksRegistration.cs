@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,15 @@ public static class BuildingBlocksRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DataSource(ConnectionString(sp.GetRequiredService<IConfiguration>())));
-        services.AddOptions<MessagingOptions>().Bind(configuration.GetSection(MessagingOptions.Section));
+        services.AddValidatedOptions(MessagingOptions.Section,
+            ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.MaxAttempts), o => o.MaxAttempts, 1),
+            ValidatedOptions.Positive<MessagingOptions>(nameof(MessagingOptions.BaseRetryDelay), o => o.BaseRetryDelay),
+            new(nameof(MessagingOptions.MaxRetryDelay), o => o.MaxRetryDelay >= o.BaseRetryDelay, "must be at least BaseRetryDelay"),
+            new(nameof(MessagingOptions.BaseRetryDelay), o => o.BaseRetryDelay <= o.MaxRetryDelay, "must be at most MaxRetryDelay"),
+            ValidatedOptions.Positive<MessagingOptions>(nameof(MessagingOptions.PollInterval), o => o.PollInterval),
+            ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.BatchSize), o => o.BatchSize, 1),
+            ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.DeliveryConcurrency), o => o.DeliveryConcurrency, 1),
+            ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.ConsumerGroupSize), o => o.ConsumerGroupSize, 1));
         services.AddSingleton<OutboxSignals>();
         services.AddSingleton<MigrationState>();
         services.AddSingleton<SchemaMigrator>();
@@ -35,6 +44,8 @@ public static class BuildingBlocksRegistration
         services.AddSingleton(sp => new DeadLetterStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(),
             sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
+        // Page cursors are protected with the host's Data Protection key ring (shared by every host on the database).
+        services.AddDataProtection();
         services.AddSingleton<OrderManagement.BuildingBlocks.Web.CursorCodec>();
         services.AddSharedDataProtection();
         services.AddOperationsRecords();

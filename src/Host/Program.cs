@@ -8,30 +8,42 @@ using OrderManagement.Ordering;
 using OrderManagement.Payments;
 using OrderManagement.Shipping;
 
-var builder = WebApplication.CreateBuilder(args);
+var development = false;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    development = builder.Environment.IsDevelopment();
 
-builder.Logging.AddStructuredLogging(builder.Configuration, builder.Environment);
-builder.Services.AddApiPlumbing(builder.Environment);
-builder.Services.AddBuildingBlocks(builder.Configuration);
-builder.Services.AddOrderingModule(builder.Configuration);
-builder.Services.AddInventoryModule();
-builder.Services.AddPaymentsModule(builder.Configuration);
-builder.Services.AddShippingModule();
-builder.Services.AddOpenApiDocument();
-builder.Services.AddOperationsConsole();
+    builder.Services.AddStructuredLogging(builder.Configuration, builder.Environment);
+    builder.Services.AddApiPlumbing(builder.Environment);
+    builder.Services.AddBuildingBlocks(builder.Configuration);
+    builder.Services.AddOrderingModule(builder.Configuration);
+    builder.Services.AddInventoryModule();
+    builder.Services.AddPaymentsModule(builder.Configuration);
+    builder.Services.AddShippingModule();
+    builder.Services.AddOpenApiDocument();
+    builder.Services.AddOperationsConsole();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.UseApiPlumbing();
-app.MapHealthEndpoints();
-app.MapOpenApiDocument(app.Environment);
-app.MapOrderingEndpoints();
-app.MapInventoryEndpoints();
-app.MapPaymentsEndpoints();
-app.MapShippingEndpoints();
-app.MapOperationsConsole();
+    app.UseApiPlumbing();
+    app.MapHealthEndpoints();
+    app.MapOpenApiDocument(app.Environment);
+    app.MapOrderingEndpoints();
+    app.MapInventoryEndpoints();
+    app.MapPaymentsEndpoints();
+    app.MapShippingEndpoints();
+    app.MapOperationsConsole();
 
-app.Run();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    // A configuration the host refuses (OptionsValidationException names the key) ends here, before it listens.
+    LoggingSetup.ReportStartupFailure(ex, development);
+    return 1;
+}
 
 // Lets the API tests start the host with WebApplicationFactory<Program>.
 public partial class Program;

@@ -1,30 +1,42 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Events;
+using Serilog.Formatting;
 using Serilog.Formatting.Json;
 
 namespace OrderManagement.BuildingBlocks.Observability;
 
 public static class LoggingSetup
 {
-    // Readable lines in Development, one JSON object per event elsewhere; every event carries the correlation id.
-    public static void AddStructuredLogging(this ILoggingBuilder logging, IConfiguration configuration, IHostEnvironment environment)
-    {
-        var logger = new LoggerConfiguration()
+    // Readable lines in Development, one JSON object per event elsewhere; every event carries the correlation id, and
+    // control characters in logged values are escaped so that no value can forge a line of its own.
+    // Levels and extra sinks come from the "Serilog" configuration section (Serilog.Settings.Configuration) and from
+    // ILogEventSink services; the access log is written by UseSerilogRequestLogging (ApiPlumbing).
+    public static IServiceCollection AddStructuredLogging(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
+        services.AddSerilog((provider, logger) => logger
             .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Information)
-            .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", Serilog.Events.LogEventLevel.Error)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
-            .Enrich.With<CorrelationIdEnricher>();
+            .Enrich.With<CorrelationIdEnricher>()
+            .Enrich.With<ControlCharacterEscaper>()
+            .WriteTo.Console(ConsoleFormat(environment.IsDevelopment())));
 
-        logger = environment.IsDevelopment()
-            ? logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}")
-            : logger.WriteTo.Console(new JsonFormatter(renderMessage: true));
+    public static ITextFormatter ConsoleFormat(bool development) => development
+        ? new EscapedExceptionTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}")
+        : new JsonFormatter(renderMessage: true);
 
-        logging.ClearProviders();
-        logging.AddSerilog(logger.CreateLogger(), dispose: true);
+    // For a host that failed to start: its own logger went with its service provider, so the reason is written by a
+    // logger of its own, in the same format. A configuration error is the message alone (it names the key).
+    public static void ReportStartupFailure(Exception exception, bool development)
+    {
+        using var logger = new LoggerConfiguration().Enrich.With<ControlCharacterEscaper>().WriteTo.Console(ConsoleFormat(development)).CreateLogger();
+        logger.Fatal(exception is OptionsValidationException ? null : exception, "The host stopped: {Reason}", exception.Message);
     }
 }

@@ -2,11 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
+using Serilog;
 
 namespace OrderManagement.BuildingBlocks.Web;
 
@@ -16,7 +18,17 @@ public static class ApiPlumbing
 
     public static IServiceCollection AddApiPlumbing(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxBodyBytes);
+        services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestBodySize = MaxBodyBytes;
+            // A step above our own limits, so that RequestHeadLimitsMiddleware answers with a problem body first.
+            options.Limits.MaxRequestLineSize = 2 * RequestHeadLimitsMiddleware.MaxTargetLength;
+            options.Limits.MaxRequestHeaderCount = 2 * RequestHeadLimitsMiddleware.MaxHeaderCount;
+            options.Limits.MaxRequestHeadersTotalSize = 2 * RequestHeadLimitsMiddleware.MaxHeaderBytes;
+        });
+        // Binding failures (wrong type, missing body) become exceptions in every environment, so Production answers
+        // with the same problem body as Development instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options =>
         {
             // "quantity": "2" is a client error, not a number.
@@ -43,21 +55,29 @@ public static class ApiPlumbing
         404 => "There is no resource at this path.",
         405 => "This path does not accept that HTTP method.",
         413 => "Request bodies may be at most 256 KiB.",
-        415 => "Send the body as application/json.",
+        415 => "Send the body as JSON in UTF-8 with 'Content-Type: application/json'.",
         _ => "See the status code.",
     };
 
     public static WebApplication UseApiPlumbing(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        // Outside the exception handler, so the one access-log line per request has the status the client got.
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms for {ApiKeyName}";
+            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ApiKeyName", context.User.Identity?.Name ?? "anonymous");
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<RequestHeadLimitsMiddleware>();
+        app.UseMiddleware<ControlCharacterGuardMiddleware>();
         app.UseMiddleware<ReadinessGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseMiddleware<JsonTextMiddleware>();
         return app;
     }

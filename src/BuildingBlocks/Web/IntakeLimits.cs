@@ -17,7 +17,9 @@ public static class IntakeLimits
     // Options are read when the host starts, so settings a test host adds late still count.
     public static IServiceCollection AddIntakeLimits(this IServiceCollection services)
     {
-        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section);
+        services.AddValidatedOptions(IntakeOptions.Section,
+            ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.MaxConcurrent), o => o.MaxConcurrent, 1),
+            ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.QueueLimit), o => o.QueueLimit, 0));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<IntakeOptions>>((limiter, intake) =>
         {

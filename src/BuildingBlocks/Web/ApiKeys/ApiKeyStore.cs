@@ -35,6 +35,9 @@ internal sealed class ApiKeyStore : IApiKeyLookup
         return match;
     }
 
+    public static bool IsWellFormedHash(string hash) =>
+        hash.StartsWith(HashPrefix, StringComparison.Ordinal) && hash.Length == HashPrefix.Length + 64 && hash[HashPrefix.Length..].All(char.IsAsciiHexDigit);
+
     public static string HashForConfiguration(string key) =>
         HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
@@ -42,7 +45,7 @@ internal sealed class ApiKeyStore : IApiKeyLookup
     {
         if (entry.KeyHash is { } hash)
         {
-            if (!hash.StartsWith(HashPrefix, StringComparison.Ordinal) || hash.Length != HashPrefix.Length + 64)
+            if (!IsWellFormedHash(hash))
             {
                 throw new InvalidOperationException($"API key '{entry.Name}': KeyHash must be 'sha256:' followed by 64 hex digits.");
             }

@@ -20,9 +20,13 @@ public static class OrderingModule
     public static IServiceCollection AddOrderingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModule<OrderingDbContext>(Name, OrderingDbContext.SchemaName);
-        services.AddOptions<FulfilmentOptions>().Bind(configuration.GetSection(FulfilmentOptions.Section));
+        services.AddValidatedOptions(FulfilmentOptions.Section,
+            ValidatedOptions.Positive<FulfilmentOptions>(nameof(FulfilmentOptions.StepDeadline), o => o.StepDeadline),
+            ValidatedOptions.Positive<FulfilmentOptions>(nameof(FulfilmentOptions.PaymentStepDeadline), o => o.PaymentStepDeadline),
+            ValidatedOptions.AtLeast<FulfilmentOptions>(nameof(FulfilmentOptions.MaxStepAttempts), o => o.MaxStepAttempts, 1));
         services.AddScoped<OrderFulfilment>();
-        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section));
+        services.AddValidatedOptions(IdempotencyOptions.Section,
+            ValidatedOptions.Positive<IdempotencyOptions>(nameof(IdempotencyOptions.KeyLifetime), o => o.KeyLifetime));
         services.AddScoped<IdempotentRequests>();
         services.AddHostedService<ExpiredKeyPurger>();
         services.AddSingleton<IDeadLetterListener, SagaDeadLetterListener>();

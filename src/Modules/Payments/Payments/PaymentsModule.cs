@@ -24,7 +24,11 @@ public static class PaymentsModule
         // Authorization calls the provider inside the message's transaction: one message per transaction, so a slow
         // provider holds up only that payment.
         services.AddModule<PaymentsDbContext>(Name, PaymentsDbContext.SchemaName, MessageDelivery.OneByOne);
-        services.AddOptions<PaymentProviderOptions>().Bind(configuration.GetSection(PaymentProviderOptions.Section));
+        services.AddValidatedOptions(PaymentProviderOptions.Section,
+            ValidatedOptions.Positive<PaymentProviderOptions>(nameof(PaymentProviderOptions.CallTimeout), o => o.CallTimeout),
+            ValidatedOptions.AtLeast<PaymentProviderOptions>(nameof(PaymentProviderOptions.MaxAuthorizationAttempts), o => o.MaxAuthorizationAttempts, 1),
+            ValidatedOptions.Positive<PaymentProviderOptions>(nameof(PaymentProviderOptions.RetryBaseDelay), o => o.RetryBaseDelay),
+            new(nameof(PaymentProviderOptions.RetryMaxDelay), o => o.RetryMaxDelay >= o.RetryBaseDelay, "must be at least RetryBaseDelay"));
         services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<ProviderCalls>();
         services.AddScoped<AuthorizationAttempt>();

@@ -6,16 +6,16 @@ namespace OrderManagement.Host.Tests.Api.Support;
 // one at a time, so swapping the process-wide console writers is safe; the originals are put back on dispose.
 public sealed class ConsoleCapture : IDisposable
 {
-    private readonly TextWriter _out = Console.Out;
-    private readonly TextWriter _error = Console.Error;
+    private readonly TextWriter _out = System.Console.Out;
+    private readonly TextWriter _error = System.Console.Error;
     private readonly StringBuilder _text = new();
     private readonly TextWriter _writer;
 
     public ConsoleCapture()
     {
         _writer = TextWriter.Synchronized(new StringWriter(_text));
-        Console.SetOut(_writer);
-        Console.SetError(_writer);
+        System.Console.SetOut(_writer);
+        System.Console.SetError(_writer);
     }
 
     public string Text
@@ -35,7 +35,7 @@ public sealed class ConsoleCapture : IDisposable
 
     public void Dispose()
     {
-        Console.SetOut(_out);
-        Console.SetError(_error);
+        System.Console.SetOut(_out);
+        System.Console.SetError(_error);
     }
 }

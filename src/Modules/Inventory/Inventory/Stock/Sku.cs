@@ -8,6 +8,6 @@ internal static partial class Sku
 
     public static bool IsValid(string? sku) => sku is not null && Pattern().IsMatch(sku);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex Pattern();
 }

@@ -29,17 +29,13 @@ internal sealed class ListOrdersHandler(OrderingDbContext db, CursorCodec cursor
             orders = orders.Where(o => o.Status == status);
         }
 
-        if (query.Cursor is not null)
+        if (query.Cursor is not null && cursors.TryDecodeSequence(query.Cursor, out var after))
         {
-            cursors.TryDecode(query.Cursor, out var position);
-            var after = long.Parse(position, System.Globalization.CultureInfo.InvariantCulture);
             orders = orders.Where(o => o.Sequence < after);
         }
 
         var page = await orders.OrderByDescending(o => o.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit
-            ? cursors.Encode(page[limit - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : null;
+        var next = page.Count > limit ? cursors.EncodeSequence(page[limit - 1].Sequence) : null;
         return new OrderPage(page.Take(limit).Select(OrderView.From).ToList(), next);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ListOrdersValidator : AbstractValidator<ListOrdersQuery>
             .MaximumLength(64).WithMessage("customerId must be at most 64 characters.")
             .Must(TextRules.IsWellFormed).WithMessage("customerId must be valid Unicode text.");
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || (cursors.TryDecode(c, out var p) && long.TryParse(p, out _)))
+            .Must(c => c is null || cursors.TryDecodeSequence(c, out _))
             .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +27,7 @@ internal sealed class ListDeadLettersValidator : AbstractValidator<ListDeadLette
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, 100).WithMessage("limit must be between 1 and 100.");
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || DeadLetterCursor.TryParse(cursors, c, out _))
+            .Must(c => c is null || cursors.TryDecodeTimeAndId(c, out _))
             .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");
     }
 }
@@ -38,28 +37,12 @@ internal sealed class ListDeadLettersHandler(DeadLetterStore store, CursorCodec 
     public async Task<DeadLetterPage> Handle(ListDeadLettersQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? 20;
-        (DateTimeOffset, Guid)? after = query.Cursor is not null && DeadLetterCursor.TryParse(cursors, query.Cursor, out var position) ? position : null;
+        (DateTimeOffset, Guid)? after = query.Cursor is not null && cursors.TryDecodeTimeAndId(query.Cursor, out var position) ? position : null;
         var letters = await store.ListAsync(limit + 1, after?.Item1, after?.Item2, cancellationToken);
         var next = letters.Count > limit
-            ? cursors.Encode($"{letters[limit - 1].FailedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{letters[limit - 1].Id}")
+            ? cursors.EncodeTimeAndId(letters[limit - 1].FailedAt, letters[limit - 1].Id)
             : null;
         return new DeadLetterPage(letters.Take(limit).Select(DeadLetterView.From).ToList(), next);
-    }
-}
-
-internal static class DeadLetterCursor
-{
-    public static bool TryParse(CursorCodec cursors, string cursor, out (DateTimeOffset, Guid) position)
-    {
-        position = default;
-        if (!cursors.TryDecode(cursor, out var text) || text.Split('|') is not [var ticks, var id]
-            || !long.TryParse(ticks, CultureInfo.InvariantCulture, out var utcTicks) || !Guid.TryParse(id, out var letterId))
-        {
-            return false;
-        }
-
-        position = (new DateTimeOffset(utcTicks, TimeSpan.Zero), letterId);
-        return true;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +20,7 @@ internal sealed class ListSagasValidator : AbstractValidator<ListSagasQuery>
             .Must(s => s is null || Enum.GetNames<SagaStatus>().Contains(s, StringComparer.Ordinal))
             .WithMessage($"status must be one of {string.Join(", ", Enum.GetNames<SagaStatus>())}.");
         RuleFor(q => q.Cursor)
-            .Must(c => c is null || SagaCursor.TryParse(cursors, c, out _))
+            .Must(c => c is null || cursors.TryDecodeTimeAndId(c, out _))
             .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");
     }
 }
@@ -47,33 +46,14 @@ internal sealed class ListSagasHandler(OrderingDbContext db, CursorCodec cursors
             sagas = sagas.Where(s => Unfinished.Contains(s.Status) && s.UpdatedAt <= since);
         }
 
-        if (query.Cursor is not null && SagaCursor.TryParse(cursors, query.Cursor, out var after))
+        if (query.Cursor is not null && cursors.TryDecodeTimeAndId(query.Cursor, out var after))
         {
             sagas = sagas.Where(s => EF.Functions.GreaterThan(
-                ValueTuple.Create(s.UpdatedAt, s.OrderId), ValueTuple.Create(after.UpdatedAt, after.OrderId)));
+                ValueTuple.Create(s.UpdatedAt, s.OrderId), ValueTuple.Create(after.Time, after.Id)));
         }
 
         var page = await sagas.OrderBy(s => s.UpdatedAt).ThenBy(s => s.OrderId).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? SagaCursor.Encode(cursors, page[limit - 1]) : null;
+        var next = page.Count > limit ? cursors.EncodeTimeAndId(page[limit - 1].UpdatedAt, page[limit - 1].OrderId) : null;
         return new SagaPage(page.Take(limit).Select(SagaView.From).ToList(), next);
-    }
-}
-
-internal static class SagaCursor
-{
-    public static string Encode(CursorCodec cursors, FulfilmentSaga saga) =>
-        cursors.Encode($"{saga.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{saga.OrderId}");
-
-    public static bool TryParse(CursorCodec cursors, string cursor, out (DateTimeOffset UpdatedAt, Guid OrderId) position)
-    {
-        position = default;
-        if (!cursors.TryDecode(cursor, out var text) || text.Split('|') is not [var ticks, var id]
-            || !long.TryParse(ticks, CultureInfo.InvariantCulture, out var utcTicks) || !Guid.TryParse(id, out var orderId))
-        {
-            return false;
-        }
-
-        position = (new DateTimeOffset(utcTicks, TimeSpan.Zero), orderId);
-        return true;
     }
 }

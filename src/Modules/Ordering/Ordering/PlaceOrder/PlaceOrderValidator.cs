@@ -28,7 +28,7 @@ internal sealed partial class PlaceOrderValidator : AbstractValidator<PlaceOrder
     private static bool HaveDistinctSkus(List<PlaceOrderLine?>? lines) =>
         lines is null || lines.Where(l => l?.Sku is not null).GroupBy(l => l!.Sku, StringComparer.Ordinal).All(g => g.Count() == 1);
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     internal static partial Regex SkuPattern();
 }
 
