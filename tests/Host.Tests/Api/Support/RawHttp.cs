@@ -16,7 +16,8 @@ public static class RawHttp
         await using var stream = client.GetStream();
         await stream.WriteAsync(request);
         using var buffer = new MemoryStream();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        // Generous: the first request to a cold host on a busy shared machine can take many seconds.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
             await stream.CopyToAsync(buffer, timeout.Token);
