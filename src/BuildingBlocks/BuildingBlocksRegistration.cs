@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,8 +43,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton(sp => new DeadLetterStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(),
             sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
-        // Page cursors are protected with the host's Data Protection key ring (shared by every host on the database).
-        services.AddDataProtection();
+        // Page cursors are protected with the Data Protection key ring that every host on the database shares.
         services.AddSingleton<OrderManagement.BuildingBlocks.Web.CursorCodec>();
         services.AddSharedDataProtection();
         services.AddOperationsRecords();
