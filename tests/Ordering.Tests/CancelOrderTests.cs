@@ -70,17 +70,32 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
     }
 
     [Fact]
-    public async Task Given_an_order_waiting_for_stock_When_it_is_cancelled_Then_nothing_is_given_back_before_the_answer()
+    public async Task Given_an_order_waiting_for_stock_When_it_is_cancelled_Then_Inventory_is_told_at_once_to_release_whatever_it_reserves()
     {
         var orderId = await PlacedOrderAsync();
 
         var result = await CancelAsync(orderId);
 
         result.AlreadyCancelled.ShouldBeFalse();
-        result.Order.Status.ShouldBe("Pending");
-        (await AllSentForAsync(orderId)).ShouldBe([nameof(ReserveStock)]);
+        (result.Order.Status, result.Order.CancellationRequestedAt).ShouldBe(("Pending", Clock.GetUtcNow()));
+        (await AllSentForAsync(orderId)).ShouldBe([nameof(ReserveStock), nameof(ReleaseStock)], ignoreOrder: true);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe(("Running", "ReserveStock"));
+        (saga.Status, saga.CurrentStep).ShouldBe(("Compensating", "ReleaseStock"));
+    }
+
+    [Fact]
+    public async Task Given_an_order_whose_payment_is_being_retried_When_it_is_cancelled_Then_VoidPayment_is_sent_at_once()
+    {
+        var orderId = await PlacedOrderAsync();
+        await StockReservedAsync(orderId);
+        await ReplyAsync(new PaymentAttemptFailed(orderId, Guid.NewGuid(), 1, 4, "timeout"));
+
+        await CancelAsync(orderId);
+
+        await SentAsync<VoidPayment>(m => m.OrderId == orderId);
+        var saga = await SagaAsync(orderId);
+        (saga.Status, saga.CurrentStep).ShouldBe(("Compensating", "VoidPayment"));
+        (await HistoryAsync(orderId)).Entries.ShouldContain(e => e.Event == "StepAbandoned" && e.FromState == "AuthorizePayment");
     }
 
     [Fact]
@@ -169,8 +184,9 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
     {
         var orderId = await PlacedOrderAsync();
         await CancelAsync(orderId);
-        await ReplyAsync(new StockReservationRejected(orderId, "Unknown SKU MUG-01."));
+        await ReplyAsync(new StockReleased(orderId));
         var cancelled = await OrderAsync(orderId);
+        (cancelled.Status, cancelled.CancellationRequestedAt).ShouldBe(("Cancelled", null));
 
         var again = await CancelAsync(orderId);
 

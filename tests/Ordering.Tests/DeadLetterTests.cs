@@ -62,17 +62,25 @@ public sealed class DeadLetterTests(OrderingModuleFixture fixture) : OrderingTes
         (await SagaAsync(orderId)).ShouldBe(before);
     }
 
+    private Task DeadLetteredAsync<T>(Guid deadLetterId, string consumer, T message) where T : notnull =>
+        DeadLetters.NotifyAsync(Host, deadLetterId, consumer, message);
+
+    private Task NotifyAsync(DeadLetterNotice notice) => DeadLetters.NotifyAsync(Host, notice);
+}
+
+internal static class DeadLetters
+{
     // As the dispatcher does once a delivery has used up its attempts.
-    private Task DeadLetteredAsync<T>(Guid deadLetterId, string consumer, T message) where T : notnull
+    public static Task NotifyAsync<T>(TestKit.ModuleTestHost host, Guid deadLetterId, string consumer, T message) where T : notnull
     {
-        var types = Host.Services.GetRequiredService<MessageTypeMap>();
-        return NotifyAsync(new DeadLetterNotice(deadLetterId, consumer, types.NameOf(typeof(T)),
+        var types = host.Services.GetRequiredService<MessageTypeMap>();
+        return NotifyAsync(host, new DeadLetterNotice(deadLetterId, consumer, types.NameOf(typeof(T)),
             JsonSerializer.Serialize(message, MessageSerializer.Options), "InvalidOperationException: the handler kept failing"));
     }
 
-    private async Task NotifyAsync(DeadLetterNotice notice)
+    public static async Task NotifyAsync(TestKit.ModuleTestHost host, DeadLetterNotice notice)
     {
-        foreach (var listener in Host.Services.GetServices<IDeadLetterListener>())
+        foreach (var listener in host.Services.GetServices<IDeadLetterListener>())
         {
             await listener.OnDeadLetteredAsync(notice, CancellationToken.None);
         }

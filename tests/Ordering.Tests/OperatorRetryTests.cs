@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Payments.Contracts;
@@ -77,6 +78,47 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
         var conflict = await Should.ThrowAsync<ConflictException>(() => RetryAsync(orderId));
 
         conflict.Code.ShouldBe("nothing-to-retry");
+    }
+
+    [Fact]
+    public async Task Given_a_retry_under_way_When_an_operator_retries_again_Then_it_is_a_conflict_and_nothing_is_sent_or_reset()
+    {
+        var orderId = await SagaFailedAtReserveStockAsync();
+        var first = await RetryAsync(orderId);
+
+        var conflict = await Should.ThrowAsync<ConflictException>(() => RetryAsync(orderId));
+
+        conflict.Code.ShouldBe("retry-in-progress");
+        (await SagaAsync(orderId)).ShouldBe(first);
+        (await AllSentAsync<ReserveStock>(m => m.OrderId == orderId)).Count.ShouldBe(3);
+        (await HistoryAsync(orderId)).Entries.Count(e => e.Event == "OperatorRetry").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_retried_step_that_went_unanswered_When_an_operator_retries_after_its_deadline_Then_it_is_accepted()
+    {
+        var orderId = await SagaFailedAtReserveStockAsync();
+        await RetryAsync(orderId);
+        PassDeadline(OrderingModuleFixture.StepDeadline);
+        await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 4);
+
+        var again = await RetryAsync(orderId);
+
+        (again.Status, again.CurrentStep).ShouldBe(("Running", "ReserveStock"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public async Task Given_a_failed_saga_When_an_operator_retries_without_a_reason_Then_it_is_invalid_and_nothing_changes(string? reason)
+    {
+        var orderId = await SagaFailedAtReserveStockAsync();
+        var before = await SagaAsync(orderId);
+
+        var invalid = await Should.ThrowAsync<RequestValidationException>(() => RetryAsync(orderId, reason));
+
+        invalid.Errors.Keys.ShouldBe(["reason"]);
+        (await SagaAsync(orderId)).ShouldBe(before);
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class OrderingModuleFixture : IAsyncLifetime
                 ["Fulfilment:StepDeadline"] = StepDeadline.ToString(),
                 ["Fulfilment:PaymentStepDeadline"] = PaymentStepDeadline.ToString(),
                 ["Fulfilment:MaxStepAttempts"] = MaxStepAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Deadlines fall due only when a test moves the clock; a short poll delivers them without a wait.
+                ["Messaging:PollInterval"] = "00:00:00.020",
             });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

@@ -33,6 +33,7 @@ internal static class OperationsEndpoints
                     await mediator.Send(new RetrySagaCommand(orderId, http.User.Identity?.Name ?? "unknown", body?.Reason), ct)))
             .WithName("RetrySaga")
             .Produces<SagaView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -48,6 +49,7 @@ internal static class OperationsEndpoints
                     await mediator.Send(new ReplayDeadLetterCommand(id, http.User.Identity?.Name ?? "unknown", body?.Reason), ct)))
             .WithName("ReplayDeadLetter")
             .Produces<DeadLetterView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -25,6 +25,7 @@ public static class OrderingModule
             ValidatedOptions.Positive<FulfilmentOptions>(nameof(FulfilmentOptions.PaymentStepDeadline), o => o.PaymentStepDeadline),
             ValidatedOptions.AtLeast<FulfilmentOptions>(nameof(FulfilmentOptions.MaxStepAttempts), o => o.MaxStepAttempts, 1));
         services.AddScoped<OrderFulfilment>();
+        services.AddScoped<StepRecords>();
         services.AddValidatedOptions(IdempotencyOptions.Section,
             ValidatedOptions.Positive<IdempotencyOptions>(nameof(IdempotencyOptions.KeyLifetime), o => o.KeyLifetime));
         services.AddScoped<IdempotentRequests>();
@@ -40,6 +41,7 @@ public static class OrderingModule
         services.AddMessageHandler<PaymentAuthorized, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<PaymentDeclined, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<PaymentFailed, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<PaymentAttemptFailed, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<PaymentVoided, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<PaymentCaptured, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<ShipmentCreated, FulfilmentMessageHandlers>(Name);

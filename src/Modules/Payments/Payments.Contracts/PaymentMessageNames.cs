@@ -11,6 +11,7 @@ public static class PaymentMessageNames
         [typeof(PaymentAuthorized)] = "payments.payment-authorized.v1",
         [typeof(PaymentDeclined)] = "payments.payment-declined.v1",
         [typeof(PaymentFailed)] = "payments.payment-failed.v1",
+        [typeof(PaymentAttemptFailed)] = "payments.payment-attempt-failed.v1",
         [typeof(PaymentVoided)] = "payments.payment-voided.v1",
         [typeof(PaymentCaptured)] = "payments.payment-captured.v1",
     };

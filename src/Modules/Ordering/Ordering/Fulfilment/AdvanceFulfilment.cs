@@ -10,7 +10,7 @@ namespace OrderManagement.Ordering.Fulfilment;
 // Something happened that concerns an order's fulfilment: an answer, a deadline, a warehouse event.
 internal sealed record AdvanceFulfilment(Guid OrderId, object Event) : ICommand<Unit>;
 
-internal sealed class AdvanceFulfilmentHandler(OrderingDbContext db, OrderFulfilment fulfilment) : IRequestHandler<AdvanceFulfilment, Unit>
+internal sealed class AdvanceFulfilmentHandler(OrderingDbContext db, OrderFulfilment fulfilment, StepRecords records) : IRequestHandler<AdvanceFulfilment, Unit>
 {
     public async Task<Unit> Handle(AdvanceFulfilment command, CancellationToken cancellationToken)
     {
@@ -21,7 +21,10 @@ internal sealed class AdvanceFulfilmentHandler(OrderingDbContext db, OrderFulfil
         switch (command.Event)
         {
             case FulfilmentDeadline deadline:
-                fulfilment.DeadlinePassed(order, saga, deadline);
+                var lastRecord = saga.CurrentStep == deadline.Step && saga.Attempts == deadline.Attempt
+                    ? await records.LastAsync(order.Id, deadline.Step, cancellationToken)
+                    : null;
+                fulfilment.DeadlinePassed(order, saga, deadline, lastRecord);
                 break;
             case ShipmentDispatched dispatched:
                 fulfilment.Dispatched(order, saga, dispatched);
@@ -29,11 +32,14 @@ internal sealed class AdvanceFulfilmentHandler(OrderingDbContext db, OrderFulfil
             case ShipmentDelivered delivered:
                 fulfilment.Delivered(order, delivered);
                 break;
+            case PaymentAttemptFailed attemptFailed:
+                fulfilment.PaymentRetrying(order, saga, attemptFailed);
+                break;
             case PaymentCaptured captured:
                 OrderFulfilment.Captured(order, captured, db.Time.GetUtcNow());
                 break;
             case MessageDeadLettered dead:
-                fulfilment.Fail(order, saga, dead.Error);
+                fulfilment.Fail(order, saga, dead.Error, dead.Step);
                 break;
             default:
                 fulfilment.Handle(order, saga, command.Event);
@@ -44,4 +50,4 @@ internal sealed class AdvanceFulfilmentHandler(OrderingDbContext db, OrderFulfil
     }
 }
 
-internal sealed record MessageDeadLettered(string Error);
+internal sealed record MessageDeadLettered(string Error, SagaStep? Step);

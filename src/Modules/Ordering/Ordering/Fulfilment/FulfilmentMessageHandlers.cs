@@ -9,7 +9,7 @@ namespace OrderManagement.Ordering.Fulfilment;
 // Translates every message Ordering receives into the one fulfilment command; the saga holds the logic.
 internal sealed class FulfilmentMessageHandlers(IMediator mediator) :
     IMessageHandler<StockReserved>, IMessageHandler<StockReservationRejected>, IMessageHandler<StockReleased>,
-    IMessageHandler<PaymentAuthorized>, IMessageHandler<PaymentDeclined>, IMessageHandler<PaymentFailed>,
+    IMessageHandler<PaymentAuthorized>, IMessageHandler<PaymentDeclined>, IMessageHandler<PaymentFailed>, IMessageHandler<PaymentAttemptFailed>,
     IMessageHandler<PaymentVoided>, IMessageHandler<PaymentCaptured>,
     IMessageHandler<ShipmentCreated>, IMessageHandler<ShipmentCancelled>, IMessageHandler<ShipmentCancellationRefused>,
     IMessageHandler<ShipmentDispatched>, IMessageHandler<ShipmentDelivered>,
@@ -21,6 +21,7 @@ internal sealed class FulfilmentMessageHandlers(IMediator mediator) :
     public Task HandleAsync(PaymentAuthorized message, CancellationToken ct) => Advance(message.OrderId, message, ct);
     public Task HandleAsync(PaymentDeclined message, CancellationToken ct) => Advance(message.OrderId, message, ct);
     public Task HandleAsync(PaymentFailed message, CancellationToken ct) => Advance(message.OrderId, message, ct);
+    public Task HandleAsync(PaymentAttemptFailed message, CancellationToken ct) => Advance(message.OrderId, message, ct);
     public Task HandleAsync(PaymentVoided message, CancellationToken ct) => Advance(message.OrderId, message, ct);
     public Task HandleAsync(PaymentCaptured message, CancellationToken ct) => Advance(message.OrderId, message, ct);
     public Task HandleAsync(ShipmentCreated message, CancellationToken ct) => Advance(message.OrderId, message, ct);

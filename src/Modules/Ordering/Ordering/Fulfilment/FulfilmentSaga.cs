@@ -17,6 +17,10 @@ internal sealed class FulfilmentSaga
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     public bool CancelRequested { get; set; }
+
+    // An operator retry of the current step waits for its answer; a second retry meanwhile is refused.
+    public bool RetryUnderWay { get; set; }
+
     public bool StockHeld { get; set; }
     public bool PaymentHeld { get; set; }
     public bool ShipmentHeld { get; set; }

@@ -53,6 +53,17 @@ internal sealed partial class OrderFulfilment
         db.RecordHistory(order.Id, "Order", order.Id, "OrderConfirmed", from, to, "the shipment left before the cancellation reached it");
     }
 
+    // Payments is retrying the provider: the order shows the payment from now on, and the saga says why it waits.
+    public void PaymentRetrying(Order order, FulfilmentSaga saga, PaymentAttemptFailed failed)
+    {
+        order.PaymentChanged(failed.PaymentId, "Pending", Now);
+        if (saga.CurrentStep == SagaStep.AuthorizePayment && saga.Status == SagaStatus.Running)
+        {
+            saga.LastError = $"Payments: attempt {failed.Attempt} of {failed.MaxAttempts} failed ({failed.Reason}); it retries.";
+            saga.Version++;
+        }
+    }
+
     public static void Captured(Order order, PaymentCaptured captured, DateTimeOffset now) =>
         order.PaymentChanged(captured.PaymentId, "Captured", now);
 }

@@ -3,10 +3,12 @@ using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
-// Deadlines, cancellation and operator actions: the ways a saga is moved when an answer does not come.
+// Deadlines, failures and operator actions: the ways a saga is moved when an answer does not come. None of them may
+// leave a pending cancel behind (issue 9): a forward step that fails while the order is being cancelled is given up
+// and compensation starts instead.
 internal sealed partial class OrderFulfilment
 {
-    public void DeadlinePassed(Order order, FulfilmentSaga saga, FulfilmentDeadline deadline)
+    public void DeadlinePassed(Order order, FulfilmentSaga saga, FulfilmentDeadline deadline, string? lastRecord = null)
     {
         if (saga.CurrentStep != deadline.Step || saga.Attempts != deadline.Attempt
             || saga.Status is not (SagaStatus.Running or SagaStatus.Compensating))
@@ -14,43 +16,54 @@ internal sealed partial class OrderFulfilment
             return;
         }
 
+        saga.RetryUnderWay = false;
         if (saga.Attempts < _options.MaxStepAttempts)
         {
             saga.Attempts++;
             saga.LastError = $"No answer to {saga.CurrentStep} in time; sending it again (attempt {saga.Attempts} of {_options.MaxStepAttempts}).";
             db.RecordHistory(order.Id, "Saga", order.Id, "StepRetried", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), saga.LastError);
+            LogStepPastDeadline(order.Id, saga.CurrentStep, saga.Attempts, _options.MaxStepAttempts, lastRecord ?? "none");
             SendStep(order, saga);
+            return;
+        }
+
+        var cause = $"No answer to {saga.CurrentStep} after {saga.Attempts} attempts."
+            + (lastRecord is null ? $" {OwnerOf(saga.CurrentStep)} has no record of it for this order." : $" Last record of {OwnerOf(saga.CurrentStep)}: {lastRecord}.");
+        Fail(order, saga, cause);
+    }
+
+    // A step that cannot finish: the saga waits for an operator, unless the order is being cancelled, in which case the
+    // forward step is given up at once. A dead letter of another step than the current one (a stale repeat) changes nothing.
+    public void Fail(Order order, FulfilmentSaga saga, string cause, SagaStep? step = null)
+    {
+        if (step is { } failedStep && failedStep != saga.CurrentStep)
+        {
+            LogStaleFailureIgnored(order.Id, failedStep, saga.CurrentStep, cause);
+            return;
+        }
+
+        if (saga.Status is not (SagaStatus.Running or SagaStatus.Compensating))
+        {
             return;
         }
 
         if (saga.CancelRequested && saga.Status == SagaStatus.Running)
         {
-            // The order was cancelled while this step went unanswered: instead of waiting for an operator, give back
-            // whatever the step may have taken, as cancelling an already failed saga does.
-            db.RecordHistory(order.Id, "Saga", order.Id, "StepAbandoned", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(),
-                $"No answer to {saga.CurrentStep} after {saga.Attempts} attempts; the order is cancelled, so what it may hold is given back.");
-            HoldWhatTheStepMayHaveTaken(saga);
-            BeginCompensation(order, saga, SagaOutcome.Cancelled);
+            Abandon(order, saga, cause);
             return;
         }
 
-        Fail(order, saga, $"No answer to {saga.CurrentStep} after {saga.Attempts} attempts. Check the dead letters, then retry the saga.");
-    }
-
-    public void Fail(Order order, FulfilmentSaga saga, string error)
-    {
-        saga.LastError = error;
-        if (saga.Status is not (SagaStatus.Running or SagaStatus.Compensating))
-        {
-            saga.Version++;
-            return;
-        }
-
+        var advice = saga.Status == SagaStatus.Compensating
+            ? $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry): {saga.Outcome} cannot finish until {saga.CurrentStep} is answered."
+            : $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry) or cancel the order.";
+        saga.LastError = $"{cause} {advice}";
         var (from, to) = saga.Fire(SagaTrigger.Fail, Now);
         saga.NextAttemptAt = null;
+        saga.RetryUnderWay = false;
         WithdrawDeadline(saga);
         saga.Version++;
-        db.RecordHistory(order.Id, "Saga", order.Id, "SagaFailed", from, to, error);
+        db.RecordHistory(order.Id, "Saga", order.Id, "SagaFailed", from, to, saga.LastError);
+        LogSagaFailed(order.Id, saga.CurrentStep, saga.LastError);
     }
 
     // Returns false when the order was already cancelled (the API answers 200 instead of 202).
@@ -66,15 +79,14 @@ internal sealed partial class OrderFulfilment
             throw new ConflictException($"Order {order.Id} is {order.Status}; only Pending or Confirmed orders can be cancelled.", "order-not-cancellable");
         }
 
-        if (saga.CancelRequested)
+        if (!saga.CancelRequested)
         {
-            return true;
+            saga.CancelRequested = true;
+            saga.Version++;
+            order.CancellationRequested(Now);
+            db.RecordHistory(order.Id, "Order", order.Id, "CancellationRequested", order.Status.ToString(), order.Status.ToString(),
+                $"by {actor}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"));
         }
-
-        saga.CancelRequested = true;
-        saga.Version++;
-        db.RecordHistory(order.Id, "Order", order.Id, "CancellationRequested", order.Status.ToString(), order.Status.ToString(),
-            $"by {actor}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"));
 
         switch (saga.Status)
         {
@@ -85,21 +97,41 @@ internal sealed partial class OrderFulfilment
                 saga.Outcome = SagaOutcome.Cancelled;
                 break;
             case SagaStatus.Failed:
-                // The failed step's answer may never have arrived: give back whatever it may have taken.
-                HoldWhatTheStepMayHaveTaken(saga);
-                BeginCompensation(order, saga, SagaOutcome.Cancelled);
+                ResumeForCancellation(order, saga, $"cancelled by {actor}");
                 break;
+            case SagaStatus.Running when saga.CurrentStep is SagaStep.ReserveStock or SagaStep.AuthorizePayment:
+                // Inventory and Payments keep a trace of a release or void that overtakes the step's command, so the
+                // step can be given up now: Payments stops retrying the provider as soon as the void reaches it.
+                Abandon(order, saga, $"The order is cancelled while {saga.CurrentStep} is under way.");
+                break;
+            // Running at CreateShipment: Shipping keeps no trace of a cancel that overtakes the shipment, so the
+            // cancellation follows its answer.
         }
 
         return true;
     }
 
-    public void Retry(Order order, FulfilmentSaga saga, string actor, string? reason)
+    public void Retry(Order order, FulfilmentSaga saga, string actor, string reason)
     {
         var waiting = saga.Status is (SagaStatus.Running or SagaStatus.Compensating) && saga.NextAttemptAt is not null;
         if (saga.Status != SagaStatus.Failed && !waiting)
         {
             throw new ConflictException($"The saga of order {order.Id} is {saga.Status} and waits for nothing; there is nothing to retry.", "nothing-to-retry");
+        }
+
+        if (saga.RetryUnderWay)
+        {
+            throw new ConflictException(
+                $"An operator retry of {saga.CurrentStep} is already under way for order {order.Id}; its answer is awaited until {saga.NextAttemptAt:O}. " +
+                "Retry again only if the saga has not moved by then.", "retry-in-progress");
+        }
+
+        db.RecordHistory(order.Id, "Saga", order.Id, "OperatorRetry", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), $"by {actor}: {reason}");
+        if (saga.Status == SagaStatus.Failed && saga.CancelRequested)
+        {
+            ResumeForCancellation(order, saga, $"retried by {actor}");
+            saga.RetryUnderWay = true;
+            return;
         }
 
         if (saga.Status == SagaStatus.Failed)
@@ -108,9 +140,34 @@ internal sealed partial class OrderFulfilment
         }
 
         saga.Attempts = 1;
-        db.RecordHistory(order.Id, "Saga", order.Id, "OperatorRetry", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(),
-            $"by {actor}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"));
+        saga.RetryUnderWay = true;
         SendStep(order, saga);
+    }
+
+    // A failed saga of an order being cancelled: a forward step is given up, a compensation step is sent again.
+    private void ResumeForCancellation(Order order, FulfilmentSaga saga, string by)
+    {
+        if (saga.Outcome is null)
+        {
+            Abandon(order, saga, $"The saga had failed at {saga.CurrentStep}; {by}.");
+            return;
+        }
+
+        saga.Outcome = SagaOutcome.Cancelled;
+        var (from, to) = saga.Fire(SagaTrigger.Resume, Now);
+        db.RecordHistory(order.Id, "Saga", order.Id, "SagaResumed", from, to, $"{saga.CurrentStep} sent again: {by}");
+        saga.Attempts = 1;
+        SendStep(order, saga);
+    }
+
+    // Gives up the current forward step and compensates towards Cancelled, giving back whatever the step may have taken.
+    private void Abandon(Order order, FulfilmentSaga saga, string why)
+    {
+        db.RecordHistory(order.Id, "Saga", order.Id, "StepAbandoned", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(),
+            $"{why} The order is being cancelled, so what {saga.CurrentStep} may hold is given back.");
+        LogStepAbandoned(order.Id, saga.CurrentStep, why);
+        HoldWhatTheStepMayHaveTaken(saga);
+        BeginCompensation(order, saga, SagaOutcome.Cancelled);
     }
 
     private static void HoldWhatTheStepMayHaveTaken(FulfilmentSaga saga)
@@ -128,4 +185,11 @@ internal sealed partial class OrderFulfilment
                 break;
         }
     }
+
+    private static string OwnerOf(SagaStep step) => step switch
+    {
+        SagaStep.ReserveStock or SagaStep.ReleaseStock => "Inventory",
+        SagaStep.AuthorizePayment or SagaStep.VoidPayment => "Payments",
+        _ => "Shipping",
+    };
 }

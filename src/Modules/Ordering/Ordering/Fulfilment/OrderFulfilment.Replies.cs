@@ -13,6 +13,7 @@ internal sealed partial class OrderFulfilment
     {
         if (AwaitedStep(reply) is not { } step || !saga.IsWaitingFor(step))
         {
+            Unawaited(order, saga, reply);
             return;
         }
 
@@ -88,6 +89,48 @@ internal sealed partial class OrderFulfilment
         }
     }
 
+    // A reply the saga no longer waits for still tells what the other module holds: the order's payment and shipment
+    // fields follow it, and something taken for an order that no longer wants it is given back.
+    private void Unawaited(Order order, FulfilmentSaga saga, object reply)
+    {
+        switch (reply)
+        {
+            case PaymentAuthorized authorized:
+                order.PaymentChanged(authorized.PaymentId, "Authorized", Now);
+                break;
+            case PaymentDeclined declined:
+                order.PaymentChanged(declined.PaymentId, "Declined", Now);
+                break;
+            case PaymentFailed failed:
+                order.PaymentChanged(failed.PaymentId, "Failed", Now);
+                break;
+            case PaymentVoided { PaymentId: not null } voided:
+                order.PaymentChanged(voided.PaymentId, "Voided", Now);
+                break;
+            case ShipmentCreated created:
+                order.ShipmentChanged(created.ShipmentId, "ReadyToShip", Now);
+                break;
+            case ShipmentCancelled { ShipmentId: not null } cancelled:
+                order.ShipmentChanged(cancelled.ShipmentId, "Cancelled", Now);
+                break;
+        }
+
+        var unwanted = reply switch
+        {
+            StockReserved when !saga.StockHeld && saga.CurrentStep != SagaStep.ReleaseStock => new ReleaseStock(order.Id),
+            PaymentAuthorized when !saga.PaymentHeld && saga.CurrentStep != SagaStep.VoidPayment => new VoidPayment(order.Id),
+            ShipmentCreated when !saga.ShipmentHeld && saga.CurrentStep != SagaStep.CancelShipment => new CancelShipment(order.Id),
+            _ => (object?)null,
+        };
+        if (unwanted is not null)
+        {
+            db.RecordHistory(order.Id, "Saga", order.Id, "LateHoldReleased", saga.Status.ToString(), saga.Status.ToString(),
+                $"{reply.GetType().Name} arrived after the saga stopped waiting for it; {unwanted.GetType().Name} sent.");
+            LogLateHoldReleased(order.Id, reply.GetType().Name, unwanted.GetType().Name);
+            db.Publish(unwanted);
+        }
+    }
+
     private static SagaStep? AwaitedStep(object reply) => reply switch
     {
         StockReserved or StockReservationRejected => SagaStep.ReserveStock,
@@ -115,6 +158,7 @@ internal sealed partial class OrderFulfilment
     {
         saga.CancelRequested = false;
         saga.Outcome = null;
+        order.CancellationRefused(Now);
         saga.LastError = $"Cancellation refused: the shipment is already {refused.Status}.";
         db.RecordHistory(order.Id, "Saga", order.Id, "CancellationRefused", saga.Status.ToString(), nameof(SagaStatus.Completed), saga.LastError);
         if (order.Status == OrderStatus.Pending)
@@ -126,6 +170,7 @@ internal sealed partial class OrderFulfilment
         saga.Fire(SagaTrigger.Complete, Now);
         saga.CurrentStep = SagaStep.None;
         saga.NextAttemptAt = null;
+        saga.RetryUnderWay = false;
         WithdrawDeadline(saga);
         saga.Version++;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Orders;
@@ -9,7 +10,7 @@ namespace OrderManagement.Ordering.Fulfilment;
 
 // The order fulfilment saga: reserve stock, authorize payment, create the shipment; on a refusal or a
 // cancellation, give back what is held in reverse order. Every step has a durable deadline.
-internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<FulfilmentOptions> options)
+internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<FulfilmentOptions> options, ILogger<OrderFulfilment> logger)
 {
     private readonly FulfilmentOptions _options = options.Value;
 
@@ -29,6 +30,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<Ful
         saga.CurrentStep = step;
         saga.Attempts = 1;
         saga.LastError = null;
+        saga.RetryUnderWay = false;
         db.RecordHistory(order.Id, "Saga", order.Id, "StepStarted", previous.ToString(), step.ToString());
         SendStep(order, saga);
     }
@@ -75,6 +77,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<Ful
         {
             var (from, to) = saga.Fire(SagaTrigger.Compensate, Now);
             db.RecordHistory(order.Id, "Saga", order.Id, "CompensationStarted", from, to, saga.Outcome.ToString());
+            LogCompensationStarted(order.Id, saga.Outcome.Value, saga.LastError ?? "none");
         }
 
         NextCompensation(order, saga);
@@ -123,6 +126,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<Ful
         var (from, to) = saga.Fire(trigger, Now);
         saga.CurrentStep = SagaStep.None;
         saga.NextAttemptAt = null;
+        saga.RetryUnderWay = false;
         WithdrawDeadline(saga);
         saga.Version++;
         db.RecordHistory(order.Id, "Saga", order.Id, trigger == SagaTrigger.Complete ? "SagaCompleted" : "SagaCompensated", from, to);

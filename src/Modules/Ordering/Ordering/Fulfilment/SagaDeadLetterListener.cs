@@ -1,12 +1,13 @@
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OrderManagement.BuildingBlocks.Messaging;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
 // A message about an order that can no longer be delivered fails that order's saga, so an operator sees it
 // in the stuck list instead of the order waiting forever.
-internal sealed class SagaDeadLetterListener(IServiceScopeFactory scopes) : IDeadLetterListener
+internal sealed partial class SagaDeadLetterListener(IServiceScopeFactory scopes, MessageTypeMap types, ILogger<SagaDeadLetterListener> logger) : IDeadLetterListener
 {
     public async Task OnDeadLetteredAsync(DeadLetterNotice notice, CancellationToken cancellationToken)
     {
@@ -15,10 +16,25 @@ internal sealed class SagaDeadLetterListener(IServiceScopeFactory scopes) : IDea
             return;
         }
 
+        LogDeadLettered(orderId, notice.MessageType, notice.Consumer, notice.Error, notice.Id);
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var error = $"{notice.MessageType} to {notice.Consumer} was dead-lettered ({notice.Error}); replay it from /api/v1/ops/dead-letters/{notice.Id}/replay once the cause is fixed.";
-        await mediator.Send(new AdvanceFulfilment(orderId, new MessageDeadLettered(error)), cancellationToken);
+        await mediator.Send(new AdvanceFulfilment(orderId, new MessageDeadLettered(error, SagaSteps.Of(TypeOf(notice.MessageType)))), cancellationToken);
     }
 
+    private Type? TypeOf(string messageType)
+    {
+        try
+        {
+            return types.TypeOf(messageType);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "{MessageType} to {Consumer} about order {OrderId} was dead-lettered: {Error}. Fix the cause, then replay it: POST /api/v1/ops/dead-letters/{DeadLetterId}/replay.")]
+    private partial void LogDeadLettered(Guid orderId, string messageType, string consumer, string error, Guid deadLetterId);
 }

@@ -50,7 +50,7 @@ internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string? Re
 
 internal sealed class ReplayDeadLetterValidator : AbstractValidator<ReplayDeadLetterCommand>
 {
-    public ReplayDeadLetterValidator() => RuleFor(c => c.Reason).OptionalText("reason", 500);
+    public ReplayDeadLetterValidator() => RuleFor(c => c.Reason).RequiredText("reason", 500);
 }
 
 // Replays the message and, when it concerns an order, notes the operator's action in that order's history.
@@ -63,7 +63,7 @@ internal sealed class ReplayDeadLetterHandler(DeadLetterStore store, OrderingDbC
         if (MessagePayloads.OrderIdOf(letter.Payload) is { } orderId && await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
         {
             db.RecordHistory(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
-                $"{letter.MessageType} to {letter.Module} replayed by {command.Actor}" + (string.IsNullOrWhiteSpace(command.Reason) ? "" : $": {command.Reason}"));
+                $"{letter.MessageType} to {letter.Module} replayed by {command.Actor}: {command.Reason}");
         }
 
         return DeadLetterView.From(letter);

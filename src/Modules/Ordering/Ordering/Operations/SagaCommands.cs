@@ -22,7 +22,7 @@ internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string? Reas
 
 internal sealed class RetrySagaValidator : AbstractValidator<RetrySagaCommand>
 {
-    public RetrySagaValidator() => RuleFor(c => c.Reason).OptionalText("reason", 500);
+    public RetrySagaValidator() => RuleFor(c => c.Reason).RequiredText("reason", 500);
 }
 
 // Resumes the current step now: the step's command is sent again with a fresh deadline.
@@ -33,7 +33,7 @@ internal sealed class RetrySagaHandler(OrderingDbContext db, OrderFulfilment ful
         var saga = await db.Sagas.FirstOrDefaultAsync(s => s.OrderId == command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Saga of order", command.OrderId.ToString());
         var order = await db.Orders.FirstAsync(o => o.Id == command.OrderId, cancellationToken);
-        fulfilment.Retry(order, saga, command.Actor, command.Reason);
+        fulfilment.Retry(order, saga, command.Actor, command.Reason ?? "");
         return SagaView.From(saga);
     }
 }

@@ -24,6 +24,7 @@ internal sealed class Order
     public Guid? ShipmentId { get; private set; }
     public string? ShipmentStatus { get; private set; }
     public string? TrackingNumber { get; private set; }
+    public DateTimeOffset? CancellationRequestedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
@@ -54,12 +55,36 @@ internal sealed class Order
         var from = Status;
         OrderStateMachine.For(this).Fire(trigger);
         RejectionReason = reason;
+        if (Status is not (OrderStatus.Pending or OrderStatus.Confirmed))
+        {
+            CancellationRequestedAt = null;
+        }
+
         Touch(now);
         return (from.ToString(), Status.ToString());
     }
 
+    // Shown from the moment a cancellation is accepted until it completes or is refused.
+    public void CancellationRequested(DateTimeOffset now)
+    {
+        CancellationRequestedAt = now;
+        Touch(now);
+    }
+
+    public void CancellationRefused(DateTimeOffset now)
+    {
+        CancellationRequestedAt = null;
+        Touch(now);
+    }
+
+    // The mirrors only move forward: a late or repeated report of an earlier state does not undo a later one.
     public void PaymentChanged(Guid? paymentId, string status, DateTimeOffset now)
     {
+        if (PaymentStatus is not null && MirroredStatus.PaymentRank(status) <= MirroredStatus.PaymentRank(PaymentStatus))
+        {
+            return;
+        }
+
         PaymentId = paymentId ?? PaymentId;
         PaymentStatus = status;
         Touch(now);
@@ -67,6 +92,11 @@ internal sealed class Order
 
     public void ShipmentChanged(Guid? shipmentId, string status, DateTimeOffset now, string? trackingNumber = null)
     {
+        if (ShipmentStatus is not null && MirroredStatus.ShipmentRank(status) <= MirroredStatus.ShipmentRank(ShipmentStatus))
+        {
+            return;
+        }
+
         ShipmentId = shipmentId ?? ShipmentId;
         ShipmentStatus = status;
         TrackingNumber = trackingNumber ?? TrackingNumber;

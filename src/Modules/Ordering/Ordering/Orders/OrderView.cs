@@ -19,7 +19,8 @@ internal sealed record OrderView(
     string? TrackingNumber,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version)
+    int Version,
+    DateTimeOffset? CancellationRequestedAt)
 {
     public static OrderView From(Order order) => new(
         order.Id,
@@ -37,7 +38,8 @@ internal sealed record OrderView(
         order.TrackingNumber,
         order.CreatedAt,
         order.UpdatedAt,
-        order.Version);
+        order.Version,
+        order.CancellationRequestedAt);
 
     [JsonIgnore]
     public string ETag => $"\"{Version}\"";

@@ -19,6 +19,7 @@ internal sealed class FulfilmentSagaConfiguration : IEntityTypeConfiguration<Ful
         saga.Property(s => s.UpdatedAt).HasColumnName("updated_at");
         saga.Property(s => s.NextAttemptAt).HasColumnName("next_attempt_at");
         saga.Property(s => s.CancelRequested).HasColumnName("cancel_requested");
+        saga.Property(s => s.RetryUnderWay).HasColumnName("retry_under_way");
         saga.Property(s => s.StockHeld).HasColumnName("stock_held");
         saga.Property(s => s.PaymentHeld).HasColumnName("payment_held");
         saga.Property(s => s.ShipmentHeld).HasColumnName("shipment_held");

@@ -22,6 +22,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.PaymentStatus).HasColumnName("payment_status");
         order.Property(o => o.ShipmentId).HasColumnName("shipment_id");
         order.Property(o => o.ShipmentStatus).HasColumnName("shipment_status");
+        order.Property(o => o.CancellationRequestedAt).HasColumnName("cancellation_requested_at");
         order.Property(o => o.TrackingNumber).HasColumnName("tracking_number");
         order.Property(o => o.CreatedAt).HasColumnName("created_at");
         order.Property(o => o.UpdatedAt).HasColumnName("updated_at");

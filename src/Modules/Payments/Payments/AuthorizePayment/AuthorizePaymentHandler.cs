@@ -21,6 +21,8 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, Authorizatio
         db.Payments.Add(payment);
         db.RecordHistory(payment.OrderId, "Payment", payment.Id, "PaymentStarted", null, nameof(PaymentStatus.Pending),
             $"{payment.Amount} {payment.Currency}");
+        // The row is written (and locked) before the provider is called: a void arriving meanwhile waits for this call.
+        await db.SaveChangesAsync(cancellationToken);
         await attempt.RunAsync(payment, cancellationToken);
         return Unit.Value;
     }

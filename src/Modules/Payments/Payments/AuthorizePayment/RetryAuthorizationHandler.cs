@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
 
@@ -9,7 +8,7 @@ internal sealed class RetryAuthorizationHandler(PaymentsDbContext db, Authorizat
 {
     public async Task<Unit> Handle(RetryAuthorizationCommand command, CancellationToken cancellationToken)
     {
-        var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == command.PaymentId, cancellationToken);
+        var payment = await db.LockPaymentAsync(command.PaymentId, cancellationToken);
         if (payment is { Status: PaymentStatus.Pending })
         {
             await attempt.RunAsync(payment, cancellationToken);

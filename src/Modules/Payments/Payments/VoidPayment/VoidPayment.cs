@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Payments.Contracts;
@@ -18,12 +17,13 @@ internal sealed class VoidPaymentMessageHandler(IMediator mediator) : IMessageHa
 }
 
 // Releases the authorization. Answers PaymentVoided even when there was nothing to void, so compensation always
-// gets its reply; a captured payment is never voided (the state machine refuses it).
+// gets its reply; a captured payment is never voided (the state machine refuses it). The payment's row is locked
+// first, so a void waits for an authorization attempt in flight and the attempts after it see the void.
 internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls provider) : IRequestHandler<VoidPaymentCommand, Unit>
 {
     public async Task<Unit> Handle(VoidPaymentCommand command, CancellationToken cancellationToken)
     {
-        var payment = await db.Payments.FirstOrDefaultAsync(p => p.OrderId == command.OrderId, cancellationToken);
+        var payment = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
         if (payment is { Status: PaymentStatus.Authorized or PaymentStatus.Pending or PaymentStatus.Captured })
         {
             if (payment.Status == PaymentStatus.Authorized)
@@ -41,7 +41,8 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
             db.RecordHistory(command.OrderId, "Payment", tombstone.Id, "PaymentVoided", null, nameof(PaymentStatus.Voided), "voided before any authorization");
         }
 
-        db.Publish(new PaymentVoided(command.OrderId, payment?.Id));
+        // A declined or failed payment held nothing and stays as it is: the answer names no voided payment.
+        db.Publish(new PaymentVoided(command.OrderId, payment is { Status: PaymentStatus.Voided } ? payment.Id : null));
         return Unit.Value;
     }
 }
