@@ -42,8 +42,8 @@ public sealed class UnstorableTextTests(ApiFactory api) : IAsyncLifetime
     [Fact]
     public async Task Given_a_NUL_in_an_operators_reason_When_retrying_or_replaying_Then_400_naming_reason()
     {
-        using var retry = await _operator.PostAsJsonAsync($"/api/v1/ops/sagas/{Guid.NewGuid()}/retry", new { reason = "stuck\0" });
-        using var replay = await _operator.PostAsJsonAsync($"/api/v1/ops/dead-letters/{Guid.NewGuid()}/replay", new { reason = "stuck\0" });
+        using var retry = await _operator.RetrySagaAsync(Guid.NewGuid(), "stuck\0");
+        using var replay = await _operator.ReplayDeadLetterAsync(Guid.NewGuid().ToString(), "stuck\0");
 
         await retry.ShouldBeProblemAsync(400, "reason");
         await replay.ShouldBeProblemAsync(400, "reason");

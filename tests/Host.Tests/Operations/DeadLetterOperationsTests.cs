@@ -37,7 +37,7 @@ public sealed class DeadLetterOperationsTests(ApiFactory api) : IAsyncLifetime
     [Fact]
     public async Task Given_an_unknown_id_When_a_dead_letter_is_replayed_Then_404()
     {
-        var response = await _operator.PostAsync($"/api/v1/ops/dead-letters/{Guid.NewGuid()}/replay", null);
+        var response = await _operator.ReplayDeadLetterAsync(Guid.NewGuid().ToString(), "on-call check");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

@@ -69,7 +69,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
     [Fact]
     public async Task Given_an_unknown_order_When_its_saga_is_retried_Then_404()
     {
-        var response = await _operator.PostAsync($"/api/v1/ops/sagas/{Guid.NewGuid()}/retry", null);
+        var response = await _operator.RetrySagaAsync(Guid.NewGuid(), "on-call check");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -80,7 +80,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
         var orderId = await PlaceAsync("tok_visa", "Confirmed");
         var before = await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}");
 
-        var response = await _operator.PostAsync($"/api/v1/ops/sagas/{orderId}/retry", null);
+        var response = await _operator.RetrySagaAsync(orderId, "on-call check");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         (await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).ToJsonString().ShouldBe(before.ToJsonString());
@@ -92,7 +92,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
     {
         var orderId = await PlaceAsync("tok_declined", "Rejected");
 
-        var response = await _operator.PostAsync($"/api/v1/ops/sagas/{orderId}/retry", null);
+        var response = await _operator.RetrySagaAsync(orderId, "on-call check");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }

@@ -51,7 +51,7 @@ public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : IAsyncLife
         var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 15m)));
         await WaitUntilFailedAsync(orderId);
 
-        var response = await _operator.PostAsync($"/api/v1/ops/sagas/{orderId}/retry", null);
+        var response = await _operator.RetrySagaAsync(orderId, "on-call check");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var resumed = await response.ReadJsonAsync();
@@ -73,7 +73,7 @@ public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : IAsyncLife
     {
         var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 15m)));
         await WaitUntilFailedAsync(orderId);
-        (await _operator.PostAsync($"/api/v1/ops/sagas/{orderId}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await _operator.RetrySagaAsync(orderId, "on-call check")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         await CancelAndAssertNothingHeldAsync(orderId);
     }

@@ -93,7 +93,7 @@ public sealed class OtherEndpointsFuzzer(RandomValues values, string storefrontK
             new RawRequest(name, HttpMethod.Post, path, operatorKey, status) { ErrorKey = errorKey }.WithJson(json);
         var dispatch = $"/api/v1/shipments/{id}/dispatch";
         var operatorAction = values.Pick($"/api/v1/ops/sagas/{id}/retry", $"/api/v1/ops/dead-letters/{id}/replay");
-        return values.Random.Next(9) switch
+        return values.Random.Next(10) switch
         {
             0 => Post("dispatch missing carrier", dispatch, values.Pick("{}", "{\"trackingNumber\":\"T1\"}", "{\"carrier\":\"\",\"trackingNumber\":\"T1\"}"), 400, "carrier"),
             1 => Post("dispatch carrier", dispatch, $"{{\"carrier\":\"{values.Pick(values.Letters(values.Between(65, 200)), "DHL\\u0000")}\",\"trackingNumber\":\"T1\"}}", 400, "carrier"),
@@ -103,7 +103,10 @@ public sealed class OtherEndpointsFuzzer(RandomValues values, string storefrontK
             5 => Post("operator reason type", operatorAction, $"{{\"reason\":{values.Pick("1", "[]", "{}", "false")}}}", 400, "reason"),
             6 => Post("operator reason invalid", operatorAction, $"{{\"reason\":\"{values.Pick("a\\u0000b", values.Letters(values.Between(501, 900)))}\"}}", 400, "reason"),
             7 => Post("operator bad document", operatorAction, values.Pick("[1]", "\"x\"", "{\"reason\":"), 400),
-            _ => new RawRequest("operator unknown id", HttpMethod.Post, values.Pick(operatorAction, $"/api/v1/shipments/{id}/deliver"), operatorKey, 404),
+            8 => new RawRequest("operator no reason", HttpMethod.Post, operatorAction, operatorKey, 400) { ErrorKey = "reason" },
+            _ => values.Random.Next(2) == 0
+                ? Post("operator unknown id", operatorAction, "{\"reason\":\"on-call check\"}", 404)
+                : new RawRequest("operator unknown id", HttpMethod.Post, $"/api/v1/shipments/{id}/deliver", operatorKey, 404),
         };
     }
 

@@ -36,9 +36,9 @@ public sealed record ContractEndpoint(string Name, HttpMethod Method, string Pat
             new("get payment", HttpMethod.Get, $"/api/v1/payments/{id}", operators),
             new("list sagas", HttpMethod.Get, "/api/v1/ops/sagas", operators),
             new("get saga", HttpMethod.Get, $"/api/v1/ops/sagas/{id}", operators),
-            new("retry saga", HttpMethod.Post, $"/api/v1/ops/sagas/{id}/retry", operators),
+            new("retry saga", HttpMethod.Post, $"/api/v1/ops/sagas/{id}/retry", operators, "{\"reason\":\"x\"}"),
             new("list dead letters", HttpMethod.Get, "/api/v1/ops/dead-letters", operators),
-            new("replay dead letter", HttpMethod.Post, $"/api/v1/ops/dead-letters/{id}/replay", operators),
+            new("replay dead letter", HttpMethod.Post, $"/api/v1/ops/dead-letters/{id}/replay", operators, "{\"reason\":\"x\"}"),
         ];
     }
 }

@@ -26,9 +26,9 @@ public static class OpenApiContract
         ("get", "/api/v1/payments/{paymentId}", [200, 404], Operator),
         ("get", "/api/v1/ops/sagas", [200, 400], Operator),
         ("get", "/api/v1/ops/sagas/{orderId}", [200, 404], Operator),
-        ("post", "/api/v1/ops/sagas/{orderId}/retry", [202, 404, 409], Operator),
+        ("post", "/api/v1/ops/sagas/{orderId}/retry", [202, 400, 404, 409], Operator),
         ("get", "/api/v1/ops/dead-letters", [200, 400], Operator),
-        ("post", "/api/v1/ops/dead-letters/{id}/replay", [202, 404], Operator),
+        ("post", "/api/v1/ops/dead-letters/{id}/replay", [202, 400, 404], Operator),
         ("get", "/health/live", [200], []),
         ("get", "/health/ready", [200, 503], []),
     ];

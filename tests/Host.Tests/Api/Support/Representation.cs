@@ -10,7 +10,7 @@ public static partial class Representation
 {
     public static readonly string[] OrderFields =
         ["orderId", "customerId", "status", "rejectionReason", "currency", "lines", "total", "shippingAddress", "paymentId",
-         "paymentStatus", "shipmentId", "shipmentStatus", "trackingNumber", "createdAt", "updatedAt", "version"];
+         "paymentStatus", "shipmentId", "shipmentStatus", "trackingNumber", "createdAt", "updatedAt", "version", "cancellationRequestedAt"];
 
     public static readonly string[] LineFields = ["sku", "quantity", "unitPrice", "lineTotal"];
     public static readonly string[] AddressFields = ["name", "line1", "line2", "city", "postalCode", "country"];
