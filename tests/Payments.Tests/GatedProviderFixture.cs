@@ -22,6 +22,7 @@ public sealed class GatedProviderFixture : IAsyncLifetime
                 services.RecordMessages<PaymentAuthorized>(PaymentsModuleFixture.Ordering);
                 services.RecordMessages<PaymentDeclined>(PaymentsModuleFixture.Ordering);
                 services.RecordMessages<PaymentFailed>(PaymentsModuleFixture.Ordering);
+                services.RecordMessages<PaymentAttemptFailed>(PaymentsModuleFixture.Ordering);
                 services.RecordMessages<PaymentVoided>(PaymentsModuleFixture.Ordering);
                 services.RecordMessages<PaymentCaptured>(PaymentsModuleFixture.Ordering);
             },

@@ -20,6 +20,7 @@ public sealed class PaymentsModuleFixture : IAsyncLifetime
                 services.RecordMessages<PaymentAuthorized>(Ordering);
                 services.RecordMessages<PaymentDeclined>(Ordering);
                 services.RecordMessages<PaymentFailed>(Ordering);
+                services.RecordMessages<PaymentAttemptFailed>(Ordering);
                 services.RecordMessages<PaymentVoided>(Ordering);
                 services.RecordMessages<PaymentCaptured>(Ordering);
             },
