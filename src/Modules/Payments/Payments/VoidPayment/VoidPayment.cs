@@ -24,6 +24,13 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
     public async Task<Unit> Handle(VoidPaymentCommand command, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.FirstOrDefaultAsync(p => p.OrderId == command.OrderId, cancellationToken);
+        if (payment is null)
+        {
+            // About to create the tombstone: an authorization running now must be voided instead.
+            await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
+            payment = await db.Payments.FirstOrDefaultAsync(p => p.OrderId == command.OrderId, cancellationToken);
+        }
+
         if (payment is { Status: PaymentStatus.Authorized or PaymentStatus.Pending or PaymentStatus.Captured })
         {
             if (payment.Status == PaymentStatus.Authorized)
