@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using OrderManagement.Architecture.Tests.Rules;
 using OrderManagement.Architecture.Tests.Solution;
 

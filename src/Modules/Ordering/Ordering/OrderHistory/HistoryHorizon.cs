@@ -3,12 +3,25 @@ using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.OrderHistory;
 
-// The oldest transaction still running anywhere in the database (PostgreSQL's snapshot xmin). Every transaction
-// with a smaller id has ended, so no history entry recorded by one of them can appear later: entries below the
-// horizon can be numbered for good. Entries of newer transactions wait for the next read.
+// The oldest transaction of this database that may still be running. Every transaction with a smaller id has
+// ended, so no history entry recorded by one of them can appear later: entries below the horizon can be numbered
+// for good, entries of newer transactions wait for the next read. Transactions of other databases on the same
+// server never write here, so they are left out (PostgreSQL's own snapshot xmin would wait for them too).
 internal static class HistoryHorizon
 {
-    public static Task<long> ReadAsync(OrderingDbContext db, CancellationToken cancellationToken) =>
-        db.Database.SqlQueryRaw<long>("""SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS "Value" """)
-            .SingleAsync(cancellationToken);
+    // First the next transaction id: any transaction below it that is still running has its id by now.
+    private const string NextTransaction = """SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS "Value" """;
+
+    // Then the running ones of this database (ids as 32-bit xids, widened with the epoch of the next id).
+    private const string OldestRunning =
+        """
+        SELECT coalesce(min(CASE WHEN x <= ({0} & 4294967295) THEN ({0} >> 32 << 32) + x ELSE (({0} >> 32) - 1 << 32) + x END), {0}) AS "Value"
+        FROM (SELECT backend_xid::text::bigint AS x FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL) running
+        """;
+
+    public static async Task<long> ReadAsync(OrderingDbContext db, CancellationToken cancellationToken)
+    {
+        var next = await db.Database.SqlQueryRaw<long>(NextTransaction).SingleAsync(cancellationToken);
+        return await db.Database.SqlQueryRaw<long>(OldestRunning, next).SingleAsync(cancellationToken);
+    }
 }
