@@ -32,7 +32,7 @@ public static partial class ValueRangeRules
                 $"{where}: money must be stored as {MoneyColumn.StoreType} (configure it with IsMoney())",
             _ when type == typeof(decimal) && !Holds(storeType, PlaceOrderLimits.MaxTotal, PlaceOrderLimits.MoneyDecimals) =>
                 $"{where}: cannot hold the largest order total {PlaceOrderLimits.MaxTotal} with {PlaceOrderLimits.MoneyDecimals} decimals",
-            _ when type == typeof(string) && storeType != "text" =>
+            _ when type == typeof(string) && storeType is not ("text" or "jsonb") =>
                 $"{where}: text must be stored unbounded as text; a length limit belongs in the validator",
             _ when type == typeof(int) && storeType is not ("integer" or "bigint") =>
                 $"{where}: an int must be stored as integer or bigint",
