@@ -31,7 +31,7 @@ public sealed class ScratchSchemaDriftTests
         await ExecuteAsync(connectionString, $"""
             ALTER TABLE {Scratch}.payments ADD COLUMN refund_note text NULL;
             ALTER TABLE {Scratch}.payments ALTER COLUMN currency DROP NOT NULL;
-            ALTER TABLE {Scratch}.payments ALTER COLUMN amount TYPE numeric(14,2);
+            ALTER TABLE {Scratch}.payments ALTER COLUMN amount TYPE numeric(16,2);
             DROP INDEX {Scratch}.ux_payments_order;
             CREATE UNIQUE INDEX ux_payments_token ON {Scratch}.payments (token);
             CREATE TABLE {Scratch}.refunds (id uuid PRIMARY KEY);
@@ -42,7 +42,7 @@ public sealed class ScratchSchemaDriftTests
         faithful.ShouldBeEmpty();
         altered.ShouldBe(
         [
-            $"{Scratch}.payments.amount: the model's type is numeric(12,2), the database's is numeric(14,2)",
+            $"{Scratch}.payments.amount: the model's type is numeric(14,2), the database's is numeric(16,2)",
             $"{Scratch}.payments.currency: the model says NOT NULL, the database says NULL",
             $"{Scratch}.payments.refund_note: the database has this column, the model does not map it",
             $"{Scratch}.payments: the model declares unique index ux_payments_order (order_id), the database has no such index",

@@ -10,6 +10,8 @@ internal static class HistoryModel
             history.ToTable("history");
             history.HasKey(h => h.Id);
             history.Property(h => h.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            history.Property(h => h.TransactionId).HasColumnName("transaction_id")
+                .HasDefaultValueSql("pg_current_xact_id()::text::bigint").ValueGeneratedOnAdd();
             history.Property(h => h.OrderId).HasColumnName("order_id");
             history.Property(h => h.OccurredAt).HasColumnName("occurred_at");
             history.Property(h => h.Subject).HasColumnName("subject");

@@ -4,6 +4,10 @@ namespace OrderManagement.BuildingBlocks.History;
 public sealed class HistoryRecord
 {
     public long Id { get; init; }
+
+    // The recording transaction's id, filled in by the database: the order in which an order's history is numbered.
+    public long TransactionId { get; init; }
+
     public Guid OrderId { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
     public required string Subject { get; init; }

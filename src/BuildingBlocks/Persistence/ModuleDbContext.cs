@@ -104,6 +104,14 @@ public abstract class ModuleDbContext : DbContext
 
     // Takes a transaction-scoped advisory lock unless another transaction holds it. Plain Npgsql, not EF's query
     // pipeline: idempotent requests run it every time.
+    // Serializes the transactions that may create the one row of something (the payment of an order): a second
+    // one waits here until the first ends, then finds its row instead of inserting a duplicate. Held to the end of
+    // the transaction; the name is hashed into PostgreSQL's advisory lock space.
+    public Task LockForTransactionAsync(string name, CancellationToken cancellationToken) =>
+        Database.CurrentTransaction is null
+            ? throw new InvalidOperationException("A transaction-scoped lock needs an open transaction.")
+            : Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))", [name], cancellationToken);
+
     public async Task<bool> TryLockForTransactionAsync(long key, CancellationToken cancellationToken)
     {
         var transaction = Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction

@@ -5,4 +5,5 @@ public interface IInventoryQueries
     Task<IReadOnlyList<InventoryHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
-public sealed record InventoryHistoryEntry(DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);
+// TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules.
+public sealed record InventoryHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);

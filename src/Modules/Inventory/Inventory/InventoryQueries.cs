@@ -10,6 +10,6 @@ internal sealed class InventoryQueries(InventoryDbContext db) : IInventoryQuerie
         await db.History.AsNoTracking()
             .Where(h => h.OrderId == orderId)
             .OrderBy(h => h.Id)
-            .Select(h => new InventoryHistoryEntry(h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
+            .Select(h => new InventoryHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
             .ToListAsync(cancellationToken);
 }

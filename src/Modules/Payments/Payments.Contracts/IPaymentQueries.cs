@@ -5,4 +5,5 @@ public interface IPaymentQueries
     Task<IReadOnlyList<PaymentHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
-public sealed record PaymentHistoryEntry(DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);
+// TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules.
+public sealed record PaymentHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);

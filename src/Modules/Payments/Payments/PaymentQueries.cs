@@ -10,6 +10,6 @@ internal sealed class PaymentQueries(PaymentsDbContext db) : IPaymentQueries
         await db.History.AsNoTracking()
             .Where(h => h.OrderId == orderId)
             .OrderBy(h => h.Id)
-            .Select(h => new PaymentHistoryEntry(h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
+            .Select(h => new PaymentHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
             .ToListAsync(cancellationToken);
 }

@@ -5,4 +5,5 @@ public interface IShippingQueries
     Task<IReadOnlyList<ShippingHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
-public sealed record ShippingHistoryEntry(DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);
+// TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules.
+public sealed record ShippingHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);

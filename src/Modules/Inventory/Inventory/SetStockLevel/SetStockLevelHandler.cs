@@ -6,28 +6,36 @@ using OrderManagement.Inventory.Stock;
 
 namespace OrderManagement.Inventory.SetStockLevel;
 
-// On-hand may never drop below what is reserved: the update itself carries that condition.
+// On-hand may never drop below what is reserved: the statement itself carries that condition. When it refuses,
+// the reserved figure is read to say why; if reservations were released in between, the update is simply tried again.
 internal sealed class SetStockLevelHandler(InventoryDbContext db) : IRequestHandler<SetStockLevelCommand, StockLevel>
 {
+    private const int Attempts = 5;
+
     public async Task<StockLevel> Handle(SetStockLevelCommand command, CancellationToken cancellationToken)
     {
         var onHand = command.OnHand!.Value;
-        var now = db.Time.GetUtcNow();
-        if (await db.TrySetOnHandAsync(command.Sku, onHand, now, cancellationToken) == 0)
+        for (var attempt = 1; ; attempt++)
         {
-            var existing = await db.StockItems.AsNoTracking().FirstOrDefaultAsync(s => s.Sku == command.Sku, cancellationToken);
-            if (existing is not null)
+            if (await db.TrySetOnHandAsync(command.Sku, onHand, db.Time.GetUtcNow(), cancellationToken) is { } written)
+            {
+                return StockLevel.From(written);
+            }
+
+            var reserved = await db.StockItems.AsNoTracking().Where(s => s.Sku == command.Sku).Select(s => s.Reserved).SingleAsync(cancellationToken);
+            if (reserved > onHand)
             {
                 throw new ConflictException(
-                    $"onHand {onHand} is below the {existing.Reserved} units of '{command.Sku}' reserved by open orders; set at least {existing.Reserved}.",
+                    $"onHand {onHand} is below the {reserved} units of '{command.Sku}' reserved by open orders; set at least {reserved}.",
                     "stock-below-reserved");
             }
 
-            db.StockItems.Add(new StockItem { Sku = command.Sku, OnHand = onHand, UpdatedAt = now });
-            await db.SaveChangesAsync(cancellationToken);
+            if (attempt == Attempts)
+            {
+                throw new ConflictException(
+                    $"The reservations of '{command.Sku}' kept changing while onHand was being set; repeat the request.",
+                    "concurrent-update");
+            }
         }
-
-        var item = await db.StockItems.AsNoTracking().FirstAsync(s => s.Sku == command.Sku, cancellationToken);
-        return StockLevel.From(item);
     }
 }

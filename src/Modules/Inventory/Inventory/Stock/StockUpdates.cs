@@ -24,8 +24,13 @@ internal static class StockUpdates
             "UPDATE " + Table + " SET reserved = reserved - {1}, on_hand = on_hand - {1}, updated_at = {2} WHERE sku = {0}",
             [sku, quantity, now], ct);
 
-    public static Task<int> TrySetOnHandAsync(this InventoryDbContext db, string sku, int onHand, DateTimeOffset now, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(
-            "UPDATE " + Table + " SET on_hand = {1}, updated_at = {2} WHERE sku = {0} AND reserved <= {1}",
-            [sku, onHand, now], ct);
+    // Creates the SKU or sets its on-hand in one statement, so simultaneous first PUTs of a SKU cannot collide.
+    // Answers the row as written, or null when on-hand would drop below what is reserved (nothing is written).
+    public static async Task<StockItem?> TrySetOnHandAsync(this InventoryDbContext db, string sku, int onHand, DateTimeOffset now, CancellationToken ct) =>
+        (await db.StockItems.FromSqlRaw(
+                "INSERT INTO " + Table + " AS s (sku, on_hand, reserved, updated_at) VALUES ({0}, {1}, 0, {2}) "
+                + "ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand, updated_at = excluded.updated_at WHERE s.reserved <= excluded.on_hand "
+                + "RETURNING s.sku, s.on_hand, s.reserved, s.updated_at",
+                sku, onHand, now)
+            .AsNoTracking().ToListAsync(ct)).SingleOrDefault();
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Web;
@@ -12,8 +13,8 @@ using OrderManagement.Ordering.Persistence;
 namespace OrderManagement.Ordering.Idempotency;
 
 // Runs a request at most once per (API key, Idempotency-Key). The record is written in the same transaction
-// as the request's own changes; a transaction-scoped advisory lock turns a concurrent repeat into a 409
-// instead of a second order.
+// as the request's own changes. Once it is stored every repeat replays it; only while the first request runs does
+// a transaction-scoped advisory lock turn a concurrent repeat into a 409 instead of a second order.
 internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
 {
     public const string Header = "Idempotency-Key";
@@ -37,25 +38,31 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
         var cancellationToken = http.RequestAborted;
         return await db.InTransactionAsync(async () =>
         {
+            // A stored outcome is answered without the lock, so repeats of a finished request never contend with each
+            // other; the lock only separates a first execution from its repeats while it runs.
+            var existing = await CompiledQueries.IdempotencyRecordByKey(db, apiKeyName, key, cancellationToken);
+            if (existing is not null && existing.ExpiresAt > db.Time.GetUtcNow())
+            {
+                return Answer(http, existing, fingerprint);
+            }
+
             if (!await TryLockAsync(apiKeyName, key, cancellationToken))
             {
                 return Problem(http, 409, "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed.",
                     "Wait for the first request to finish, then repeat it to get its response.");
             }
 
+            // The first request may have finished between the read above and the lock.
             var now = db.Time.GetUtcNow();
-            var existing = await CompiledQueries.IdempotencyRecordByKey(db, apiKeyName, key, cancellationToken);
+            existing = await CompiledQueries.IdempotencyRecordByKey(db, apiKeyName, key, cancellationToken);
             if (existing is not null && existing.ExpiresAt > now)
             {
-                return existing.Fingerprint == fingerprint
-                    ? Replay(http, existing)
-                    : Problem(http, 422, "idempotency-key-reused", "This Idempotency-Key was used for a different request.",
-                        "Use a new Idempotency-Key for a new request; repeat the original request unchanged to get its response.");
+                return Answer(http, existing, fingerprint);
             }
 
             if (existing is not null)
             {
-                db.IdempotencyRecords.Remove(existing);
+                await db.IdempotencyRecords.Where(r => r.ApiKeyName == apiKeyName && r.Key == key).ExecuteDeleteAsync(cancellationToken);
             }
 
             var response = await work();
@@ -74,6 +81,13 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
             return ToResult(response);
         }, cancellationToken);
     }
+
+    // A valid stored record answers the same request with its replay, any other request with 422.
+    private static IResult Answer(HttpContext http, IdempotencyRecord existing, string fingerprint) =>
+        existing.Fingerprint == fingerprint
+            ? Replay(http, existing)
+            : Problem(http, 422, "idempotency-key-reused", "This Idempotency-Key was used for a different request.",
+                "Use a new Idempotency-Key for a new request; repeat the original request unchanged to get its response.");
 
     private async Task<bool> TryLockAsync(string apiKeyName, string key, CancellationToken cancellationToken)
     {

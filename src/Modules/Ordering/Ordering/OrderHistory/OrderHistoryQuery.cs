@@ -15,7 +15,11 @@ internal sealed record OrderHistoryView(Guid OrderId, IReadOnlyList<HistoryEntry
 
 internal sealed record HistoryEntryView(int Sequence, DateTimeOffset OccurredAt, string Module, string Event, string? FromState, string? ToState, string? Detail);
 
-// Each module keeps its own append-only history; this merges them by the time they happened and numbers them.
+internal sealed record HistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Module, string Event, string? FromState, string? ToState, string? Detail);
+
+// Each module keeps its own append-only history; this merges them in the order of the transactions that recorded
+// them and numbers them. Only entries below the horizon are shown, so a number once shown never changes and
+// reading writes nothing.
 internal sealed class OrderHistoryHandler(
     OrderingDbContext db,
     IInventoryQueries inventory,
@@ -29,20 +33,25 @@ internal sealed class OrderHistoryHandler(
             throw new NotFoundException("Order", query.OrderId.ToString());
         }
 
+        // Read before the entries: everything below it has committed or rolled back by then.
+        var horizon = await HistoryHorizon.ReadAsync(db, cancellationToken);
         var ordering = await db.History.AsNoTracking().Where(h => h.OrderId == query.OrderId).OrderBy(h => h.Id)
-            .Select(h => new HistoryEntry(h.OccurredAt, "Ordering", h.Event, h.FromState, h.ToState, h.Detail))
+            .Select(h => new HistoryEntry(h.TransactionId, h.OccurredAt, "Ordering", h.Event, h.FromState, h.ToState, h.Detail))
             .ToListAsync(cancellationToken);
         var fromInventory = (await inventory.GetOrderHistoryAsync(query.OrderId, cancellationToken))
-            .Select(h => new HistoryEntry(h.OccurredAt, "Inventory", h.Event, h.FromState, h.ToState, h.Detail));
+            .Select(h => new HistoryEntry(h.TransactionId, h.OccurredAt, "Inventory", h.Event, h.FromState, h.ToState, h.Detail));
         var fromPayments = (await payments.GetOrderHistoryAsync(query.OrderId, cancellationToken))
-            .Select(h => new HistoryEntry(h.OccurredAt, "Payments", h.Event, h.FromState, h.ToState, h.Detail));
+            .Select(h => new HistoryEntry(h.TransactionId, h.OccurredAt, "Payments", h.Event, h.FromState, h.ToState, h.Detail));
         var fromShipping = (await shipping.GetOrderHistoryAsync(query.OrderId, cancellationToken))
-            .Select(h => new HistoryEntry(h.OccurredAt, "Shipping", h.Event, h.FromState, h.ToState, h.Detail));
+            .Select(h => new HistoryEntry(h.TransactionId, h.OccurredAt, "Shipping", h.Event, h.FromState, h.ToState, h.Detail));
 
-        // OrderBy is stable, so entries of one module with equal timestamps keep the order they were written in.
-        var inTimeOrder = ordering.Concat(fromInventory).Concat(fromPayments).Concat(fromShipping)
-            .OrderBy(e => e.OccurredAt)
+        // One transaction belongs to one module; OrderBy is stable, so its entries keep the order they were written in.
+        // Entries recorded before transaction ids were kept all have 0 and are ordered by time.
+        var entries = ordering.Concat(fromInventory).Concat(fromPayments).Concat(fromShipping)
+            .Where(e => e.TransactionId < horizon)
+            .OrderBy(e => e.TransactionId).ThenBy(e => e.OccurredAt)
+            .Select((e, i) => new HistoryEntryView(i + 1, e.OccurredAt, e.Module, e.Event, e.FromState, e.ToState, e.Detail))
             .ToList();
-        return new OrderHistoryView(query.OrderId, await HistoryNumbering.NumberAsync(db, query.OrderId, inTimeOrder, cancellationToken));
+        return new OrderHistoryView(query.OrderId, entries);
     }
 }

@@ -16,5 +16,5 @@ internal static class CompiledQueries
 
     public static readonly Func<OrderingDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> IdempotencyRecordByKey =
         EF.CompileAsyncQuery((OrderingDbContext db, string apiKeyName, string key, CancellationToken ct) =>
-            db.IdempotencyRecords.FirstOrDefault(r => r.ApiKeyName == apiKeyName && r.Key == key));
+            db.IdempotencyRecords.AsNoTracking().FirstOrDefault(r => r.ApiKeyName == apiKeyName && r.Key == key));
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Persistence;
@@ -15,7 +16,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Status).HasColumnName("status").HasConversion<string>();
         order.Property(o => o.RejectionReason).HasColumnName("rejection_reason").HasConversion<string>();
         order.Property(o => o.Currency).HasColumnName("currency");
-        order.Property(o => o.Total).HasColumnName("total").HasColumnType("numeric(14,2)");
+        order.Property(o => o.Total).HasColumnName("total").IsMoney();
         order.Property(o => o.PaymentMethod).HasColumnName("payment_method");
         order.Property(o => o.PaymentToken).HasColumnName("payment_token");
         order.Property(o => o.PaymentId).HasColumnName("payment_id");

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Idempotency;
-using OrderManagement.Ordering.OrderHistory;
 using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Persistence;
@@ -17,13 +16,11 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<FulfilmentSaga> Sagas => Set<FulfilmentSaga>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
-    public DbSet<HistoryNumber> HistoryNumbers => Set<HistoryNumber>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new OrderConfiguration());
         modelBuilder.ApplyConfiguration(new FulfilmentSagaConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
-        modelBuilder.ApplyConfiguration(new HistoryNumberConfiguration());
     }
 }

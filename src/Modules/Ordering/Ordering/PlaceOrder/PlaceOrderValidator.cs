@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.PlaceOrder;
@@ -8,13 +9,13 @@ internal sealed partial class PlaceOrderValidator : AbstractValidator<PlaceOrder
 {
     public PlaceOrderValidator()
     {
-        RuleFor(c => c.CustomerId).RequiredText("customerId", 64);
+        RuleFor(c => c.CustomerId).RequiredText("customerId", PlaceOrderLimits.MaxCustomerIdLength);
         RuleFor(c => c.Currency).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("currency is required.")
             .Must(c => IsoCodes.Currencies.Contains(c!)).WithMessage("currency must be an ISO 4217 code such as EUR, USD or GBP.");
         RuleFor(c => c.Lines).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("lines is required.")
-            .Must(l => l!.Count is >= 1 and <= 100).WithMessage("lines must hold 1 to 100 lines.")
+            .Must(l => l!.Count is >= 1 and <= PlaceOrderLimits.MaxLines).WithMessage($"lines must hold 1 to {PlaceOrderLimits.MaxLines} lines.")
             .Must(HaveDistinctSkus).WithMessage("lines must not name the same sku twice.");
         RuleForEach(c => c.Lines).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("each line must be an object.")
@@ -41,11 +42,11 @@ internal sealed class PlaceOrderLineValidator : AbstractValidator<PlaceOrderLine
             .Matches(PlaceOrderValidator.SkuPattern()).WithMessage("sku must be 1 to 64 characters of A-Z a-z 0-9 - _ .");
         RuleFor(l => l.Quantity).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("quantity is required.")
-            .InclusiveBetween(1, 1000).WithMessage("quantity must be between 1 and 1000.");
+            .InclusiveBetween(1, PlaceOrderLimits.MaxQuantity).WithMessage($"quantity must be between 1 and {PlaceOrderLimits.MaxQuantity}.");
         RuleFor(l => l.UnitPrice).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("unitPrice is required.")
-            .Must(p => p > 0 && p <= 1_000_000m).WithMessage("unitPrice must be greater than 0 and at most 1000000.")
-            .Must(p => decimal.Round(p!.Value, 2) == p).WithMessage("unitPrice must have at most 2 decimals.");
+            .Must(p => p > 0 && p <= PlaceOrderLimits.MaxUnitPrice).WithMessage($"unitPrice must be greater than 0 and at most {PlaceOrderLimits.MaxUnitPrice}.")
+            .Must(p => decimal.Round(p!.Value, PlaceOrderLimits.MoneyDecimals) == p).WithMessage($"unitPrice must have at most {PlaceOrderLimits.MoneyDecimals} decimals.");
     }
 }
 
@@ -53,11 +54,11 @@ internal sealed class PlaceOrderAddressValidator : AbstractValidator<PlaceOrderA
 {
     public PlaceOrderAddressValidator()
     {
-        RuleFor(a => a.Name).RequiredText("name", 200);
-        RuleFor(a => a.Line1).RequiredText("line1", 200);
-        RuleFor(a => a.Line2).OptionalText("line2", 200);
-        RuleFor(a => a.City).RequiredText("city", 100);
-        RuleFor(a => a.PostalCode).RequiredText("postalCode", 20);
+        RuleFor(a => a.Name).RequiredText("name", PlaceOrderLimits.MaxNameLength);
+        RuleFor(a => a.Line1).RequiredText("line1", PlaceOrderLimits.MaxAddressLineLength);
+        RuleFor(a => a.Line2).OptionalText("line2", PlaceOrderLimits.MaxAddressLineLength);
+        RuleFor(a => a.City).RequiredText("city", PlaceOrderLimits.MaxCityLength);
+        RuleFor(a => a.PostalCode).RequiredText("postalCode", PlaceOrderLimits.MaxPostalCodeLength);
         RuleFor(a => a.Country).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("country is required.")
             .Must(c => IsoCodes.Countries.Contains(c!)).WithMessage("country must be an ISO 3166-1 alpha-2 code such as GB.");
@@ -71,6 +72,6 @@ internal sealed class PlaceOrderPaymentValidator : AbstractValidator<PlaceOrderP
         RuleFor(p => p.Method).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("method is required.")
             .Equal("card").WithMessage("method must be 'card'.");
-        RuleFor(p => p.Token).RequiredText("token", 128);
+        RuleFor(p => p.Token).RequiredText("token", PlaceOrderLimits.MaxPaymentTokenLength);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, Authorizatio
 {
     public async Task<Unit> Handle(AuthorizePaymentCommand command, CancellationToken cancellationToken)
     {
+        await db.LockPaymentCreationAsync(command.OrderId, cancellationToken);
         var existing = await CompiledQueries.PaymentOfOrder(db, command.OrderId, cancellationToken);
         if (existing is not null)
         {

@@ -13,6 +13,11 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    // An authorization and a void may each create the order's one payment: whichever comes second waits for the
+    // first to end and then finds its payment, so the provider is never asked twice and no authorization is lost.
+    public Task LockPaymentCreationAsync(Guid orderId, CancellationToken cancellationToken) =>
+        LockForTransactionAsync("payment-of-order:" + orderId.ToString("N"), cancellationToken);
+
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.Entity<Payment>(payment =>
         {
@@ -21,7 +26,7 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.Id).HasColumnName("id");
             payment.Property(p => p.OrderId).HasColumnName("order_id");
             payment.HasIndex(p => p.OrderId).IsUnique().HasDatabaseName("ux_payments_order");
-            payment.Property(p => p.Amount).HasColumnName("amount").HasColumnType("numeric(12,2)");
+            payment.Property(p => p.Amount).HasColumnName("amount").IsMoney();
             payment.Property(p => p.Currency).HasColumnName("currency");
             payment.Property(p => p.Method).HasColumnName("method");
             payment.Property(p => p.Token).HasColumnName("token");

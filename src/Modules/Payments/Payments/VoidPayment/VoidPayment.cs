@@ -23,7 +23,11 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
 {
     public async Task<Unit> Handle(VoidPaymentCommand command, CancellationToken cancellationToken)
     {
+        // The creation lock first (an authorization creating the payment now finishes first), then the row lock
+        // (an attempt in flight on an existing payment finishes first); the same order as authorization takes them.
+        await db.LockPaymentCreationAsync(command.OrderId, cancellationToken);
         var payment = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
+
         if (payment is { Status: PaymentStatus.Authorized or PaymentStatus.Pending or PaymentStatus.Captured })
         {
             if (payment.Status == PaymentStatus.Authorized)
