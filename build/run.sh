@@ -7,7 +7,7 @@ usage() {
 Usage: build/run.sh [--reset] [--stop-db] [--help]
 
 Builds the host (Release) and runs it on http://127.0.0.1:5080 (ASPNETCORE_URLS overrides). The first
-run restores packages and builds for a few minutes (about 2 on a quiet 2-core machine, 4 to 5 on a busy
+run restores packages and builds for a few minutes (4 to 5 on a busy 2-core machine, less on a quiet
 one), showing MSBuild's progress; later runs build in seconds. When the host listens it logs one line
 "OrderManagement is ready" with its URLs and, in Development, the API keys. The script ends by exec-ing
 the host: Ctrl+C stops it.
@@ -126,7 +126,7 @@ if [ -f "$host_dll" ]; then
     echo "run.sh: building the host (Release); a few seconds when nothing changed"
 else
     echo "run.sh: first run: restoring packages and building the host (Release) takes a few minutes"
-    echo "        (about 2 on a quiet 2-core machine, 4 to 5 on a busy one); progress follows"
+    echo "        (4 to 5 on a busy 2-core machine, less on a quiet one); progress follows"
 fi
 build_started=$SECONDS
 # Minimal verbosity prints restore and per-project lines; in a terminal MSBuild shows live progress instead.
