@@ -5,7 +5,9 @@
 #   pg_bindir [datadir]              directory holding initdb/pg_ctl/psql (PG_BIN overrides)
 #   pg_resolve_datadir <datadir>     the datadir to use: <datadir> itself, or (as root, when the
 #                                    'postgres' user cannot reach it) /tmp/ordermanagement-pg-<hash>-<name>
-#   pg_ensure_cluster <datadir> <port>   initdb if needed, (re)start on 127.0.0.1:<port>, wait until ready
+#   pg_ensure_installed              install Debian's postgresql-15 when no server binaries are found
+#   pg_ensure_cluster <datadir> <port>   initdb if needed, start on 127.0.0.1:<port>, wait until ready;
+#                                    fails (never restarts) when the cluster already runs on another port
 #   pg_stop <datadir>                stop the cluster if it runs (quiet, always succeeds)
 #   pg_is_running <datadir>          exit 0 when the cluster's postmaster runs
 #   pg_running_port <datadir>        port of the running cluster (from postmaster.pid)
@@ -93,6 +95,17 @@ pg_bindir() {
     pg__log "error: PostgreSQL server binaries (initdb, pg_ctl, postgres) not found."
     pg__log "       Install them (Debian/Ubuntu: apt-get install postgresql) or set PG_BIN=/path/to/bin."
     return 1
+}
+
+# pg_ensure_installed: the server binaries, from Debian's postgresql-15 when missing (needs root and apt-get).
+pg_ensure_installed() {
+    pg_bindir >/dev/null 2>&1 && return 0
+    if pg__is_root && command -v apt-get >/dev/null 2>&1; then
+        pg__log "PostgreSQL server binaries not found; installing postgresql-15 (apt-get)"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null || return 1
+    fi
+    pg_bindir >/dev/null
 }
 
 # psql/pg_isready may live in the server's bin dir or only on PATH (Debian wrappers).
@@ -306,8 +319,9 @@ pg_ensure_cluster() {
             pg__log "error: the cluster in $datadir runs but does not accept connections on port $port"
             return 1
         fi
-        pg__log "cluster in $datadir runs on port $running; restarting it on port $port"
-        pg_stop "$datadir"
+        # Someone may be using it there: never move it behind their back.
+        pg__log "error: the cluster in $datadir already runs on port $running, not $port; use that port or stop it first"
+        return 1
     fi
 
     if ! pg_port_free "$port"; then

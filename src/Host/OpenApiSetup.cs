@@ -26,6 +26,9 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<PagingParameters>();
             options.AddDocumentTransformer<ContractEnums>();
             options.AddDocumentTransformer<ProblemSchemas>();
+            options.AddDocumentTransformer<RequestSchemas>();
+            options.AddDocumentTransformer<ContractSummaries>();
+            options.AddDocumentTransformer<ContractExamples>();
         });
 
     public static void MapOpenApiDocument(this WebApplication app, IHostEnvironment environment)

@@ -3,6 +3,7 @@ using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Host;
 using OrderManagement.Host.Console;
+using OrderManagement.Host.Lifecycle;
 using OrderManagement.Inventory;
 using OrderManagement.Ordering;
 using OrderManagement.Payments;
@@ -26,6 +27,7 @@ try
 
     var app = builder.Build();
 
+    app.LogReadyLine();
     app.UseApiPlumbing();
     app.MapHealthEndpoints();
     app.MapOpenApiDocument(app.Environment);
@@ -35,8 +37,7 @@ try
     app.MapShippingEndpoints();
     app.MapOperationsConsole();
 
-    await app.RunAsync();
-    return 0;
+    return app.RunUntilShutdown();
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

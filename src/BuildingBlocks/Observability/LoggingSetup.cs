@@ -23,6 +23,7 @@ public static class LoggingSetup
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(provider)
+            .Filter.ByExcluding(BusyPortEventFilter.IsGenericHostReportOfBusyPort)
             .Enrich.FromLogContext()
             .Enrich.With<CorrelationIdEnricher>()
             .Enrich.With<ControlCharacterEscaper>()

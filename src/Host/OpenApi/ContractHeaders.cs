@@ -20,6 +20,7 @@ internal sealed class ContractHeaders : IOpenApiOperationTransformer
                     if (status is "200" or "202" && response is OpenApiResponse success)
                     {
                         AddHeader(success, "Idempotent-Replayed", "true when this is the stored response to an earlier request with the same Idempotency-Key.");
+                        AddHeader(success, "ETag", "The version of the order in the body as a strong entity tag; send it as If-None-Match when polling.");
                         if (status == "202")
                         {
                             AddHeader(success, "Location", "/api/v1/orders/{orderId}");

@@ -27,7 +27,7 @@ internal static class OrderEndpoints
                 idempotency.ExecuteAsync(http, "place-order", body, async () =>
                 {
                     var order = await mediator.Send(body, http.RequestAborted);
-                    return new StoredResponse(StatusCodes.Status202Accepted, order, $"/api/v1/orders/{order.OrderId}");
+                    return new StoredResponse(StatusCodes.Status202Accepted, order, $"/api/v1/orders/{order.OrderId}", order.ETag);
                 }))
             .RequireRoles(Roles.Storefront)
             .RequireIntakeLimit()
@@ -68,8 +68,8 @@ internal static class OrderEndpoints
                 {
                     var result = await mediator.Send(new CancelOrderCommand(orderId, body?.Reason, http.User.Identity?.Name ?? "unknown"), http.RequestAborted);
                     return result.AlreadyCancelled
-                        ? new StoredResponse(StatusCodes.Status200OK, result.Order, null)
-                        : new StoredResponse(StatusCodes.Status202Accepted, result.Order, $"/api/v1/orders/{orderId}");
+                        ? new StoredResponse(StatusCodes.Status200OK, result.Order, null, result.Order.ETag)
+                        : new StoredResponse(StatusCodes.Status202Accepted, result.Order, $"/api/v1/orders/{orderId}", result.Order.ETag);
                 }))
             .RequireRoles(Roles.Storefront, Roles.Operator)
             .WithName("CancelOrder")

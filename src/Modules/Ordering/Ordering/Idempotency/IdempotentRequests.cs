@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Web;
+using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.Idempotency;
@@ -25,7 +26,7 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
         var key = http.Request.Headers[Header].ToString();
         if (!http.Request.Headers.ContainsKey(Header))
         {
-            return ToResult(await work());
+            return ToResult(http, await work());
         }
 
         if (key.Length is 0 or > 255)
@@ -78,7 +79,7 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
                 ExpiresAt = now + options.Value.KeyLifetime,
             });
             await db.SaveChangesAsync(cancellationToken);
-            return ToResult(response);
+            return ToResult(http, response);
         }, cancellationToken);
     }
 
@@ -99,10 +100,17 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
     private string Fingerprint(string operation, object request) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + JsonSerializer.Serialize(request, request.GetType(), json.Value.SerializerOptions))));
 
-    private static IResult ToResult(StoredResponse response) =>
-        response.StatusCode == StatusCodes.Status202Accepted
+    private static IResult ToResult(HttpContext http, StoredResponse response)
+    {
+        if (response.ETag is not null)
+        {
+            http.Response.Headers.ETag = response.ETag;
+        }
+
+        return response.StatusCode == StatusCodes.Status202Accepted
             ? Results.Accepted(response.Location, response.Body)
             : Results.Json(response.Body, statusCode: response.StatusCode);
+    }
 
     private static IResult Replay(HttpContext http, IdempotencyRecord record)
     {
@@ -110,6 +118,11 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
         if (record.Location is not null)
         {
             http.Response.Headers.Location = record.Location;
+        }
+
+        if (OrderView.ETagOfStoredBody(record.Body) is { } etag)
+        {
+            http.Response.Headers.ETag = etag;
         }
 
         return Results.Text(record.Body, "application/json", Encoding.UTF8, record.StatusCode);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace OrderManagement.Ordering.Orders;
@@ -42,7 +43,13 @@ internal sealed record OrderView(
         order.CancellationRequestedAt);
 
     [JsonIgnore]
-    public string ETag => $"\"{Version}\"";
+    public string ETag => ETagOf(Version);
+
+    // A replayed response carries the order as it was then, so its tag is that body's version, not today's.
+    public static string? ETagOfStoredBody(string body) =>
+        JsonNode.Parse(body)?["version"] is JsonValue version && version.TryGetValue<int>(out var value) ? ETagOf(value) : null;
+
+    private static string ETagOf(int version) => $"\"{version}\"";
 }
 
 internal sealed record OrderLineView(string Sku, int Quantity, decimal UnitPrice, decimal LineTotal);

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Connections;
+using Serilog.Events;
+
+namespace OrderManagement.BuildingBlocks.Observability;
+
+// The host reports a listen address that is already in use in one line naming ASPNETCORE_URLS (Host's BusyPort);
+// the generic host's "Hosting failed to start" event would repeat it with Kestrel's whole stack trace.
+internal static class BusyPortEventFilter
+{
+    private const string GenericHost = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    public static bool IsGenericHostReportOfBusyPort(LogEvent logEvent) =>
+        logEvent.Exception is IOException { InnerException: AddressInUseException }
+        && logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: GenericHost };
+}

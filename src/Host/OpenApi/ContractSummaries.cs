@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace OrderManagement.Host.OpenApi;
+
+// One line per operation, as Swagger UI lists them; the texts follow shared/api-contract.md.
+internal sealed class ContractSummaries : IOpenApiDocumentTransformer
+{
+    private static readonly Dictionary<string, string> Summaries = new()
+    {
+        ["put /api/v1/inventory/{sku}"] = "Set the on-hand stock of a SKU",
+        ["get /api/v1/inventory/{sku}"] = "Read the stock level of a SKU",
+        ["post /api/v1/orders"] = "Place an order (fulfilment runs after the 202)",
+        ["get /api/v1/orders"] = "List orders, newest first, by customer and status",
+        ["get /api/v1/orders/{orderId}"] = "Read an order (If-None-Match gives 304 while unchanged)",
+        ["post /api/v1/orders/{orderId}/cancel"] = "Cancel an order that is Pending or Confirmed",
+        ["get /api/v1/orders/{orderId}/history"] = "Every state change of an order, its reservation, payment and shipment",
+        ["get /api/v1/shipments/{shipmentId}"] = "Read a shipment",
+        ["post /api/v1/shipments/{shipmentId}/dispatch"] = "Hand a ready shipment to the carrier (captures the payment)",
+        ["post /api/v1/shipments/{shipmentId}/deliver"] = "Record that a dispatched shipment was delivered",
+        ["get /api/v1/payments/{paymentId}"] = "Read a payment",
+        ["get /api/v1/ops/sagas"] = "List fulfilment sagas by status or time stuck",
+        ["get /api/v1/ops/sagas/{orderId}"] = "Read the fulfilment saga of an order",
+        ["post /api/v1/ops/sagas/{orderId}/retry"] = "Resume a failed or waiting saga at its current step",
+        ["get /api/v1/ops/dead-letters"] = "List dead-lettered messages",
+        ["post /api/v1/ops/dead-letters/{id}/replay"] = "Deliver a dead-lettered message again",
+        ["get /health/live"] = "Liveness: the process is up",
+        ["get /health/ready"] = "Readiness: the database is reachable and migrated (503 otherwise)",
+    };
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                if (Summaries.TryGetValue($"{method.Method.ToLowerInvariant()} {path}", out var summary))
+                {
+                    operation.Summary ??= summary;
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

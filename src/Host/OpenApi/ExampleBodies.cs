@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+
+namespace OrderManagement.Host.OpenApi;
+
+// One consistent story for every example: order O (2 x TSHIRT-RED-M at 19.99 EUR) placed, confirmed, then
+// cancelled; its shipment S and payment P; a saga that failed on the payment step and its dead letter D.
+internal static class ExampleBodies
+{
+    private const string O = "01a22c34-33f6-7503-b29b-94a402debf21";
+    private const string P = "01a22c34-609f-7b6e-8e07-9d98d447966e";
+    private const string S = "01a22c34-69bf-72f9-b1e0-e27e6c26c522";
+    private const string D = "01a22c35-0a1e-7c3d-9f41-5b7e2d8c4a10";
+
+    public const string SetStock = """{"onHand":120}""";
+
+    public const string PlaceOrder = """
+        {"customerId":"cust-42","currency":"EUR","lines":[{"sku":"TSHIRT-RED-M","quantity":2,"unitPrice":19.99}],
+         "shippingAddress":{"name":"Ada Lovelace","line1":"1 Main St","line2":null,"city":"London","postalCode":"N1 9GU","country":"GB"},
+         "payment":{"method":"card","token":"tok_visa"}}
+        """;
+
+    public const string Cancel = """{"reason":"changed my mind"}""";
+    public const string Dispatch = """{"carrier":"DHL","trackingNumber":"JD014600006281"}""";
+    public const string OperatorAction = """{"reason":"the payment provider is back"}""";
+
+    public const string Stock = """{"sku":"TSHIRT-RED-M","onHand":120,"reserved":2,"available":118}""";
+
+    public static string Order(string status, int version, string? paymentStatus, string? shipmentStatus, string updatedAt) => $$"""
+        {"orderId":"{{O}}","customerId":"cust-42","status":"{{status}}","rejectionReason":null,"currency":"EUR",
+         "lines":[{"sku":"TSHIRT-RED-M","quantity":2,"unitPrice":19.99,"lineTotal":39.98}],"total":39.98,
+         "shippingAddress":{"name":"Ada Lovelace","line1":"1 Main St","line2":null,"city":"London","postalCode":"N1 9GU","country":"GB"},
+         "paymentId":{{Text(paymentStatus is null ? null : P)}},"paymentStatus":{{Text(paymentStatus)}},
+         "shipmentId":{{Text(shipmentStatus is null ? null : S)}},"shipmentStatus":{{Text(shipmentStatus)}},"trackingNumber":null,
+         "createdAt":"2026-11-30T11:25:48.405Z","updatedAt":"{{updatedAt}}","version":{{version}}}
+        """;
+
+    public static readonly string Placed = Order("Pending", 1, null, null, "2026-11-30T11:25:48.405Z");
+    public static readonly string Confirmed = Order("Confirmed", 4, "Authorized", "ReadyToShip", "2026-11-30T11:26:03.079Z");
+    public static readonly string Cancelled = Order("Cancelled", 7, "Voided", "Cancelled", "2026-11-30T11:26:19.483Z");
+    public static readonly string OrderPage = $$"""{"items":[{{Confirmed}}],"nextCursor":null}""";
+
+    public const string History = $$"""
+        {"orderId":"{{O}}","entries":[
+         {"sequence":1,"occurredAt":"2026-11-30T11:25:49.476Z","module":"Ordering","event":"OrderPlaced","fromState":null,"toState":"Pending","detail":"39.98 EUR"},
+         {"sequence":2,"occurredAt":"2026-11-30T11:25:49.900Z","module":"Ordering","event":"StepStarted","fromState":"None","toState":"ReserveStock","detail":null},
+         {"sequence":3,"occurredAt":"2026-11-30T11:25:55.401Z","module":"Inventory","event":"StockReserved","fromState":null,"toState":"Reserved","detail":"2 x TSHIRT-RED-M"},
+         {"sequence":4,"occurredAt":"2026-11-30T11:26:00.456Z","module":"Payments","event":"PaymentAuthorized","fromState":"Pending","toState":"Authorized","detail":"attempt 1"},
+         {"sequence":5,"occurredAt":"2026-11-30T11:26:02.359Z","module":"Shipping","event":"ShipmentCreated","fromState":null,"toState":"ReadyToShip","detail":null},
+         {"sequence":6,"occurredAt":"2026-11-30T11:26:03.131Z","module":"Ordering","event":"OrderConfirmed","fromState":"Pending","toState":"Confirmed","detail":null}]}
+        """;
+
+    public static string Shipment(string status, string? carrier, string? trackingNumber) => $$"""
+        {"shipmentId":"{{S}}","orderId":"{{O}}","status":"{{status}}","carrier":{{Text(carrier)}},"trackingNumber":{{Text(trackingNumber)}},
+         "lines":[{"sku":"TSHIRT-RED-M","quantity":2}]}
+        """;
+
+    public const string Payment = $$"""{"paymentId":"{{P}}","orderId":"{{O}}","amount":39.98,"currency":"EUR","status":"Authorized","attempts":1}""";
+
+    public const string FailedSaga = $$"""
+        {"orderId":"{{O}}","status":"Failed","currentStep":"AuthorizePayment","attempts":3,
+         "lastError":"The payment step got no answer after 3 attempts.","startedAt":"2026-11-30T11:25:48.405Z",
+         "updatedAt":"2026-11-30T11:27:03.000Z","nextAttemptAt":null}
+        """;
+
+    public const string RetriedSaga = $$"""
+        {"orderId":"{{O}}","status":"Running","currentStep":"AuthorizePayment","attempts":1,"lastError":null,
+         "startedAt":"2026-11-30T11:25:48.405Z","updatedAt":"2026-11-30T11:40:00.000Z","nextAttemptAt":"2026-11-30T11:40:25.000Z"}
+        """;
+
+    public const string SagaPage = $$"""{"items":[{{FailedSaga}}],"nextCursor":null}""";
+
+    public const string DeadLetter = $$"""
+        {"id":"{{D}}","module":"Payments","messageType":"AuthorizePayment","attempts":10,
+         "lastError":"The payment provider failed unexpectedly.","failedAt":"2026-11-30T11:27:00.000Z"}
+        """;
+
+    public const string DeadLetterPage = $$"""{"items":[{{DeadLetter}}],"nextCursor":null}""";
+
+    public static JsonNode Parse(string json) => JsonNode.Parse(json)!;
+
+    private static string Text(string? value) => value is null ? "null" : $"\"{value}\"";
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace OrderManagement.Host.OpenApi;
+
+// The request records are all-nullable so that a missing field becomes our 400 rather than a binder error; the
+// document shows what a client must send instead: a required field is never nullable, and the few optional
+// fields are not required.
+internal sealed class RequestSchemas : IOpenApiDocumentTransformer
+{
+    private static readonly HashSet<string> Optional = ["PlaceOrderAddress.line2", "CancelOrderRequest.reason"];
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        var pending = new Queue<string>(document.Paths.Values
+            .SelectMany(item => item.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(operation => operation.RequestBody?.Content?.Values.AsEnumerable() ?? [])
+            .SelectMany(media => References(media.Schema)));
+        var seen = new HashSet<string>();
+        while (pending.TryDequeue(out var name))
+        {
+            if (!seen.Add(name) || ContractEnums.Lookup(schemas, name) is not OpenApiSchema schema)
+            {
+                continue;
+            }
+
+            foreach (var (property, value) in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).ToList())
+            {
+                foreach (var reference in References(value))
+                {
+                    pending.Enqueue(reference);
+                }
+
+                if (Optional.Contains($"{name}.{property}"))
+                {
+                    schema.Required?.Remove(property);
+                }
+                else if (schema.Required?.Contains(property) == true)
+                {
+                    schema.Properties![property] = NotNull(value);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static IOpenApiSchema NotNull(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchema { OneOf: { Count: > 0 } oneOf } && oneOf.SingleOrDefault(s => s is not OpenApiSchema { Type: JsonSchemaType.Null }) is { } only
+            && oneOf.Count == 2)
+        {
+            return only;
+        }
+
+        if (schema is OpenApiSchema concrete && concrete.Type is { } type)
+        {
+            concrete.Type = type & ~JsonSchemaType.Null;
+        }
+
+        return schema;
+    }
+
+    private static IEnumerable<string> References(IOpenApiSchema? schema) => schema switch
+    {
+        OpenApiSchemaReference reference when reference.Reference.Id is { } id => [id],
+        OpenApiSchema concrete => (concrete.OneOf ?? []).SelectMany(References).Concat(References(concrete.Items)),
+        _ => [],
+    };
+}

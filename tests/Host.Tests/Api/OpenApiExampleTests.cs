@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using OrderManagement.Host.Tests.Api.Support;
+using OrderManagement.Host.Tests.Infrastructure;
+
+namespace OrderManagement.Host.Tests.Api;
+
+// What Swagger UI offers a storefront developer must work as shown: examples pass our validation, match their
+// schema and tell one consistent story; required fields are not nullable; every operation says what it does.
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiExampleTests(ApiFactory api) : IAsyncLifetime
+{
+    private readonly HttpClient _storefront = api.Storefront();
+    private readonly HttpClient _operator = api.Operator();
+
+    public Task InitializeAsync() => api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Given_each_request_example_When_sent_as_is_Then_it_passes_validation_and_succeeds()
+    {
+        var document = await DocumentAsync();
+        var examples = OpenApiExamples.All(document).Where(e => e.Where.StartsWith("request", StringComparison.Ordinal)).ToDictionary(e => e.Operation);
+        var withBody = OpenApiExamples.Operations(document).Where(o => o.Operation["requestBody"] is not null).Select(o => $"{o.Method} {o.Path}").ToList();
+        withBody.ShouldBe(examples.Keys, ignoreOrder: true, "every operation with a request body has an example");
+
+        var confirmed = await _storefront.PlaceConfirmedOrderAsync(_operator);
+        var shipmentId = (await _storefront.GetJsonAsync($"/api/v1/orders/{confirmed}"))["shipmentId"]!.GetValue<Guid>();
+        using var placed = await Send(_storefront, HttpMethod.Post, "/api/v1/orders", examples["post /api/v1/orders"].Body);
+        var placedId = (await placed.JsonAsync())["orderId"]!.GetValue<Guid>();
+        var sends = new (string Operation, HttpClient Client, string Path, HttpStatusCode Expected)[]
+        {
+            ("put /api/v1/inventory/{sku}", _operator, "/api/v1/inventory/TSHIRT-RED-M", HttpStatusCode.OK),
+            ("post /api/v1/orders/{orderId}/cancel", _storefront, $"/api/v1/orders/{placedId}/cancel", HttpStatusCode.Accepted),
+            ("post /api/v1/shipments/{shipmentId}/dispatch", _operator, $"/api/v1/shipments/{shipmentId}/dispatch", HttpStatusCode.Accepted),
+            // No saga has failed and nothing is dead-lettered here: the body passed validation when the answer is the
+            // unknown id's 404 (a body we reject would be a 400).
+            ("post /api/v1/ops/sagas/{orderId}/retry", _operator, $"/api/v1/ops/sagas/{Guid.NewGuid()}/retry", HttpStatusCode.NotFound),
+            ("post /api/v1/ops/dead-letters/{id}/replay", _operator, $"/api/v1/ops/dead-letters/{Guid.NewGuid()}/replay", HttpStatusCode.NotFound),
+        };
+        sends.Select(s => s.Operation).Append("post /api/v1/orders").ShouldBe(examples.Keys, ignoreOrder: true, "a request example is not sent by this test");
+
+        placed.StatusCode.ShouldBe(HttpStatusCode.Accepted, await placed.Content.ReadAsStringAsync());
+        foreach (var (operation, client, path, expected) in sends)
+        {
+            using var response = await Send(client, HttpMethod.Parse(operation.Split(' ')[0].ToUpperInvariant()), path, examples[operation].Body);
+            response.StatusCode.ShouldBe(expected, $"{operation}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Fact]
+    public async Task Given_each_example_in_the_document_When_checked_against_its_schema_and_the_order_rules_Then_none_is_wrong()
+    {
+        var document = await DocumentAsync();
+        var examples = OpenApiExamples.All(document).ToList();
+
+        examples.SelectMany(e => OpenApiExamples.SchemaErrors(document, e)).ShouldBeEmpty();
+        examples.SelectMany(OpenApiExamples.OrderInconsistencies).ShouldBeEmpty();
+        var successes = from o in OpenApiExamples.Operations(document)
+                        from r in o.Operation["responses"]!.AsObject()
+                        where r.Key.StartsWith('2') && r.Value?["content"]?["application/json"] is not null
+                        select $"{o.Method} {o.Path} {r.Key}";
+        successes.Where(s => !examples.Any(e => s == $"{e.Operation} {e.Where.Split(' ')[0]}")).ShouldBeEmpty("success bodies without an example");
+    }
+
+    [Theory]
+    [InlineData("wrong type", "/quantity")]
+    [InlineData("rejected while pending", "status Pending with rejectionReason \"OutOfStock\"")]
+    public async Task Given_a_copy_of_the_document_with_a_broken_example_When_checked_Then_the_fault_is_reported(string fault, string reported)
+    {
+        var document = await DocumentAsync();
+        var placed = document["paths"]!["/api/v1/orders"]!["post"]!["responses"]!["202"]!["content"]!["application/json"]!["example"]!;
+        if (fault == "wrong type")
+        {
+            placed["lines"]![0]!["quantity"] = "2";
+        }
+        else
+        {
+            placed["rejectionReason"] = "OutOfStock";
+        }
+
+        var example = OpenApiExamples.All(document).Single(e => e.Operation == "post /api/v1/orders" && e.Where.StartsWith("202", StringComparison.Ordinal));
+        var faults = fault == "wrong type" ? OpenApiExamples.SchemaErrors(document, example) : OpenApiExamples.OrderInconsistencies(example);
+
+        faults.ShouldContain(f => f.Contains(reported, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_the_request_schemas_When_read_Then_no_required_field_admits_null()
+    {
+        OpenApiExamples.NullableRequiredRequestFields(await DocumentAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_the_document_When_read_Then_every_operation_has_a_summary()
+    {
+        OpenApiExamples.Operations(await DocumentAsync())
+            .Where(o => string.IsNullOrWhiteSpace(o.Operation["summary"]?.GetValue<string>()))
+            .Select(o => $"{o.Method} {o.Path}")
+            .ShouldBeEmpty();
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, JsonNode body) =>
+        client.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") });
+
+    private async Task<JsonObject> DocumentAsync()
+    {
+        using var response = await api.CreateClient().GetAsync("/openapi/v1.json");
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+}
