@@ -8,10 +8,11 @@ internal sealed class UsageException(string message) : Exception(message);
 internal sealed class Options
 {
     public const string Usage = """
-        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage> --connection <cs> --host-dll <path> [options]
+        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage|failover> --connection <cs> --host-dll <path> [options]
 
         Normally started by build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh, build/db-outage-test.sh,
-        which build the host, start a private PostgreSQL and create a fresh database.
+        which build the host, start a private PostgreSQL and create a fresh database, and by build/failover-test.sh,
+        which starts a pg_auto_failover formation and HAProxy.
 
         Required:
           --connection CS        Npgsql connection string of the (fresh) database
@@ -52,7 +53,12 @@ internal sealed class Options
           --db-start-cmd CMD     db-outage: bash command that starts it again
           --outage S             db-outage: seconds PostgreSQL stays down (default 10)
           --outage-at S          db-outage: seconds of load before the stop (default 5; full 10)
-          --answer-within S      db-outage: every request must be answered within S seconds (default 5)
+          --answer-within S      db-outage, failover: every request must be answered within S seconds (default 5)
+          --via URL              send the orders to this URL (a load balancer in front of the hosts) instead of to
+                                 the hosts directly; the hosts still start on --port, --port+1, ...
+          --db-kill-cmd CMD      failover: bash command that kills the primary PostgreSQL node (kill -9)
+          --db-rejoin-cmd CMD    failover: bash command that starts the killed node again and returns once it is
+                                 the standby
         """;
 
     public required string Command { get; init; }
@@ -86,12 +92,15 @@ internal sealed class Options
     public double Outage { get; set; } = 10;
     public double? OutageAt { get; set; }
     public double AnswerWithin { get; set; } = 5;
+    public Uri? Via { get; set; }
+    public string? DbKillCmd { get; set; }
+    public string? DbRejoinCmd { get; set; }
 
     // Hard bounds for every load loop.
     public const double MaxDurationSeconds = 1800;
     public const int MaxOrdersBound = 5_000_000;
 
-    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage"];
+    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage", "failover"];
 
     public static Options Parse(string[] args)
     {
@@ -161,6 +170,13 @@ internal sealed class Options
                 case "--outage": o.Outage = Dbl(arg, Value(), 0, 600); break;
                 case "--outage-at": o.OutageAt = Dbl(arg, Value(), 0, 600); break;
                 case "--answer-within": o.AnswerWithin = Dbl(arg, Value(), 0.1, 600); break;
+                case "--via":
+                    o.Via = Uri.TryCreate(Value().TrimEnd('/') + "/", UriKind.Absolute, out var via) && via.Scheme is "http" or "https"
+                        ? via
+                        : throw new UsageException("--via needs an http(s) URL");
+                    break;
+                case "--db-kill-cmd": o.DbKillCmd = Value(); break;
+                case "--db-rejoin-cmd": o.DbRejoinCmd = Value(); break;
                 case "-h" or "--help": throw new UsageException("");
                 default: throw new UsageException($"unknown option '{arg}'");
             }
@@ -179,6 +195,11 @@ internal sealed class Options
         if (o.Command == "db-outage" && (string.IsNullOrEmpty(o.DbStopCmd) || string.IsNullOrEmpty(o.DbStartCmd)))
         {
             throw new UsageException("db-outage needs --db-stop-cmd and --db-start-cmd");
+        }
+
+        if (o.Command == "failover" && (string.IsNullOrEmpty(o.DbKillCmd) || string.IsNullOrEmpty(o.DbRejoinCmd) || o.Via is null))
+        {
+            throw new UsageException("failover needs --via, --db-kill-cmd and --db-rejoin-cmd");
         }
 
         o.ApplyDefaults();
@@ -226,6 +247,12 @@ internal sealed class Options
                 }
 
                 Concurrency ??= Quick ? 8 : 32;
+                Warmup ??= 50;
+                RequestTimeout ??= Math.Max(10, AnswerWithin * 2);
+                break;
+            case "failover":
+                Duration ??= 600; // an upper bound: the run ends a tail after the last step
+                Concurrency ??= Quick ? 8 : 16;
                 Warmup ??= 50;
                 RequestTimeout ??= Math.Max(10, AnswerWithin * 2);
                 break;
