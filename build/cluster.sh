@@ -116,6 +116,7 @@ stop_hosts
 echo "cluster.sh: starting ${#HOST_PORTS[@]} hosts"
 i=1
 for p in "${HOST_PORTS[@]}"; do
+    # A background subshell is no process-group leader, so setsid execs in place: $! is the host's pid.
     (
         cd "$(dirname "$host_dll")"
         for fd in /proc/$BASHPID/fd/*; do
@@ -124,21 +125,10 @@ for p in "${HOST_PORTS[@]}"; do
         done
         export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS="http://127.0.0.1:$p"
         export ConnectionStrings__OrderManagement="$cs"
-        exec setsid -f dotnet "$host_dll" >>"$dir/logs/host$i.log" 2>&1 </dev/null
-    )
+        exec setsid dotnet "$host_dll" >>"$dir/logs/host$i.log" 2>&1 </dev/null
+    ) &
+    echo "$!" >>"$dir/hosts.pid"
     i=$((i + 1))
-done
-# setsid -f forks: find each host by its port.
-sleep 1
-for p in "${HOST_PORTS[@]}"; do
-    for _ in $(seq 1 20); do
-        pid=$(pgrep -f "OrderManagement.Host.dll" | while read -r c; do
-            tr '\0' '\n' <"/proc/$c/environ" 2>/dev/null | grep -qx "ASPNETCORE_URLS=http://127.0.0.1:$p" && echo "$c"
-        done | head -n1)
-        [ -n "$pid" ] && break
-        sleep 0.5
-    done
-    [ -n "$pid" ] && echo "$pid" >>"$dir/hosts.pid"
 done
 
 ready=0

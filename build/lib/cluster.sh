@@ -65,7 +65,7 @@ cl__prepare() {
 # The connection settings that matter on failover (docs/deployment.md): a primary only, a short connect timeout per
 # node, host states rechecked every 2 s, statements bounded, a pool sized so three hosts stay under max_connections.
 cl_connection_settings() {
-    printf '%s\n' 'Target Session Attributes=primary;Timeout=3;Command Timeout=15;Host Recheck Seconds=2;Maximum Pool Size=50'
+    printf '%s\n' 'Target Session Attributes=primary;Timeout=3;Command Timeout=5;Host Recheck Seconds=2;Maximum Pool Size=100'
 }
 
 cl__monitor_uri() { printf 'postgres://autoctl_node@127.0.0.1:%s/pg_auto_failover?sslmode=disable\n' "$1"; }
@@ -162,7 +162,7 @@ cl__tune_node() {
     local conf="$pgdata/ordermanagement.conf"
     cat >"$conf" <<EOF
 # Written by build/lib/cluster.sh when the node was created.
-max_connections = 300
+max_connections = 400
 shared_buffers = 128MB
 listen_addresses = '127.0.0.1'
 EOF
