@@ -48,7 +48,7 @@ internal sealed class Options
           --kills N              crash: kill -9 the host N times (default 3), each after a random 2-8 s (full: 5-20 s)
                                  under load once it is ready; the load goes on 8 s (full: 20 s) after the last
                                  restart; --duration is then only an upper bound (default 180 s, full 600 s)
-          --hosts N              two-hosts: host processes (default 2)
+          --hosts N              two-hosts: host processes (default 2); failover: 3; bench: 1 (more only with --via)
           --db-stop-cmd CMD      db-outage: bash command that stops PostgreSQL
           --db-start-cmd CMD     db-outage: bash command that starts it again
           --outage S             db-outage: seconds PostgreSQL stays down (default 10)
@@ -87,6 +87,7 @@ internal sealed class Options
     public List<KeyValuePair<string, string>> HostEnv { get; } = [];
     public int Kills { get; set; } = 3;
     public int Hosts { get; set; } = 2;
+    private bool _hostsGiven;
     public string? DbStopCmd { get; set; }
     public string? DbStartCmd { get; set; }
     public double Outage { get; set; } = 10;
@@ -164,7 +165,7 @@ internal sealed class Options
                     o.HostEnv.Add(kv.Length == 2 && kv[0].Length > 0 ? new(kv[0], kv[1]) : throw new UsageException("--host-env needs KEY=VALUE"));
                     break;
                 case "--kills": o.Kills = Int(arg, Value(), 0, 100); break;
-                case "--hosts": o.Hosts = Int(arg, Value(), 1, 16); break;
+                case "--hosts": o.Hosts = Int(arg, Value(), 1, 16); o._hostsGiven = true; break;
                 case "--db-stop-cmd": o.DbStopCmd = Value(); break;
                 case "--db-start-cmd": o.DbStartCmd = Value(); break;
                 case "--outage": o.Outage = Dbl(arg, Value(), 0, 600); break;
@@ -213,6 +214,7 @@ internal sealed class Options
         switch (Command)
         {
             case "bench":
+                Hosts = _hostsGiven ? Hosts : 1;
                 if (Orders is null && Duration is null)
                 {
                     Duration = Quick ? 15 : 60;
@@ -251,6 +253,7 @@ internal sealed class Options
                 RequestTimeout ??= Math.Max(10, AnswerWithin * 2);
                 break;
             case "failover":
+                Hosts = _hostsGiven ? Hosts : 3;
                 Duration ??= 600; // an upper bound: the run ends a tail after the last step
                 Concurrency ??= Quick ? 8 : 16;
                 Warmup ??= 50;

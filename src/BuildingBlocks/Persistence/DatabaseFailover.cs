@@ -12,10 +12,10 @@ internal sealed partial class DatabaseFailover(NpgsqlDataSource dataSource, Time
     private static readonly TimeSpan MinResetInterval = TimeSpan.FromSeconds(1);
     private long _lastResetTicks = long.MinValue;
 
-    // Returns whether the failure means the database is unavailable (answer 503, retry later) rather than a fault.
+    // Returns whether the failure is the database's, worth retrying later (answer 503), rather than a fault.
     public bool Observe(Exception exception)
     {
-        if (!DatabaseFailures.IsUnavailable(exception))
+        if (!DatabaseFailures.IsTransient(exception))
         {
             return false;
         }

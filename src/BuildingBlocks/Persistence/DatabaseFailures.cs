@@ -11,7 +11,13 @@ internal static class DatabaseFailures
     // 57P03 cannot_connect_now: the node is starting or in recovery.
     private static readonly HashSet<string> NodeChangedStates = ["25006", "57P01", "57P02", "57P03"];
 
+    // The database cannot be reached or is changing nodes: nothing is wrong with the request or the message.
     public static bool IsUnavailable(Exception exception) => Find(exception, IsUnavailableItself) is not null;
+
+    // Worth retrying later, answered 503 with Retry-After: unavailable, or an error PostgreSQL itself marks transient
+    // (serialization failure, lock not available, ...), as Npgsql's IsTransient says.
+    public static bool IsTransient(Exception exception) =>
+        Find(exception, e => IsUnavailableItself(e) || e is NpgsqlException { IsTransient: true }) is not null;
 
     // The connection reached a node that is no longer (or not yet) a writable primary: pooled connections to it are
     // useless and must be dropped.
@@ -20,8 +26,11 @@ internal static class DatabaseFailures
 
     private static bool IsUnavailableItself(Exception exception) => exception switch
     {
-        PostgresException postgres => postgres.IsTransient || NodeChangedStates.Contains(postgres.SqlState)
-            || postgres.SqlState.StartsWith("08", StringComparison.Ordinal),
+        // Class 08 connection exception, 53 insufficient resources (too many connections), 58 system error.
+        PostgresException postgres => NodeChangedStates.Contains(postgres.SqlState)
+            || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
+            || postgres.SqlState.StartsWith("58", StringComparison.Ordinal),
         // Raised by Npgsql itself, not by the server: connection refused or broken, connect timeout, no node accepting
         // the Target Session Attributes ("No suitable host was found"), pool exhausted.
         NpgsqlException => true,
