@@ -116,9 +116,15 @@ public sealed class FailoverTests(ApiFactory api) : IAsyncLifetime
         await using var connection = new NpgsqlConnection(Unpooled);
         await connection.OpenAsync();
         var database = connection.Database;
-        await using var command = new NpgsqlCommand("SET default_transaction_read_only = off; " + (readOnly
+        // A session opened while the database is read-only must make itself writable first, in its own statement.
+        await using (var writable = new NpgsqlCommand("SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE", connection))
+        {
+            await writable.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand(readOnly
             ? $"ALTER DATABASE \"{database}\" SET default_transaction_read_only = on"
-            : $"ALTER DATABASE \"{database}\" RESET default_transaction_read_only"), connection);
+            : $"ALTER DATABASE \"{database}\" RESET default_transaction_read_only", connection);
         await command.ExecuteNonQueryAsync();
     }
 
