@@ -7,10 +7,12 @@ namespace OrderManagement.BuildingBlocks.Persistence;
 // or shutting down, the primary has moved (or is moving): the pooled connections still point at the old node, so they
 // are dropped, and a multi-host data source forgets what it believed about each node, so the next open looks for the
 // primary afresh (Target Session Attributes=primary). Connections that simply broke are discarded by Npgsql itself.
-internal sealed partial class DatabaseFailover(NpgsqlDataSource dataSource, TimeProvider time, ILogger<DatabaseFailover> logger)
+internal sealed partial class DatabaseFailover(NpgsqlDataSource dataSource, ILogger<DatabaseFailover> logger)
 {
-    private static readonly TimeSpan MinResetInterval = TimeSpan.FromSeconds(1);
-    private long _lastResetTicks = long.MinValue;
+    private const long MinResetIntervalMs = 1000;
+
+    // Environment.TickCount64 of the last reset; 0 = never (the tick count is far above a second after boot).
+    private long _lastResetMs;
 
     // Returns whether the failure is the database's, worth retrying later (answer 503), rather than a fault.
     public bool Observe(Exception exception)
@@ -36,9 +38,9 @@ internal sealed partial class DatabaseFailover(NpgsqlDataSource dataSource, Time
     private void ResetConnections(string reason)
     {
         // Many requests fail at once during a switch; one reset per second is enough.
-        var now = time.GetUtcNow().UtcTicks;
-        var last = Interlocked.Read(ref _lastResetTicks);
-        if (now - last < MinResetInterval.Ticks || Interlocked.CompareExchange(ref _lastResetTicks, now, last) != last)
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastResetMs);
+        if ((last != 0 && now - last < MinResetIntervalMs) || Interlocked.CompareExchange(ref _lastResetMs, now, last) != last)
         {
             return;
         }

@@ -20,7 +20,14 @@ public sealed class FailoverTests(ApiFactory api) : IAsyncLifetime
 
     public Task InitializeAsync() => api.ResetAsync();
 
-    public async Task DisposeAsync() => await SetReadOnlyAsync(false);
+    // The next tests must find a writable database and a host that writes again: end the read-only sessions and wait
+    // until an order is accepted.
+    public async Task DisposeAsync()
+    {
+        await SetReadOnlyAsync(false);
+        await TerminateHostConnectionsAsync();
+        (await PlaceUntilAcceptedAsync())[^1].Status.ShouldBe(HttpStatusCode.Accepted);
+    }
 
     [Fact]
     public async Task Given_the_server_ended_the_hosts_connections_When_orders_are_placed_Then_none_gets_500_and_orders_are_accepted_again()
