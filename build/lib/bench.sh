@@ -17,6 +17,8 @@ fresh database and runs: OrderManagement.Benchmark $command --connection ... --h
 
   --quick        short run (CI)
   --no-build     use the existing Release builds
+  --haproxy N    N hosts (ports 5165..) behind HAProxy on 127.0.0.1:5168 (Debian's haproxy, installed when
+                 missing; build/lib/cluster.sh's configuration), the load sent through HAProxy
   --help         this help and the program's options
 
 Environment: KEEP_DB=1 keeps the cluster running afterwards; OM_BENCH_PG_PORT first port to try (55800);
@@ -37,10 +39,16 @@ bench__fail_line() {
 bench_main() {
     local command=$1 script=$2
     shift 2
-    local build=true args=() a
+    local build=true args=() a haproxy=0 next_is_haproxy=false
     for a in "$@"; do
+        if $next_is_haproxy; then
+            haproxy=$a
+            next_is_haproxy=false
+            continue
+        fi
         case $a in
             --no-build) build=false ;;
+            --haproxy) next_is_haproxy=true ;;
             -h | --help)
                 bench__usage "$script" "$command"
                 local dll
@@ -127,6 +135,19 @@ bench_main() {
             --db-start-cmd ". '$repo/build/lib/pg.sh' && pg_ensure_cluster '$datadir' $port")
     fi
 
+    if [ "$haproxy" -gt 0 ] 2>/dev/null; then
+        # shellcheck source=cluster.sh
+        . build/lib/cluster.sh
+        cl_install 8>&- || { bench__fail_line "$command"; return 1; }
+        local ports=() i
+        for i in $(seq 0 $((haproxy - 1))); do ports+=($((5165 + i))); done
+        mkdir -p "$workdir/logs"
+        cl_haproxy_up "$workdir" 5168 5169 "${ports[@]}" 8>&- || { bench__fail_line "$command"; return 1; }
+        BENCH_HAPROXY_DIR=$workdir
+        extra+=(--hosts "$haproxy" --port 5165 --via http://127.0.0.1:5168)
+        echo "$script: $haproxy hosts on ports ${ports[*]} behind HAProxy on 127.0.0.1:5168"
+    fi
+
     local rc=0
     dotnet "$bench_dll" "$command" --connection "$cs" --host-dll "$host_dll" --work-dir "$workdir" \
         "${extra[@]}" "${args[@]}" </dev/null 8>&- || rc=$?
@@ -144,6 +165,9 @@ bench__cleanup() {
                 kill -9 "$pid" 2>/dev/null || true
             fi
         done <"$pidfile"
+    fi
+    if [ -n "${BENCH_HAPROXY_DIR:-}" ]; then
+        cl_haproxy_down "$BENCH_HAPROXY_DIR" >/dev/null 2>&1
     fi
     if [ -n "${BENCH_DATADIR:-}" ] && [ "${KEEP_DB:-0}" != 1 ]; then
         pg_stop "$BENCH_DATADIR" >/dev/null 2>&1

@@ -31,6 +31,7 @@ public static class BuildingBlocksRegistration
             ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.DeliveryConcurrency), o => o.DeliveryConcurrency, 1),
             ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.ConsumerGroupSize), o => o.ConsumerGroupSize, 1));
         services.AddSingleton<OutboxSignals>();
+        services.AddSingleton<DatabaseFailover>();
         services.AddSingleton<MigrationState>();
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<MigrationHostedService>();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OrderManagement.Benchmark;
 
-// Throughput and latency of one host: orders/s accepted and confirmed, POST and placed->Confirmed latency,
+// Throughput and latency of one host (or of --hosts N behind --via): orders/s accepted and confirmed, POST and placed->Confirmed latency,
 // database commits per order, host peak RSS, and the invariants afterwards.
 internal static class BenchScenario
 {
@@ -16,8 +16,11 @@ internal static class BenchScenario
             try
             {
                 run.Log($"bench: {o.LoadDescription}, warm-up {o.Warmup}, preload {o.Preload}, seed {o.Seed}");
-                await run.StartHostsAsync(1);
+                await run.StartHostsAsync(o.Hosts);
                 var host = run.Hosts[0];
+
+                // With several hosts (behind --via) their CPU is added up.
+                double HostsCpu() => run.Hosts.Sum(h => CpuMeter.ProcessSeconds(h.Pid ?? 0) ?? double.NaN);
                 if (o.Preload > 0)
                 {
                     await run.Database.PreloadAsync(o.Preload, run.Log);
@@ -33,14 +36,14 @@ internal static class BenchScenario
                 var postmaster = CpuMeter.ParentOf(await run.Database.ScalarAsync<int>("SELECT pg_backend_pid()")) ?? 0;
                 var idleStart = await run.Database.CountersAsync();
                 var idleClock = run.Clock.Elapsed.TotalSeconds;
-                var idleHostCpu0 = CpuMeter.ProcessSeconds(host.Pid ?? 0) ?? double.NaN;
+                var idleHostCpu0 = HostsCpu();
                 var idlePgCpu0 = CpuMeter.ClusterSeconds(postmaster) ?? double.NaN;
                 await Task.Delay(TimeSpan.FromSeconds(5));
                 var ownBefore = run.Database.OwnStatements;
                 var before = await run.Database.CountersAsync();
                 var windowStart = run.Clock.Elapsed.TotalSeconds;
                 var idleCommitsPerS = (before.XactCommit - idleStart.XactCommit - 1) / (windowStart - idleClock);
-                var idleHostCpuPerS = ((CpuMeter.ProcessSeconds(host.Pid ?? 0) ?? double.NaN) - idleHostCpu0) / (windowStart - idleClock);
+                var idleHostCpuPerS = (HostsCpu() - idleHostCpu0) / (windowStart - idleClock);
                 var idlePgCpuPerS = ((CpuMeter.ClusterSeconds(postmaster) ?? double.NaN) - idlePgCpu0) / (windowStart - idleClock);
 
                 var warmup = await run.WarmupAsync();
@@ -48,7 +51,7 @@ internal static class BenchScenario
 
                 // CPU is counted for the measured orders only (after the warm-up's JIT and first-call costs).
                 var cpuStart = run.Clock.Elapsed.TotalSeconds;
-                var hostCpu0 = CpuMeter.ProcessSeconds(host.Pid ?? 0) ?? double.NaN;
+                var hostCpu0 = HostsCpu();
                 var pgCpu0 = CpuMeter.ClusterSeconds(postmaster) ?? double.NaN;
                 var selfCpu0 = Environment.CpuUsage.TotalTime.TotalSeconds;
 
@@ -71,9 +74,9 @@ internal static class BenchScenario
                 run.Log(backlog == 0
                     ? $"every outbox is empty (scheduled deadlines delivered) after {Stats.F(settle.Elapsed.TotalSeconds)} s"
                     : $"{backlog} outbox messages still scheduled after 90 s; commits/order excludes them");
-                peakRssKb = host.PeakRssKb;
+                peakRssKb = run.Hosts.Max(h => h.PeakRssKb);
                 var sampleRssNow = host.Pid;
-                var hostCpu = (CpuMeter.ProcessSeconds(host.Pid ?? 0) ?? double.NaN) - hostCpu0;
+                var hostCpu = HostsCpu() - hostCpu0;
                 var selfCpu = Environment.CpuUsage.TotalTime.TotalSeconds - selfCpu0;
                 var cpuWindowS = run.Clock.Elapsed.TotalSeconds - cpuStart;
                 await run.StopHostsAsync();

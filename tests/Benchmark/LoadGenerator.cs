@@ -18,7 +18,8 @@ internal sealed record Sample(
     double LatencyMs,
     string Token,
     int Host,
-    DateTimeOffset SentUtc);
+    DateTimeOffset SentUtc,
+    bool RetryAfter = false);
 
 internal sealed class LoadResult(List<Sample> samples, double startedS, double finishedS, int attempted)
 {
@@ -100,8 +101,10 @@ internal sealed class OrderFactory(Options options, IReadOnlyList<string> skus)
     }
 }
 
-// Drives POST /api/v1/orders like a storefront, closed loop (N workers) or open loop (offered rate).
-internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> hosts, HttpClient http, OrderFactory factory, Stopwatch clock)
+// Drives POST /api/v1/orders like a storefront, closed loop (N workers) or open loop (offered rate), to the hosts in
+// turn or, with --via, all through one load balancer.
+internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> hosts, HttpClient http, OrderFactory factory, Stopwatch clock,
+    ConcurrentQueue<Sample>? live = null)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -216,9 +219,11 @@ internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> 
         Guid? orderId = null;
         string? error = null;
         var problem = false;
+        var retryAfter = false;
+        int? servedBy = null;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseUri, "api/v1/orders"))
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Via ?? host.BaseUri, "api/v1/orders"))
             {
                 Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
             };
@@ -231,6 +236,8 @@ internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> 
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cts.Token);
             status = (int)response.StatusCode;
             problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            retryAfter = response.Headers.RetryAfter is not null;
+            servedBy = ServedBy(response);
             var bytes = await response.Content.ReadAsByteArrayAsync(cts.Token);
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
@@ -255,8 +262,17 @@ internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> 
         }
 
         var end = clock.Elapsed.TotalSeconds;
-        return new Sample(orderId, status, problem, error, startS, end, (end - startS) * 1000, token, host.Index, sentUtc);
+        var sample = new Sample(orderId, status, problem, error, startS, end, (end - startS) * 1000, token, options.Via is null ? host.Index : servedBy ?? -1, sentUtc, retryAfter);
+        live?.Enqueue(sample);
+        return sample;
     }
+
+    // Behind the load balancer: build/lib/cluster.sh makes HAProxy name the server ("host1", ...) in X-Served-By.
+    private static int? ServedBy(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Served-By", out var values) && values.FirstOrDefault() is { Length: > 4 } name
+            && name.StartsWith("host", StringComparison.Ordinal) && int.TryParse(name[4..], out var n)
+            ? n - 1
+            : null;
 
     private static Guid? ReadOrderId(byte[] json)
     {

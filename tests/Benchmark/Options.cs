@@ -8,10 +8,11 @@ internal sealed class UsageException(string message) : Exception(message);
 internal sealed class Options
 {
     public const string Usage = """
-        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage> --connection <cs> --host-dll <path> [options]
+        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage|failover> --connection <cs> --host-dll <path> [options]
 
         Normally started by build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh, build/db-outage-test.sh,
-        which build the host, start a private PostgreSQL and create a fresh database.
+        which build the host, start a private PostgreSQL and create a fresh database, and by build/failover-test.sh,
+        which starts a pg_auto_failover formation and HAProxy.
 
         Required:
           --connection CS        Npgsql connection string of the (fresh) database
@@ -47,12 +48,17 @@ internal sealed class Options
           --kills N              crash: kill -9 the host N times (default 3), each after a random 2-8 s (full: 5-20 s)
                                  under load once it is ready; the load goes on 8 s (full: 20 s) after the last
                                  restart; --duration is then only an upper bound (default 180 s, full 600 s)
-          --hosts N              two-hosts: host processes (default 2)
+          --hosts N              two-hosts: host processes (default 2); failover: 3; bench: 1 (more only with --via)
           --db-stop-cmd CMD      db-outage: bash command that stops PostgreSQL
           --db-start-cmd CMD     db-outage: bash command that starts it again
           --outage S             db-outage: seconds PostgreSQL stays down (default 10)
           --outage-at S          db-outage: seconds of load before the stop (default 5; full 10)
-          --answer-within S      db-outage: every request must be answered within S seconds (default 5)
+          --answer-within S      db-outage, failover: every request must be answered within S seconds (default 5)
+          --via URL              send the orders to this URL (a load balancer in front of the hosts) instead of to
+                                 the hosts directly; the hosts still start on --port, --port+1, ...
+          --db-kill-cmd CMD      failover: bash command that kills the primary PostgreSQL node (kill -9)
+          --db-rejoin-cmd CMD    failover: bash command that starts the killed node again and returns once it is
+                                 the standby
         """;
 
     public required string Command { get; init; }
@@ -81,17 +87,21 @@ internal sealed class Options
     public List<KeyValuePair<string, string>> HostEnv { get; } = [];
     public int Kills { get; set; } = 3;
     public int Hosts { get; set; } = 2;
+    private bool _hostsGiven;
     public string? DbStopCmd { get; set; }
     public string? DbStartCmd { get; set; }
     public double Outage { get; set; } = 10;
     public double? OutageAt { get; set; }
     public double AnswerWithin { get; set; } = 5;
+    public Uri? Via { get; set; }
+    public string? DbKillCmd { get; set; }
+    public string? DbRejoinCmd { get; set; }
 
     // Hard bounds for every load loop.
     public const double MaxDurationSeconds = 1800;
     public const int MaxOrdersBound = 5_000_000;
 
-    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage"];
+    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage", "failover"];
 
     public static Options Parse(string[] args)
     {
@@ -155,12 +165,19 @@ internal sealed class Options
                     o.HostEnv.Add(kv.Length == 2 && kv[0].Length > 0 ? new(kv[0], kv[1]) : throw new UsageException("--host-env needs KEY=VALUE"));
                     break;
                 case "--kills": o.Kills = Int(arg, Value(), 0, 100); break;
-                case "--hosts": o.Hosts = Int(arg, Value(), 1, 16); break;
+                case "--hosts": o.Hosts = Int(arg, Value(), 1, 16); o._hostsGiven = true; break;
                 case "--db-stop-cmd": o.DbStopCmd = Value(); break;
                 case "--db-start-cmd": o.DbStartCmd = Value(); break;
                 case "--outage": o.Outage = Dbl(arg, Value(), 0, 600); break;
                 case "--outage-at": o.OutageAt = Dbl(arg, Value(), 0, 600); break;
                 case "--answer-within": o.AnswerWithin = Dbl(arg, Value(), 0.1, 600); break;
+                case "--via":
+                    o.Via = Uri.TryCreate(Value().TrimEnd('/') + "/", UriKind.Absolute, out var via) && via.Scheme is "http" or "https"
+                        ? via
+                        : throw new UsageException("--via needs an http(s) URL");
+                    break;
+                case "--db-kill-cmd": o.DbKillCmd = Value(); break;
+                case "--db-rejoin-cmd": o.DbRejoinCmd = Value(); break;
                 case "-h" or "--help": throw new UsageException("");
                 default: throw new UsageException($"unknown option '{arg}'");
             }
@@ -181,6 +198,11 @@ internal sealed class Options
             throw new UsageException("db-outage needs --db-stop-cmd and --db-start-cmd");
         }
 
+        if (o.Command == "failover" && (string.IsNullOrEmpty(o.DbKillCmd) || string.IsNullOrEmpty(o.DbRejoinCmd) || o.Via is null))
+        {
+            throw new UsageException("failover needs --via, --db-kill-cmd and --db-rejoin-cmd");
+        }
+
         o.ApplyDefaults();
         return o;
     }
@@ -192,6 +214,7 @@ internal sealed class Options
         switch (Command)
         {
             case "bench":
+                Hosts = _hostsGiven ? Hosts : 1;
                 if (Orders is null && Duration is null)
                 {
                     Duration = Quick ? 15 : 60;
@@ -226,6 +249,13 @@ internal sealed class Options
                 }
 
                 Concurrency ??= Quick ? 8 : 32;
+                Warmup ??= 50;
+                RequestTimeout ??= Math.Max(10, AnswerWithin * 2);
+                break;
+            case "failover":
+                Hosts = _hostsGiven ? Hosts : 3;
+                Duration ??= 600; // an upper bound: the run ends a tail after the last step
+                Concurrency ??= Quick ? 8 : 16;
                 Warmup ??= 50;
                 RequestTimeout ??= Math.Max(10, AnswerWithin * 2);
                 break;

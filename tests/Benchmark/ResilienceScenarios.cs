@@ -4,7 +4,7 @@ using System.Net;
 
 namespace OrderManagement.Benchmark;
 
-// crash, two-hosts and db-outage: load while something fails, then the invariants. Each prints one line per
+// crash, two-hosts, db-outage and failover: load while something fails, then the invariants. Each prints one line per
 // check and "N passed, M failed" last.
 internal static class ResilienceScenarios
 {
@@ -25,6 +25,9 @@ internal static class ResilienceScenarios
                         break;
                     case "db-outage":
                         await DbOutageAsync(run, checks);
+                        break;
+                    case "failover":
+                        await FailoverScenario.RunAsync(run, checks);
                         break;
                 }
             }

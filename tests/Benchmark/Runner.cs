@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -49,7 +50,10 @@ internal sealed class Runner : IAsyncDisposable
     public void Log(string message) =>
         Console.WriteLine($"[{Clock.Elapsed.TotalSeconds,7:0.0}s] {message}");
 
-    public LoadGenerator Load(IReadOnlyList<HostProcess>? hosts = null) => new(Options, hosts ?? Hosts, Http, Factory, Clock);
+    // Every answer of every load so far, as it arrives (scenarios watch it while the load runs).
+    public ConcurrentQueue<Sample> LiveSamples { get; } = new();
+
+    public LoadGenerator Load(IReadOnlyList<HostProcess>? hosts = null) => new(Options, hosts ?? Hosts, Http, Factory, Clock, LiveSamples);
 
     public async Task StartHostsAsync(int count)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ internal sealed partial class OutboxDispatcher(
     TimeProvider time,
     IEnumerable<IDeadLetterListener> deadLetterListeners,
     MigrationState migrations,
+    DatabaseFailover failover,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly MessagingOptions _options = options.Value;
@@ -40,6 +42,11 @@ internal sealed partial class OutboxDispatcher(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex) when (failover.Observe(ex))
+            {
+                LogDatabaseUnavailable(logger, module.Name, ex.GetBaseException().Message);
+                await Task.Delay(_options.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception ex)
             {
@@ -103,6 +110,14 @@ internal sealed partial class OutboxDispatcher(
     private async Task<DeliveryOutcome[]> DeliverAsync(string consumerName, OutboxEnvelope[] envelopes, CancellationToken cancellationToken)
     {
         var errors = await consumer.HandleGroupAsync(consumerName, envelopes, cancellationToken);
+
+        // The database went away (outage, failover) while handling: not the message's fault, so no attempt is spent.
+        // Abandoning the batch rolls the claim back; the rows are delivered again once the database is back, and the
+        // inboxes keep whatever did commit to one effect.
+        if (errors.FirstOrDefault(e => e is not null && DatabaseFailures.IsUnavailable(e)) is { } unavailable)
+        {
+            ExceptionDispatchInfo.Throw(unavailable);
+        }
         var outcomes = new DeliveryOutcome[envelopes.Length];
         for (var i = 0; i < envelopes.Length; i++)
         {
@@ -172,6 +187,9 @@ internal sealed partial class OutboxDispatcher(
     }
 
     private sealed record DeliveryOutcome(OutboxEnvelope Envelope, string? Error, bool DeadLettered);
+
+    [LoggerMessage(LogLevel.Warning, "The database is unavailable (down, or switching to its standby: {Reason}); the {Module} outbox is delivered again after the poll interval.")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string module, string reason);
 
     [LoggerMessage(LogLevel.Error, "Dispatching the {Module} outbox failed; retrying after the poll interval. Check that the database is reachable.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string module);

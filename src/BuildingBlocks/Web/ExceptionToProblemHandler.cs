@@ -6,10 +6,11 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Web;
 
-internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failover, ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
                 "The resource was changed by another request at the same time.", "Read the resource again and retry if the request still applies."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => ProblemResponses.WriteAsync(context, 409, "concurrent-update",
                 "The resource was created by another request at the same time.", "Read the resource again and retry if the request still applies."),
-            _ when IsDatabaseUnavailable(exception) => WriteDatabaseUnavailableAsync(context),
+            _ when failover.Observe(exception) => WriteDatabaseUnavailableAsync(context),
             _ => null,
         };
 
@@ -55,7 +56,7 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
     {
         context.Response.Headers.RetryAfter = "5";
         return ProblemResponses.WriteAsync(context, 503, "database-unavailable",
-            "The service is temporarily unavailable.", "The database cannot be reached. Retry after a few seconds; nothing was changed.");
+            "The service is temporarily unavailable.", "The database cannot be reached or is switching to its standby. Retry after a few seconds with the same Idempotency-Key: if the request did take effect, the repeat returns its original answer.");
     }
 
     // "$.lines[0].quantity" -> "lines[0].quantity"; the root itself is "$".
@@ -64,10 +65,6 @@ internal sealed partial class ExceptionToProblemHandler(ILogger<ExceptionToProbl
 
     private static string JsonError(JsonException json) =>
         json.Path is null or "$" ? "The body is not valid JSON." : "The value has the wrong type or is not valid JSON.";
-
-    internal static bool IsDatabaseUnavailable(Exception exception) =>
-        exception is NpgsqlException { IsTransient: true } or TimeoutException
-        || (exception.InnerException is not null && IsDatabaseUnavailable(exception.InnerException));
 
     [LoggerMessage(LogLevel.Error, "Unhandled error for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

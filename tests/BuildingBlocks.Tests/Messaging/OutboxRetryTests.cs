@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Tests.TestModule;
 using OrderManagement.TestKit;
@@ -78,5 +79,22 @@ public sealed class OutboxRetryTests
         notice.MessageType.ShouldBe("bbtest.note-requested");
         notice.Payload.ShouldContain(text);
         notice.Error.ShouldBe($"InvalidOperationException: Scripted failure for '{text}'.");
+    }
+
+    [Fact]
+    public async Task Given_a_handler_failing_because_the_node_turned_read_only_When_it_fails_more_often_than_max_attempts_Then_no_attempt_is_spent_and_it_is_delivered_once()
+    {
+        var script = new HandlerScript();
+        await using var host = await TestModuleHost.StartAsync(
+            new Dictionary<string, string?> { ["Messaging:MaxAttempts"] = "2" }, s => s.AddSingleton(script));
+        var text = $"failover-{Guid.NewGuid()}";
+        // 25006 read_only_sql_transaction: what a demoted primary answers while the standby is being promoted.
+        script.FailWith(text, times: 4, () => new PostgresException("cannot execute INSERT in a read-only transaction", "ERROR", "ERROR", "25006"));
+
+        await host.PublishCommittedAsync(new NoteRequested(text));
+
+        // Dead-lettered after two attempts, the row would stay (with dead_lettered_at set) and no note would exist.
+        await Poller.UntilAsync(async () => (await TestModuleDatabase.OutboxRowsAsync(text)).Count == 0, "the delivery to complete");
+        (await TestModuleDatabase.CountNotesAsync(text)).ShouldBe(1);
     }
 }

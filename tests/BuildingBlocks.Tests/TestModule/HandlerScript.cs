@@ -7,8 +7,16 @@ internal sealed class HandlerScript
 {
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
+    private readonly ConcurrentDictionary<string, Func<Exception>> _errors = new();
 
     public void Fail(string text, int times) => _failuresLeft[text] = times;
+
+    // Fails with this exception instead of the default InvalidOperationException.
+    public void FailWith(string text, int times, Func<Exception> error)
+    {
+        _errors[text] = error;
+        Fail(text, times);
+    }
 
     public void FailAlways(string text) => Fail(text, int.MaxValue);
 
@@ -20,7 +28,7 @@ internal sealed class HandlerScript
         if (_failuresLeft.TryGetValue(text, out var left) && left > 0)
         {
             _failuresLeft[text] = left - 1;
-            throw new InvalidOperationException($"Scripted failure for '{text}'.");
+            throw _errors.TryGetValue(text, out var error) ? error() : new InvalidOperationException($"Scripted failure for '{text}'.");
         }
 
         if (_holds.TryGetValue(text, out var hold))
