@@ -1,5 +1,6 @@
 using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Observability;
+using OrderManagement.BuildingBlocks.Operations.Settings;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Host;
 using OrderManagement.Host.Console;
@@ -12,6 +13,7 @@ var development = false;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddDatabaseSettings();
     development = builder.Environment.IsDevelopment();
 
     builder.Services.AddStructuredLogging(builder.Configuration, builder.Environment);
@@ -33,6 +35,7 @@ try
     app.MapInventoryEndpoints();
     app.MapPaymentsEndpoints();
     app.MapShippingEndpoints();
+    app.MapSettingsEndpoints();
     app.MapOperationsConsole();
 
     await app.RunAsync();

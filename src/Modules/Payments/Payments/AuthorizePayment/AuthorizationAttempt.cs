@@ -9,7 +9,7 @@ namespace OrderManagement.Payments.AuthorizePayment;
 
 // One call to the provider for a pending payment, and what follows from its answer: authorized, declined,
 // or after a transient failure a scheduled retry, until the attempts run out and the payment fails.
-internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls provider, IOptions<PaymentProviderOptions> options)
+internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls provider, IOptionsMonitor<PaymentProviderOptions> options)
 {
     public async Task RunAsync(Payment payment, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls p
     private void HandleTransientFailure(Payment payment, int attempt, Exception exception)
     {
         var now = db.Time.GetUtcNow();
-        var max = options.Value.MaxAuthorizationAttempts;
+        var max = options.CurrentValue.MaxAuthorizationAttempts;
         var error = $"Attempt {attempt} of {max}: {exception.Message}";
         if (attempt >= max)
         {
@@ -53,7 +53,7 @@ internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls p
 
         payment.AttemptFailed(error, now);
         db.RecordHistory(payment.OrderId, "Payment", payment.Id, "AuthorizationAttemptFailed", nameof(PaymentStatus.Pending), nameof(PaymentStatus.Pending), error);
-        var delay = RetryBackoff.Delay(attempt, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
+        var delay = RetryBackoff.Delay(attempt, options.CurrentValue.RetryBaseDelay, options.CurrentValue.RetryMaxDelay);
         db.Publish(new RetryAuthorization(payment.Id), delay);
     }
 
