@@ -4,7 +4,6 @@ using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Operations;
-using OrderManagement.BuildingBlocks.StateMachines;
 using OrderManagement.Ordering.CancelOrder;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
@@ -81,11 +80,7 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
         {
             return new RepairOutcome(false, refused.Message);
         }
-        catch (DomainException refused)
-        {
-            return new RepairOutcome(false, refused.Message);
-        }
-        catch (InvalidTransitionException refused)
+        catch (DomainException refused) // also a state machine's InvalidTransitionException
         {
             return new RepairOutcome(false, refused.Message);
         }

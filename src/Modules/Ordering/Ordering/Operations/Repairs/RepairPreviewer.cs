@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.History;
-using OrderManagement.BuildingBlocks.StateMachines;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
@@ -38,7 +37,7 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
                 return new RepairPreview(kind, false, $"Order {orderId} is already cancelled.", []);
             }
         }
-        catch (Exception refused) when (refused is ConflictException or DomainException or InvalidTransitionException)
+        catch (Exception refused) when (refused is ConflictException or DomainException)
         {
             return new RepairPreview(kind, false, refused.Message, []);
         }
