@@ -29,6 +29,7 @@ Environment:
   TEST_HANG_TIMEOUT   abort a test project when one test runs longer than this (default 15m; empty: off)
   OM_TEST_PG_PORT     first port to try (default 55500)
   PG_BIN              directory with initdb/pg_ctl/postgres (default: found automatically)
+  CHROMIUM_PATH       browser for the console's tests (default /usr/bin/chromium; installed with apt-get when missing)
 EOF
 }
 
@@ -78,6 +79,17 @@ finish() { # finish <passed> <failed> <exit code>
     echo "$1 passed, $2 failed"
     exit "$3"
 }
+
+# --- browser for the console's tests: Debian's Chromium (Playwright's own browser download cannot work here) ---
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+    echo "test.sh: installing chromium for the console's browser tests"
+    sudo_cmd=""
+    [ "$(id -u)" = 0 ] || sudo_cmd=sudo
+    if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium; } \
+        >"$results/chromium-install.log" 2>&1 </dev/null 9>&-; then
+        echo "test.sh: could not install chromium (see .data/test-results/chromium-install.log); the browser tests will fail" >&2
+    fi
+fi
 
 # --- database -------------------------------------------------------------------------------------
 datadir=$(pg_resolve_datadir "$repo/.data/test-pg") || finish 0 1 1

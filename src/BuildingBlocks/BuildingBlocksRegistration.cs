@@ -44,6 +44,8 @@ public static class BuildingBlocksRegistration
         services.AddSingleton(sp => new DeadLetterStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(),
             sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new OutboxInspector(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(), sp.GetRequiredService<TimeProvider>()));
         // Page cursors are protected with the Data Protection key ring that every host on the database shares.
         services.AddSingleton<OrderManagement.BuildingBlocks.Web.CursorCodec>();
         services.AddSharedDataProtection();

@@ -1,5 +1,6 @@
 using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Observability;
+using OrderManagement.BuildingBlocks.Operations.Settings;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Host;
 using OrderManagement.Host.Console;
@@ -13,6 +14,7 @@ var development = false;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddDatabaseSettings();
     development = builder.Environment.IsDevelopment();
 
     builder.Services.AddStructuredLogging(builder.Configuration, builder.Environment);
@@ -35,6 +37,7 @@ try
     app.MapInventoryEndpoints();
     app.MapPaymentsEndpoints();
     app.MapShippingEndpoints();
+    app.MapSettingsEndpoints();
     app.MapOperationsConsole();
 
     return app.RunUntilShutdown();

@@ -5,7 +5,8 @@ using OrderManagement.Shipping.Contracts;
 
 namespace OrderManagement.Ordering.Tests;
 
-// Inventory's, Payments' and Shipping's history queries, faked: each answers the entries a test gave it for an order.
+// Inventory's, Payments' and Shipping's queries, faked: each answers the history entries a test gave it for an order,
+// and no reservation, payment or shipment.
 internal sealed class FakeModuleHistories : IInventoryQueries, IPaymentQueries, IShippingQueries
 {
     private readonly ConcurrentDictionary<Guid, IReadOnlyList<InventoryHistoryEntry>> _inventory = new();
@@ -33,4 +34,13 @@ internal sealed class FakeModuleHistories : IInventoryQueries, IPaymentQueries, 
 
     Task<IReadOnlyList<ShippingHistoryEntry>> IShippingQueries.GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken) =>
         Task.FromResult(_shipping.GetValueOrDefault(orderId, []));
+
+    Task<ReservationSnapshot?> IInventoryQueries.GetReservationAsync(Guid orderId, CancellationToken cancellationToken) =>
+        Task.FromResult<ReservationSnapshot?>(null);
+
+    Task<PaymentSnapshot?> IPaymentQueries.GetPaymentAsync(Guid orderId, CancellationToken cancellationToken) =>
+        Task.FromResult<PaymentSnapshot?>(null);
+
+    Task<ShipmentSnapshot?> IShippingQueries.GetShipmentAsync(Guid orderId, CancellationToken cancellationToken) =>
+        Task.FromResult<ShipmentSnapshot?>(null);
 }

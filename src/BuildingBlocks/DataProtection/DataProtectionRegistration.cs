@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Migrations;
 
@@ -19,6 +20,16 @@ internal static class DataProtectionRegistration
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<DataProtectionKeysDbContext>();
+
+        // Data Protection reads the key ring in a hosted service at start-up. Whoever registered Data Protection first
+        // (AddAuthentication does), that service must start after MigrationHostedService has created the table.
+        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService)
+                     && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+        {
+            services.Remove(warmUp);
+            services.Add(warmUp);
+        }
+
         return services;
     }
 }

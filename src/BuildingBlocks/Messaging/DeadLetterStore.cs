@@ -4,7 +4,7 @@ using OrderManagement.BuildingBlocks.Persistence;
 namespace OrderManagement.BuildingBlocks.Messaging;
 
 // Dead letters stay in the outbox of the module that sent them; this reads them across modules and replays one.
-public sealed class DeadLetterStore
+public sealed partial class DeadLetterStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly IReadOnlyList<ModuleDescriptor> _modules;

@@ -15,14 +15,15 @@ internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
     MessageConsumer consumer,
     OutboxSignals signals,
-    IOptions<MessagingOptions> options,
+    IOptionsMonitor<MessagingOptions> options,
     TimeProvider time,
     IEnumerable<IDeadLetterListener> deadLetterListeners,
     MigrationState migrations,
     DatabaseFailover failover,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly MessagingOptions _options = options.Value;
+    // Read on every use: MaxAttempts and the delays may be changed at run time (operations settings).
+    private MessagingOptions _options => options.CurrentValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Migrations;
+using OrderManagement.BuildingBlocks.Operations.Settings;
 
 namespace OrderManagement.BuildingBlocks.Operations;
 
@@ -13,6 +15,10 @@ internal static class OperationsSchema
     {
         services.AddSingleton(new OwnedSchema(Name, typeof(OperationsSchema).Assembly, ".Operations.Migrations."));
         services.AddSingleton(sp => new OperatorAuditLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SettingsStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<EditableSetting>(),
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<OperatorAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddEditableSetting(new EditableSetting("Messaging:MaxAttempts",
+            "Delivery attempts of a message before it is dead-lettered", SettingKind.Integer, 1, 100));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.Operations.Settings;
 
 namespace OrderManagement.BuildingBlocks.Web;
 
@@ -21,7 +22,11 @@ public static class IntakeLimits
             ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.MaxConcurrent), o => o.MaxConcurrent, 1),
             ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.QueueLimit), o => o.QueueLimit, 0));
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<IntakeOptions>>((limiter, intake) =>
+        services.AddEditableSetting(new EditableSetting($"{IntakeOptions.Section}:MaxConcurrent",
+            "POST /orders handled at once", SettingKind.Integer, 1, 4096));
+        services.AddEditableSetting(new EditableSetting($"{IntakeOptions.Section}:QueueLimit",
+            "POST /orders waiting for a slot; beyond it 503 overloaded", SettingKind.Integer, 0, 100000));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptionsMonitor<IntakeOptions>>((limiter, intake) =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
             limiter.OnRejected = (context, _) =>
@@ -30,11 +35,17 @@ public static class IntakeLimits
                 return new ValueTask(ProblemResponses.WriteAsync(context.HttpContext, 503, "overloaded",
                     "The service is busy.", "Too many orders are being placed right now. Retry after a second; nothing was changed."));
             };
-            limiter.AddConcurrencyLimiter(Policy, concurrency =>
+            // Partitioned by the limits themselves: when operators change them, new requests go to a limiter with the new
+            // limits at once, and the requests holding the old one finish there.
+            limiter.AddPolicy(Policy, _ =>
             {
-                concurrency.PermitLimit = intake.Value.MaxConcurrent;
-                concurrency.QueueLimit = intake.Value.QueueLimit;
-                concurrency.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+                var current = intake.CurrentValue;
+                return RateLimitPartition.GetConcurrencyLimiter((current.MaxConcurrent, current.QueueLimit), limits => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = limits.MaxConcurrent,
+                    QueueLimit = limits.QueueLimit,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                });
             });
         });
         return services;

@@ -1,10 +1,24 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.Ordering.Contracts;
 
 namespace OrderManagement.Host.Console.Pages;
 
-public sealed class OverviewModel : PageModel
+public sealed class OverviewModel(IOrderOperationsQueries orders, OutboxInspector outboxes) : PageModel
 {
-    public void OnGet()
+    public const int RefreshSeconds = 15;
+
+    public OrderFigures Figures { get; private set; } = null!;
+
+    public IReadOnlyList<OutboxFigures> Outboxes { get; private set; } = [];
+
+    public IReadOnlyList<string> OrderStatuses => orders.OrderStatuses;
+
+    public long OrderCount(string status) => Figures.OrdersByStatus.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Figures = await orders.GetFiguresAsync(cancellationToken);
+        Outboxes = await outboxes.FiguresAsync(cancellationToken);
     }
 }

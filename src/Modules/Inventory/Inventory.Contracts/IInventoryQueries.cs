@@ -3,7 +3,13 @@ namespace OrderManagement.Inventory.Contracts;
 public interface IInventoryQueries
 {
     Task<IReadOnlyList<InventoryHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken);
+
+    // The order's stock reservation, or null when Inventory has none for it (yet).
+    Task<ReservationSnapshot?> GetReservationAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
 // TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules.
 public sealed record InventoryHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);
+
+// Status is the reservation state machine's state (Reserved, Released, Committed, ...).
+public sealed record ReservationSnapshot(Guid Id, string Status, IReadOnlyList<StockLine> Lines, DateTimeOffset UpdatedAt);

@@ -12,4 +12,16 @@ internal sealed class InventoryQueries(InventoryDbContext db) : IInventoryQuerie
             .OrderBy(h => h.Id)
             .Select(h => new InventoryHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
             .ToListAsync(cancellationToken);
+
+    public async Task<ReservationSnapshot?> GetReservationAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var reservation = await db.Reservations.AsNoTracking()
+            .Where(r => r.OrderId == orderId)
+            .OrderByDescending(r => r.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return reservation is null
+            ? null
+            : new ReservationSnapshot(reservation.Id, reservation.Status.ToString(),
+                [.. reservation.Lines.Select(l => new StockLine(l.Sku, l.Quantity))], reservation.UpdatedAt);
+    }
 }

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
+using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Operations;
+using OrderManagement.Ordering.Operations.Stalls;
 
 namespace OrderManagement.Ordering;
 
@@ -36,6 +38,16 @@ internal static class OperationsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        ops.MapGet("/stalls", async (int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ListStallsQuery(limit, cursor), ct)))
+            .WithName("ListStalls")
+            .WithSummary("Stalled orders, longest waiting first")
+            .WithDescription("Sagas waiting longer than their step's normal wait (settings Stalls:<Step>), and failed sagas, "
+                + "each with the awaited reply, the sending module, the wait and normal wait in seconds, attempts, last error and "
+                + "the reason in words. limit 1..100 (default 20); pass nextCursor as cursor for the next page.")
+            .Produces<StallPage>()
+            .ProducesValidationProblem();
 
         ops.MapGet("/dead-letters", async (int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ListDeadLettersQuery(limit, cursor), ct)))

@@ -3,9 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Operations.Settings;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Idempotency;
+using OrderManagement.Ordering.Operations;
+using OrderManagement.Ordering.Operations.Repairs;
+using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
@@ -31,6 +36,22 @@ public static class OrderingModule
         services.AddScoped<IdempotentRequests>();
         services.AddHostedService<ExpiredKeyPurger>();
         services.AddSingleton<IDeadLetterListener, SagaDeadLetterListener>();
+        services.AddOptions<StallOptions>().Bind(configuration.GetSection(StallOptions.Section));
+        services.AddScoped<IOrderOperationsQueries, OrderOperationsQueries>();
+        services.AddScoped<RepairPreviewer>();
+        services.AddEditableSetting(new EditableSetting("Fulfilment:MaxStepAttempts",
+            "Sends of a saga step before the saga fails and waits for an operator", SettingKind.Integer, 1, 20));
+        services.AddEditableSetting(new EditableSetting("Fulfilment:StepDeadline",
+            "How long a saga step waits for its answer before sending again", SettingKind.Duration, 1, 3600));
+        services.AddEditableSetting(new EditableSetting("Fulfilment:PaymentStepDeadline",
+            "The same for the payment step, which must outlast the provider retries", SettingKind.Duration, 1, 7200));
+        foreach (var step in new[] { "ReserveStock", "AuthorizePayment", "CreateShipment", "CancelShipment", "VoidPayment", "ReleaseStock" })
+        {
+            services.AddEditableSetting(new EditableSetting($"{StallOptions.Section}:{step}",
+                $"Longest normal wait for the reply to {step}; beyond it the order is listed as stalled", SettingKind.Duration, 1, 86400));
+        }
+
+        services.AddScoped<IOrderRepairs, OrderRepairs>();
         services.AddMessageTypes(InventoryMessageNames.All);
         services.AddMessageTypes(PaymentMessageNames.All);
         services.AddMessageTypes(ShippingMessageNames.All);

@@ -3,7 +3,13 @@ namespace OrderManagement.Payments.Contracts;
 public interface IPaymentQueries
 {
     Task<IReadOnlyList<PaymentHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken);
+
+    // The order's payment (the latest, should there be more than one), or null when Payments has none for it (yet).
+    Task<PaymentSnapshot?> GetPaymentAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
 // TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules.
 public sealed record PaymentHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);
+
+// Amount in Currency (ISO 4217); Attempts counts provider calls; LastError is the provider's last failure, if any.
+public sealed record PaymentSnapshot(Guid Id, string Status, decimal Amount, string Currency, int Attempts, string? LastError, DateTimeOffset UpdatedAt);

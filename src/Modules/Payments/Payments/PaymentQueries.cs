@@ -12,4 +12,11 @@ internal sealed class PaymentQueries(PaymentsDbContext db) : IPaymentQueries
             .OrderBy(h => h.Id)
             .Select(h => new PaymentHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
             .ToListAsync(cancellationToken);
+
+    public async Task<PaymentSnapshot?> GetPaymentAsync(Guid orderId, CancellationToken cancellationToken) =>
+        await db.Payments.AsNoTracking()
+            .Where(p => p.OrderId == orderId)
+            .OrderByDescending(p => p.CreatedAt)
+            .Select(p => new PaymentSnapshot(p.Id, p.Status.ToString(), p.Amount, p.Currency, p.Attempts, p.LastError, p.UpdatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderManagement.BuildingBlocks;
+using OrderManagement.BuildingBlocks.Operations.Settings;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.CapturePayment;
@@ -29,6 +30,8 @@ public static class PaymentsModule
             ValidatedOptions.AtLeast<PaymentProviderOptions>(nameof(PaymentProviderOptions.MaxAuthorizationAttempts), o => o.MaxAuthorizationAttempts, 1),
             ValidatedOptions.Positive<PaymentProviderOptions>(nameof(PaymentProviderOptions.RetryBaseDelay), o => o.RetryBaseDelay),
             new(nameof(PaymentProviderOptions.RetryMaxDelay), o => o.RetryMaxDelay >= o.RetryBaseDelay, "must be at least RetryBaseDelay"));
+        services.AddEditableSetting(new EditableSetting($"{PaymentProviderOptions.Section}:MaxAuthorizationAttempts",
+            "Provider attempts to authorize a payment before it fails", SettingKind.Integer, 1, 50));
         services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<ProviderCalls>();
         services.AddScoped<AuthorizationAttempt>();

@@ -3,7 +3,12 @@ namespace OrderManagement.Shipping.Contracts;
 public interface IShippingQueries
 {
     Task<IReadOnlyList<ShippingHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken);
+
+    // The order's shipment, or null when Shipping has none for it (yet).
+    Task<ShipmentSnapshot?> GetShipmentAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
 // TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules.
 public sealed record ShippingHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);
+
+public sealed record ShipmentSnapshot(Guid Id, string Status, string? Carrier, string? TrackingNumber, DateTimeOffset UpdatedAt);

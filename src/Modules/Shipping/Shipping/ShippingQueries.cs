@@ -12,4 +12,11 @@ internal sealed class ShippingQueries(ShippingDbContext db) : IShippingQueries
             .OrderBy(h => h.Id)
             .Select(h => new ShippingHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
             .ToListAsync(cancellationToken);
+
+    public async Task<ShipmentSnapshot?> GetShipmentAsync(Guid orderId, CancellationToken cancellationToken) =>
+        await db.Shipments.AsNoTracking()
+            .Where(s => s.OrderId == orderId)
+            .OrderByDescending(s => s.CreatedAt)
+            .Select(s => new ShipmentSnapshot(s.Id, s.Status.ToString(), s.Carrier, s.TrackingNumber, s.UpdatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
 }

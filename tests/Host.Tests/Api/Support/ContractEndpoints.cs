@@ -38,6 +38,9 @@ public sealed record ContractEndpoint(string Name, HttpMethod Method, string Pat
             new("get saga", HttpMethod.Get, $"/api/v1/ops/sagas/{id}", operators),
             new("retry saga", HttpMethod.Post, $"/api/v1/ops/sagas/{id}/retry", operators, "{\"reason\":\"x\"}"),
             new("list dead letters", HttpMethod.Get, "/api/v1/ops/dead-letters", operators),
+            new("list stalls", HttpMethod.Get, "/api/v1/ops/stalls", operators),
+            new("get settings", HttpMethod.Get, "/api/v1/ops/settings", operators),
+            new("change settings", HttpMethod.Put, "/api/v1/ops/settings", operators, "{\"settings\":{\"Stalls:ReleaseStock\":\"00:00:15\"},\"reason\":\"x\"}"),
             new("replay dead letter", HttpMethod.Post, $"/api/v1/ops/dead-letters/{id}/replay", operators, "{\"reason\":\"x\"}"),
         ];
     }

@@ -10,9 +10,9 @@ namespace OrderManagement.Ordering.Fulfilment;
 
 // The order fulfilment saga: reserve stock, authorize payment, create the shipment; on a refusal or a
 // cancellation, give back what is held in reverse order. Every step has a durable deadline.
-internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptions<FulfilmentOptions> options, ILogger<OrderFulfilment> logger)
+internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMonitor<FulfilmentOptions> options, ILogger<OrderFulfilment> logger)
 {
-    private readonly FulfilmentOptions _options = options.Value;
+    private readonly FulfilmentOptions _options = options.CurrentValue;
 
     private DateTimeOffset Now => db.Time.GetUtcNow();
 

@@ -10,7 +10,7 @@ namespace OrderManagement.Payments.AuthorizePayment;
 // One call to the provider for a pending payment, and what follows from its answer: authorized, declined,
 // or after a transient failure a scheduled retry, until the attempts run out and the payment fails. The caller holds
 // the payment's row lock, so a void waits for at most this one call and no attempt starts after a void.
-internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls provider, IOptions<PaymentProviderOptions> options)
+internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls provider, IOptionsMonitor<PaymentProviderOptions> options)
 {
     public async Task RunAsync(Payment payment, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls p
     private void HandleTransientFailure(Payment payment, int attempt, Exception exception)
     {
         var now = db.Time.GetUtcNow();
-        var max = options.Value.MaxAuthorizationAttempts;
+        var max = options.CurrentValue.MaxAuthorizationAttempts;
         var error = $"Attempt {attempt} of {max}: {exception.Message}";
         if (attempt >= max)
         {
@@ -55,7 +55,7 @@ internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls p
         payment.AttemptFailed(error, now);
         db.RecordHistory(payment.OrderId, "Payment", payment.Id, "AuthorizationAttemptFailed", nameof(PaymentStatus.Pending), nameof(PaymentStatus.Pending), error);
         db.Publish(new PaymentAttemptFailed(payment.OrderId, payment.Id, attempt, max, exception.Message));
-        var delay = RetryBackoff.Delay(attempt, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay);
+        var delay = RetryBackoff.Delay(attempt, options.CurrentValue.RetryBaseDelay, options.CurrentValue.RetryMaxDelay);
         db.Publish(new RetryAuthorization(payment.Id), delay);
     }
 

@@ -1,0 +1,32 @@
+namespace OrderManagement.Ordering.Contracts;
+
+// Everything an operator needs on one page about one order. Parts are the reservation (Inventory), the payment
+// (Payments) and the shipment (Shipping), as those modules report them; a part a module does not have yet is absent.
+public sealed record OrderDossier(
+    OrderDetails Order,
+    SagaDetails? Saga,
+    StallReport? Stall,
+    IReadOnlyList<PartSnapshot> Parts,
+    IReadOnlyList<TimelineEntry> Timeline,
+    StateGraph OrderGraph,
+    StateGraph? SagaGraph);
+
+public sealed record OrderDetails(
+    Guid Id, string CustomerId, string Status, string? RejectionReason, decimal Total, string Currency,
+    IReadOnlyList<OrderLineDetails> Lines, string PaymentMethod, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+
+public sealed record OrderLineDetails(string Sku, int Quantity, decimal UnitPrice);
+
+public sealed record SagaDetails(
+    string Status, string? CurrentStep, int Attempts, string? LastError, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? NextAttemptAt, bool CancelRequested, string? Outcome);
+
+// Part is "Reservation", "Payment" or "Shipment"; Detail is a short human description (lines, amount, tracking).
+public sealed record PartSnapshot(string Module, string Part, Guid Id, string Status, string Detail, DateTimeOffset UpdatedAt);
+
+// One change, from any module's history, in time order. Manual entries were made by a person (Detail names who and why).
+public sealed record TimelineEntry(
+    int Sequence, DateTimeOffset OccurredAt, string Module, string Event, string? FromState, string? ToState, string? Detail, bool Manual);
+
+// A state machine as Mermaid stateDiagram text, and the states this order went through, in order.
+public sealed record StateGraph(string Name, string Mermaid, IReadOnlyList<string> Path);

@@ -1,0 +1,18 @@
+namespace OrderManagement.Ordering.Contracts;
+
+// Every given criterion must match. PlacedFrom is inclusive, PlacedTo exclusive (UTC). Limit 1..100.
+public sealed record OrderSearch(
+    Guid? OrderId = null,
+    string? CustomerId = null,
+    string? Status = null,
+    string? Sku = null,
+    DateTimeOffset? PlacedFrom = null,
+    DateTimeOffset? PlacedTo = null,
+    int Limit = 25,
+    string? Cursor = null);
+
+public sealed record OrderSearchPage(IReadOnlyList<OrderSummary> Items, string? NextCursor);
+
+public sealed record OrderSummary(
+    Guid Id, string CustomerId, string Status, decimal Total, string Currency, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt,
+    string? SagaStatus, string? SagaStep);

@@ -1,0 +1,96 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Operations;
+using OrderManagement.Ordering.CancelOrder;
+using OrderManagement.Ordering.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+
+namespace OrderManagement.Ordering.Operations.Repairs;
+
+// The console's repairs are the API's commands, sent through the same pipeline (validation, one transaction);
+// each applied one is also written to the operators' audit.
+internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer, OperatorAuditLog audit, DeadLetterStore deadLetters) : IOrderRepairs
+{
+    public Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken) =>
+        previewer.PreviewAsync(orderId, kind, operatorName, cancellationToken);
+
+    public async Task<RepairOutcome> ApplyAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new RepairOutcome(false, "A reason is required: say why, for whoever reads the order's history next.");
+        }
+
+        var outcome = await RefusedAsRepairOutcome(async () =>
+        {
+            if (kind == RepairKind.RetryStep)
+            {
+                var saga = await mediator.Send(new RetrySagaCommand(orderId, operatorName, reason), cancellationToken);
+                return new RepairOutcome(true, $"The saga is {saga.Status} again: {saga.CurrentStep} was sent again (attempt {saga.Attempts}).");
+            }
+
+            var result = await mediator.Send(new CancelOrderCommand(orderId, reason, operatorName), cancellationToken);
+            return result.AlreadyCancelled
+                ? new RepairOutcome(false, "The order was already cancelled; nothing changed.")
+                : new RepairOutcome(true, "Cancellation requested: the saga gives back what the order holds, then the order is Cancelled.");
+        });
+        if (outcome.Applied)
+        {
+            await audit.RecordAsync(operatorName, kind == RepairKind.RetryStep ? "RetryStep" : "CancelOrder", orderId, reason, outcome.Message, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    public async Task<RepairOutcome> ReplayDeadLetterAsync(Guid deadLetterId, string operatorName, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new RepairOutcome(false, "A reason is required: say what was fixed before replaying.");
+        }
+
+        var orderId = await deadLetters.GetAsync(deadLetterId, cancellationToken) is { } found ? MessagePayloads.OrderIdOf(found.Payload) : null;
+        var outcome = await RefusedAsRepairOutcome(async () =>
+        {
+            var letter = await mediator.Send(new ReplayDeadLetterCommand(deadLetterId, operatorName, reason), cancellationToken);
+            return new RepairOutcome(true, $"{letter.MessageType} to {letter.Module} is back in line with fresh attempts.");
+        });
+        if (outcome.Applied)
+        {
+            await audit.RecordAsync(operatorName, "ReplayDeadLetter", orderId, reason, $"{outcome.Message} (dead letter {deadLetterId})", cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private static async Task<RepairOutcome> RefusedAsRepairOutcome(Func<Task<RepairOutcome>> repair)
+    {
+        try
+        {
+            return await repair();
+        }
+        catch (NotFoundException missing)
+        {
+            return new RepairOutcome(false, missing.Message);
+        }
+        catch (ConflictException refused)
+        {
+            return new RepairOutcome(false, refused.Message);
+        }
+        catch (DomainException refused) // also a state machine's InvalidTransitionException
+        {
+            return new RepairOutcome(false, refused.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new RepairOutcome(false, "The order changed at the same moment; look at it again and repeat the repair if it is still needed.");
+        }
+        catch (RequestValidationException invalid)
+        {
+            return new RepairOutcome(false, string.Join(" ", invalid.Errors.SelectMany(e => e.Value)));
+        }
+    }
+}

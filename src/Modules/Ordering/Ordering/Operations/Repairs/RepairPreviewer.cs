@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.Ordering.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Persistence;
+
+namespace OrderManagement.Ordering.Operations.Repairs;
+
+// Runs the repair's domain logic on a private DbContext that is never saved and reports what it would have written:
+// the history entries and the messages. The rules are therefore exactly those the real command applies.
+internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider time)
+{
+    private const string Reason = "(your reason)";
+
+    public async Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderingDbContext>();
+        var fulfilment = scope.ServiceProvider.GetRequiredService<OrderFulfilment>();
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        var saga = await db.Sagas.FirstOrDefaultAsync(s => s.OrderId == orderId, cancellationToken);
+        if (order is null || saga is null)
+        {
+            return new RepairPreview(kind, false, $"There is no order {orderId}.", []);
+        }
+
+        try
+        {
+            if (kind == RepairKind.RetryStep)
+            {
+                fulfilment.Retry(order, saga, operatorName, Reason);
+            }
+            else if (!fulfilment.RequestCancellation(order, saga, operatorName, Reason))
+            {
+                return new RepairPreview(kind, false, $"Order {orderId} is already cancelled.", []);
+            }
+        }
+        catch (Exception refused) when (refused is ConflictException or DomainException)
+        {
+            return new RepairPreview(kind, false, refused.Message, []);
+        }
+
+        return new RepairPreview(kind, true, null, Changes(db));
+    }
+
+    private List<string> Changes(OrderingDbContext db)
+    {
+        var now = time.GetUtcNow();
+        var changes = new List<string>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added))
+        {
+            if (entry.Entity is HistoryRecord history)
+            {
+                var move = history.FromState == history.ToState ? history.ToState : $"{history.FromState ?? "—"} → {history.ToState ?? "—"}";
+                changes.Add($"{history.Subject}: {history.Event} ({move})" + (history.Detail is null ? "" : $" {history.Detail}"));
+            }
+            else if (entry.Metadata.ClrType.Name == "OutboxMessage")
+            {
+                var type = (string)entry.Property("Type").CurrentValue!;
+                var consumer = (string)entry.Property("Consumer").CurrentValue!;
+                var due = (DateTimeOffset)entry.Property("AvailableAt").CurrentValue!;
+                changes.Add(due > now
+                    ? $"Schedules {type} for {consumer} in {Math.Round((due - now).TotalSeconds)} s (the step's deadline)"
+                    : $"Sends {type} to {consumer}");
+            }
+        }
+
+        return changes;
+    }
+}

@@ -1,0 +1,28 @@
+using OrderManagement.Ordering.Fulfilment;
+
+namespace OrderManagement.Ordering.Operations.Stalls;
+
+// The longest normal wait for each saga step's reply; a saga waiting longer is stalled. Read through
+// IOptionsMonitor, so a change in the settings store is taken up without a restart.
+internal sealed class StallOptions
+{
+    public const string Section = "Stalls";
+
+    public TimeSpan ReserveStock { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan AuthorizePayment { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CreateShipment { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan CancelShipment { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan VoidPayment { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ReleaseStock { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan NormalWaitFor(SagaStep step) => step switch
+    {
+        SagaStep.ReserveStock => ReserveStock,
+        SagaStep.AuthorizePayment => AuthorizePayment,
+        SagaStep.CreateShipment => CreateShipment,
+        SagaStep.CancelShipment => CancelShipment,
+        SagaStep.VoidPayment => VoidPayment,
+        SagaStep.ReleaseStock => ReleaseStock,
+        _ => TimeSpan.MaxValue,
+    };
+}

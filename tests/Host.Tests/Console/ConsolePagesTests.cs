@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Npgsql;
+using OrderManagement.Host.Tests.Infrastructure;
+
+namespace OrderManagement.Host.Tests.Console;
+
+// The console's read pages over the real host: what they show is what the database holds.
+[Collection(ApiCollection.Name)]
+public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
+{
+    private const string Sku = "CONSOLE-SKU";
+    private readonly HttpClient _storefront = api.Storefront();
+    private readonly HttpClient _operator = api.Operator();
+    private readonly ConsoleClient _console = ConsoleClient.For(api);
+
+    public async Task InitializeAsync()
+    {
+        await api.ResetAsync();
+        await _operator.SetStockAsync(Sku, 50);
+        await _console.SignInAsync(ApiFactory.OperatorKey);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Given_confirmed_and_rejected_orders_When_the_overview_is_opened_Then_its_counts_are_the_databases()
+    {
+        var confirmed = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 10m)));
+        var rejected = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_declined", (Sku, 1, 10m)));
+        await _storefront.WaitForStatusAsync(confirmed, "Confirmed");
+        await _storefront.WaitForStatusAsync(rejected, "Rejected");
+
+        var page = await _console.Http.GetStringAsync("/ops");
+
+        Figure(page, "orders-Confirmed").ShouldBe((await CountAsync("SELECT count(*) FROM ordering.orders WHERE status = 'Confirmed'")).ToString());
+        Figure(page, "orders-Rejected").ShouldBe((await CountAsync("SELECT count(*) FROM ordering.orders WHERE status = 'Rejected'")).ToString());
+        Figure(page, "placed-hour").ShouldBe("2");
+        Figure(page, "confirmed-day").ShouldBe("1");
+        Figure(page, "rejected-day").ShouldBe("1");
+        Figure(page, "failure-rate").ShouldBe("50.0 %");
+        Figure(page, "confirmed-count").ShouldBe("1");
+        Figure(page, "p50").ShouldNotBe("—");
+        Figure(page, "dead-Ordering").ShouldBe("0");
+        page.ShouldContain("http-equiv=\"refresh\"");
+    }
+
+    [Fact]
+    public async Task Given_orders_When_searching_by_customer_status_and_sku_Then_only_the_matching_ones_are_listed_and_an_id_opens_the_order()
+    {
+        var body = OrderRequests.PlaceOrderBody("tok_visa", (Sku, 2, 10m));
+        body["customerId"] = "console-customer";
+        var mine = await _storefront.PlaceOrderAsync(body);
+        var other = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", ("OTHER-SKU", 1, 10m)));
+        await _storefront.WaitForStatusAsync(mine, "Confirmed");
+
+        var byCustomer = await _console.Http.GetStringAsync("/ops/orders?customerId=console-customer");
+        var bySku = await _console.Http.GetStringAsync($"/ops/orders?sku={Sku}&status=Confirmed");
+        var byId = await _console.Http.GetAsync($"/ops/orders?id={mine}");
+        var badStatus = await _console.Http.GetAsync("/ops/orders?status=Lost");
+
+        byCustomer.ShouldContain(mine.ToString());
+        byCustomer.ShouldNotContain(other.ToString());
+        bySku.ShouldContain(mine.ToString());
+        bySku.ShouldNotContain(other.ToString());
+        byId.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        byId.Headers.Location!.OriginalString.ShouldBe($"/ops/orders/{mine}");
+        badStatus.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badStatus.Content.ReadAsStringAsync()).ShouldContain("status must be one of");
+    }
+
+    [Fact]
+    public async Task Given_a_confirmed_order_When_its_page_is_opened_Then_it_shows_every_part_the_timeline_and_the_path_through_the_states()
+    {
+        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 10m)));
+        await _storefront.WaitForStatusAsync(orderId, "Confirmed");
+
+        var page = await _console.Http.GetStringAsync($"/ops/orders/{orderId}");
+
+        page.ShouldContain("data-part=\"Reservation\"");
+        page.ShouldContain("data-part=\"Payment\"");
+        page.ShouldContain("data-part=\"Shipment\"");
+        page.ShouldContain("OrderConfirmed");
+        page.ShouldContain("StockReserved");
+        page.ShouldContain("Order: Pending → Confirmed");
+        Regex.Count(page, "data-walked=\"true\"").ShouldBeGreaterThanOrEqualTo(2);
+        page.ShouldContain("<svg");
+        (await _console.Http.GetAsync($"/ops/orders/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static string Figure(string page, string name)
+    {
+        var match = Regex.Match(page, $"data-figure=\"{Regex.Escape(name)}\">([^<]*)<");
+        match.Success.ShouldBeTrue($"the overview has no figure {name}");
+        return match.Groups[1].Value.Trim();
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using OrderManagement.Host.Tests.Infrastructure;
+
+namespace OrderManagement.Host.Tests.Console;
+
+[Collection(ApiCollection.Name)]
+public sealed class SettingsApiTests(ApiFactory api) : IAsyncLifetime
+{
+    private const string Key = "Stalls:CreateShipment";
+    private readonly HttpClient _operator = api.Operator();
+
+    public Task InitializeAsync() => api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Given_a_valid_change_When_put_Then_it_is_in_effect_without_a_restart_and_kept_with_who_and_why()
+    {
+        var response = await _operator.PutAsJsonAsync("/api/v1/ops/settings",
+            new { settings = new Dictionary<string, string> { [Key] = "00:00:42" }, reason = "shipping is slow today" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var setting = await SettingAsync();
+        setting["value"]!.GetValue<string>().ShouldBe("00:00:42");
+        setting["changedBy"]!.GetValue<string>().ShouldBe("dev-operator");
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var changes = new NpgsqlCommand(
+            "SELECT count(*) FROM operations.setting_changes WHERE key = $1 AND new_value = '00:00:42' AND changed_by = 'dev-operator' AND reason = 'shipping is slow today'",
+            connection);
+        changes.Parameters.Add(new NpgsqlParameter { Value = Key });
+        ((long)(await changes.ExecuteScalarAsync())!).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("Stalls:CreateShipment", "forever", "settings.Stalls:CreateShipment")]
+    [InlineData("Stalls:CreateShipment", "00:00:00", "settings.Stalls:CreateShipment")]
+    [InlineData("Fulfilment:MaxStepAttempts", "0", "settings.Fulfilment:MaxStepAttempts")]
+    [InlineData("ConnectionStrings:OrderManagement", "Host=elsewhere", "settings.ConnectionStrings:OrderManagement")]
+    public async Task Given_an_invalid_change_When_put_Then_400_naming_the_setting_and_nothing_changes(string key, string value, string errorKey)
+    {
+        var before = await SettingAsync();
+
+        var response = await _operator.PutAsJsonAsync("/api/v1/ops/settings",
+            new { settings = new Dictionary<string, string> { [key] = value }, reason = "testing" });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await response.ReadJsonAsync();
+        problem["errors"]!.AsObject().ContainsKey(errorKey).ShouldBeTrue(problem.ToJsonString());
+        (await SettingAsync()).ToJsonString().ShouldBe(before.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Given_no_reason_When_put_Then_400()
+    {
+        var response = await _operator.PutAsJsonAsync("/api/v1/ops/settings", new { settings = new Dictionary<string, string> { [Key] = "00:00:30" } });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    private async Task<JsonObject> SettingAsync()
+    {
+        var all = await _operator.GetJsonAsync("/api/v1/ops/settings");
+        return all["items"]!.AsArray().OfType<JsonObject>().Single(s => s["key"]!.GetValue<string>() == Key);
+    }
+}
