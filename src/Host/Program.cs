@@ -37,7 +37,8 @@ try
     app.MapShippingEndpoints();
     app.MapOperationsConsole();
 
-    return app.RunUntilShutdown();
+    await app.RunAsync();
+    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
