@@ -40,7 +40,8 @@ try
     app.MapSettingsEndpoints();
     app.MapOperationsConsole();
 
-    return app.RunUntilShutdown();
+    await app.RunAsync();
+    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

@@ -3,7 +3,7 @@ using Serilog.Events;
 
 namespace OrderManagement.BuildingBlocks.Observability;
 
-// The host reports a listen address that is already in use in one line naming ASPNETCORE_URLS (Host's BusyPort);
+// A listen address already in use is reported once, by Program's start-up failure report;
 // the generic host's "Hosting failed to start" event would repeat it with Kestrel's whole stack trace.
 internal static class BusyPortEventFilter
 {

@@ -28,7 +28,7 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["post /api/v1/orders 202"] = Placed,
         ["get /api/v1/orders 200"] = OrderPage,
         ["get /api/v1/orders/{orderId} 200"] = Confirmed,
-        ["post /api/v1/orders/{orderId}/cancel 202"] = Confirmed,
+        ["post /api/v1/orders/{orderId}/cancel 202"] = CancelAccepted,
         ["post /api/v1/orders/{orderId}/cancel 200"] = Cancelled,
         ["get /api/v1/orders/{orderId}/history 200"] = History,
         ["get /api/v1/shipments/{shipmentId} 200"] = Shipment("ReadyToShip", null, null),
