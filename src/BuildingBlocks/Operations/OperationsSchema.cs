@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.BuildingBlocks.Operations.Settings;
 
@@ -17,8 +18,8 @@ internal static class OperationsSchema
         services.AddSingleton(sp => new OperatorAuditLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SettingsStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<EditableSetting>(),
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<OperatorAuditLog>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddEditableSetting(new EditableSetting("Messaging:MaxAttempts",
-            "Delivery attempts of a message before it is dead-lettered", SettingKind.Integer, 1, 100));
+        services.AddEditableSetting(EditableSetting.Integer($"{MessagingOptions.Section}:MaxAttempts",
+            "Delivery attempts of a message before it is dead-lettered", 1, 100, new MessagingOptions().MaxAttempts));
         return services;
     }
 }

@@ -22,10 +22,10 @@ public static class IntakeLimits
             ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.MaxConcurrent), o => o.MaxConcurrent, 1),
             ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.QueueLimit), o => o.QueueLimit, 0));
         services.AddRateLimiter(_ => { });
-        services.AddEditableSetting(new EditableSetting($"{IntakeOptions.Section}:MaxConcurrent",
-            "POST /orders handled at once", SettingKind.Integer, 1, 4096));
-        services.AddEditableSetting(new EditableSetting($"{IntakeOptions.Section}:QueueLimit",
-            "POST /orders waiting for a slot; beyond it 503 overloaded", SettingKind.Integer, 0, 100000));
+        services.AddEditableSetting(EditableSetting.Integer($"{IntakeOptions.Section}:MaxConcurrent",
+            "POST /orders handled at once", 1, 4096, new IntakeOptions().MaxConcurrent));
+        services.AddEditableSetting(EditableSetting.Integer($"{IntakeOptions.Section}:QueueLimit",
+            "POST /orders waiting for a slot; beyond it 503 overloaded", 0, 100000, new IntakeOptions().QueueLimit));
         services.AddOptions<RateLimiterOptions>().Configure<IOptionsMonitor<IntakeOptions>>((limiter, intake) =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.WebEncoders;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 
 namespace OrderManagement.Host.Console;
@@ -18,6 +21,10 @@ internal static class ConsoleRegistration
             options.Conventions.AuthorizeFolder("/", Policy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
         });
+
+        // Razor escapes everything outside Basic Latin by default; names, addresses and arrows are shown as written
+        // (still HTML-encoded where it matters: <, >, &, quotes).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAuthentication().AddCookie(SessionScheme, options =>
         {
             options.Cookie.Name = "om_ops_session";

@@ -19,6 +19,7 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["post /api/v1/shipments/{shipmentId}/dispatch"] = Dispatch,
         ["post /api/v1/ops/sagas/{orderId}/retry"] = OperatorAction,
         ["post /api/v1/ops/dead-letters/{id}/replay"] = OperatorAction,
+        ["put /api/v1/ops/settings"] = ChangeSettings,
     };
 
     private static readonly Dictionary<string, string> Responses = new()
@@ -40,6 +41,9 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["post /api/v1/ops/sagas/{orderId}/retry 202"] = RetriedSaga,
         ["get /api/v1/ops/dead-letters 200"] = DeadLetterPage,
         ["post /api/v1/ops/dead-letters/{id}/replay 202"] = DeadLetter,
+        ["get /api/v1/ops/stalls 200"] = StallPage,
+        ["get /api/v1/ops/settings 200"] = Settings,
+        ["put /api/v1/ops/settings 200"] = Settings,
     };
 
     private static readonly Dictionary<string, (string Type, string Title, string Detail)> Problems = new()

@@ -77,6 +77,24 @@ internal static class ExampleBodies
 
     public const string DeadLetterPage = $$"""{"items":[{{DeadLetter}}],"nextCursor":null}""";
 
+    public const string StallPage = $$"""
+        {"items":[{"orderId":"{{O}}","sagaStatus":"Running","step":"AuthorizePayment","awaitedReply":"the payment authorization","fromModule":"Payments",
+         "waitingSince":"2026-11-30T11:25:55.401Z","waitingSeconds":95.2,"normalWaitSeconds":30,"attempts":2,
+         "lastError":"The payment provider timed out.","nextAttemptAt":"2026-11-30T11:27:40.000Z",
+         "reason":"Waiting 95 s for the payment authorization from Payments; normally under 30 s; 2 attempts, last error: The payment provider timed out.; sent again in 10 s unless it arrives."}],
+         "nextCursor":null}
+        """;
+
+    public const string ChangeSettings = """{"settings":{"Stalls:AuthorizePayment":"00:00:30"},"reason":"the payment provider answers slowly today"}""";
+
+    public const string Settings = """
+        {"items":[{"key":"Stalls:AuthorizePayment","value":"00:00:30","override":"00:00:30",
+         "description":"Longest normal wait for the reply to AuthorizePayment; beyond it the order is listed as stalled",
+         "changedBy":"ops-anna","changedAt":"2026-11-30T11:30:00.000Z"},
+         {"key":"Messaging:MaxAttempts","value":"10","override":null,"description":"Delivery attempts of a message before it is dead-lettered",
+         "changedBy":null,"changedAt":null}]}
+        """;
+
     public static JsonNode Parse(string json) => JsonNode.Parse(json)!;
 
     private static string Text(string? value) => value is null ? "null" : $"\"{value}\"";

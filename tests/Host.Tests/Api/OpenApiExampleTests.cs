@@ -39,6 +39,7 @@ public sealed class OpenApiExampleTests(ApiFactory api) : IAsyncLifetime
             // unknown id's 404 (a body we reject would be a 400).
             ("post /api/v1/ops/sagas/{orderId}/retry", _operator, $"/api/v1/ops/sagas/{Guid.NewGuid()}/retry", HttpStatusCode.NotFound),
             ("post /api/v1/ops/dead-letters/{id}/replay", _operator, $"/api/v1/ops/dead-letters/{Guid.NewGuid()}/replay", HttpStatusCode.NotFound),
+            ("put /api/v1/ops/settings", _operator, "/api/v1/ops/settings", HttpStatusCode.OK),
         };
         sends.Select(s => s.Operation).Append("post /api/v1/orders").ShouldBe(examples.Keys, ignoreOrder: true, "a request example is not sent by this test");
 

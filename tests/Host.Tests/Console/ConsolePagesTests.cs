@@ -88,6 +88,19 @@ public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
         (await _console.Http.GetAsync($"/ops/orders/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Given_a_customer_id_with_markup_and_accents_When_its_order_page_is_opened_Then_accents_read_as_written_and_markup_is_text()
+    {
+        var body = OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 10m));
+        body["customerId"] = "Zoë <i>&amp;</i>";
+        var orderId = await _storefront.PlaceOrderAsync(body);
+
+        var page = await _console.Http.GetStringAsync($"/ops/orders/{orderId}");
+
+        page.ShouldContain("Zoë &lt;i&gt;&amp;amp;&lt;/i&gt;");
+        page.ShouldNotContain("<i>&amp;</i>");
+    }
+
     private static string Figure(string page, string name)
     {
         var match = Regex.Match(page, $"data-figure=\"{Regex.Escape(name)}\">([^<]*)<");

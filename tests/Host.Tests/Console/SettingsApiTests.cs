@@ -54,6 +54,18 @@ public sealed class SettingsApiTests(ApiFactory api) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_settings_nobody_configured_When_listed_Then_each_shows_the_default_in_effect()
+    {
+        var all = await _operator.GetJsonAsync("/api/v1/ops/settings");
+
+        var values = all["items"]!.AsArray().OfType<JsonObject>().ToDictionary(s => s["key"]!.GetValue<string>(), s => s["value"]!.GetValue<string>());
+        values.Where(v => v.Value.Length == 0).ShouldBeEmpty("a setting shows no value in effect");
+        values["Stalls:AuthorizePayment"].ShouldBe("00:00:30");
+        values["Messaging:MaxAttempts"].ShouldBe("10");
+        values["Payments:MaxAuthorizationAttempts"].ShouldBe("3", "the configured value wins over the default");
+    }
+
+    [Fact]
     public async Task Given_no_reason_When_put_Then_400()
     {
         var response = await _operator.PutAsJsonAsync("/api/v1/ops/settings", new { settings = new Dictionary<string, string> { [Key] = "00:00:30" } });

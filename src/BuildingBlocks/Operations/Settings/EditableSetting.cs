@@ -4,9 +4,16 @@ namespace OrderManagement.BuildingBlocks.Operations.Settings;
 
 // A configuration key operators may change at run time, and its bounds. A duration is written as hh:mm:ss (or
 // d.hh:mm:ss); Min and Max are in seconds for durations, plain numbers for integers. Registered by the module that reads it,
-// which must read it through IOptionsMonitor for a change to take effect without a restart.
-public sealed record EditableSetting(string Key, string Description, SettingKind Kind, double Min, double Max)
+// which must read it through IOptionsMonitor for a change to take effect without a restart. Default is the value the
+// options class has when no configuration sets the key (shown as the value in effect then).
+public sealed record EditableSetting(string Key, string Description, SettingKind Kind, double Min, double Max, string Default)
 {
+    public static EditableSetting Integer(string key, string description, int min, int max, int @default) =>
+        new(key, description, SettingKind.Integer, min, max, @default.ToString(CultureInfo.InvariantCulture));
+
+    public static EditableSetting Duration(string key, string description, TimeSpan min, TimeSpan max, TimeSpan @default) =>
+        new(key, description, SettingKind.Duration, min.TotalSeconds, max.TotalSeconds, @default.ToString("c", CultureInfo.InvariantCulture));
+
     public string? Validate(string value)
     {
         if (Kind == SettingKind.Integer)

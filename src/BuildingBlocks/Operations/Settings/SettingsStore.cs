@@ -41,7 +41,7 @@ public sealed class SettingsStore
 
         return [.. _editable.Select(s => stored.TryGetValue(s.Key, out var change)
             ? new SettingValue(s.Key, _configuration[s.Key] ?? change.Value, change.Value, s.Description, change.By, change.At)
-            : new SettingValue(s.Key, _configuration[s.Key] ?? "", null, s.Description, null, null))];
+            : new SettingValue(s.Key, _configuration[s.Key] ?? s.Default, null, s.Description, null, null))];
     }
 
     public async Task<IReadOnlyList<SettingChange>> ChangesAsync(int limit, CancellationToken cancellationToken)

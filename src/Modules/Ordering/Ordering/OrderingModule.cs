@@ -36,19 +36,24 @@ public static class OrderingModule
         services.AddScoped<IdempotentRequests>();
         services.AddHostedService<ExpiredKeyPurger>();
         services.AddSingleton<IDeadLetterListener, SagaDeadLetterListener>();
-        services.AddOptions<StallOptions>().Bind(configuration.GetSection(StallOptions.Section));
+        services.AddValidatedOptions(StallOptions.Section, StallOptions.Steps
+            .Select(step => ValidatedOptions.Positive<StallOptions>(step.ToString(), o => o.NormalWaitFor(step))).ToArray());
         services.AddScoped<IOrderOperationsQueries, OrderOperationsQueries>();
         services.AddScoped<RepairPreviewer>();
-        services.AddEditableSetting(new EditableSetting("Fulfilment:MaxStepAttempts",
-            "Sends of a saga step before the saga fails and waits for an operator", SettingKind.Integer, 1, 20));
-        services.AddEditableSetting(new EditableSetting("Fulfilment:StepDeadline",
-            "How long a saga step waits for its answer before sending again", SettingKind.Duration, 1, 3600));
-        services.AddEditableSetting(new EditableSetting("Fulfilment:PaymentStepDeadline",
-            "The same for the payment step, which must outlast the provider retries", SettingKind.Duration, 1, 7200));
-        foreach (var step in new[] { "ReserveStock", "AuthorizePayment", "CreateShipment", "CancelShipment", "VoidPayment", "ReleaseStock" })
+        var fulfilment = new FulfilmentOptions();
+        var stalls = new StallOptions();
+        services.AddEditableSetting(EditableSetting.Integer($"{FulfilmentOptions.Section}:MaxStepAttempts",
+            "Sends of a saga step before the saga fails and waits for an operator", 1, 20, fulfilment.MaxStepAttempts));
+        services.AddEditableSetting(EditableSetting.Duration($"{FulfilmentOptions.Section}:StepDeadline",
+            "How long a saga step waits for its answer before sending again", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), fulfilment.StepDeadline));
+        services.AddEditableSetting(EditableSetting.Duration($"{FulfilmentOptions.Section}:PaymentStepDeadline",
+            "The same for the payment step, which must outlast the provider retries", TimeSpan.FromSeconds(1), TimeSpan.FromHours(2),
+            fulfilment.PaymentStepDeadline));
+        foreach (var step in StallOptions.Steps)
         {
-            services.AddEditableSetting(new EditableSetting($"{StallOptions.Section}:{step}",
-                $"Longest normal wait for the reply to {step}; beyond it the order is listed as stalled", SettingKind.Duration, 1, 86400));
+            services.AddEditableSetting(EditableSetting.Duration($"{StallOptions.Section}:{step}",
+                $"Longest normal wait for the reply to {step}; beyond it the order is listed as stalled", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1),
+                stalls.NormalWaitFor(step)));
         }
 
         services.AddScoped<IOrderRepairs, OrderRepairs>();

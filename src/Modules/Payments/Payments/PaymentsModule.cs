@@ -30,8 +30,8 @@ public static class PaymentsModule
             ValidatedOptions.AtLeast<PaymentProviderOptions>(nameof(PaymentProviderOptions.MaxAuthorizationAttempts), o => o.MaxAuthorizationAttempts, 1),
             ValidatedOptions.Positive<PaymentProviderOptions>(nameof(PaymentProviderOptions.RetryBaseDelay), o => o.RetryBaseDelay),
             new(nameof(PaymentProviderOptions.RetryMaxDelay), o => o.RetryMaxDelay >= o.RetryBaseDelay, "must be at least RetryBaseDelay"));
-        services.AddEditableSetting(new EditableSetting($"{PaymentProviderOptions.Section}:MaxAuthorizationAttempts",
-            "Provider attempts to authorize a payment before it fails", SettingKind.Integer, 1, 50));
+        services.AddEditableSetting(EditableSetting.Integer($"{PaymentProviderOptions.Section}:MaxAuthorizationAttempts",
+            "Provider attempts to authorize a payment before it fails", 1, 50, new PaymentProviderOptions().MaxAuthorizationAttempts));
         services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<ProviderCalls>();
         services.AddScoped<AuthorizationAttempt>();

@@ -8,6 +8,10 @@ internal sealed class StallOptions
 {
     public const string Section = "Stalls";
 
+    // The steps that wait for a reply, one setting each.
+    public static readonly SagaStep[] Steps =
+        [SagaStep.ReserveStock, SagaStep.AuthorizePayment, SagaStep.CreateShipment, SagaStep.CancelShipment, SagaStep.VoidPayment, SagaStep.ReleaseStock];
+
     public TimeSpan ReserveStock { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan AuthorizePayment { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan CreateShipment { get; set; } = TimeSpan.FromSeconds(10);
