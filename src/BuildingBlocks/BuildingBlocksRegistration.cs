@@ -6,8 +6,10 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.DataProtection;
+using OrderManagement.BuildingBlocks.Health;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Migrations;
+using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Operations;
 using OrderManagement.BuildingBlocks.Persistence;
 
@@ -32,6 +34,10 @@ public static class BuildingBlocksRegistration
             ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.ConsumerGroupSize), o => o.ConsumerGroupSize, 1));
         services.AddSingleton<OutboxSignals>();
         services.AddSingleton<DatabaseFailover>();
+        services.AddSingleton<DispatcherStates>();
+        services.AddSingleton<OutboxBacklog>();
+        services.AddSingleton<MessagingMetrics>();
+        services.AddReadinessChecks(configuration);
         services.AddSingleton<MigrationState>();
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<MigrationHostedService>();
@@ -72,7 +78,7 @@ public static class BuildingBlocksRegistration
         }
 
         builder.ConnectionStringBuilder.NoResetOnClose = true;
-        return builder.Build();
+        return builder.TraceOnlyWithinSpans().Build();
     }
 
     // Registers a module: its schema and DbContext, its command handlers and validators, and its outbox dispatcher.
@@ -85,6 +91,7 @@ public static class BuildingBlocksRegistration
         services.AddDbContext<TContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddRequestHandlersAndValidators(descriptor.Assembly);
         services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, descriptor));
+        services.AddModuleReadinessCheck(descriptor);
         return services;
     }
 

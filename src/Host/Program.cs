@@ -18,6 +18,7 @@ try
     development = builder.Environment.IsDevelopment();
 
     builder.Services.AddStructuredLogging(builder.Configuration, builder.Environment);
+    builder.AddTelemetry();
     builder.Services.AddApiPlumbing(builder.Environment);
     builder.Services.AddBuildingBlocks(builder.Configuration);
     builder.Services.AddOrderingModule(builder.Configuration);
@@ -32,6 +33,7 @@ try
     app.LogReadyLine();
     app.UseApiPlumbing();
     app.MapHealthEndpoints();
+    app.MapMetricsEndpoint();
     app.MapOpenApiDocument(app.Environment);
     app.MapOrderingEndpoints();
     app.MapInventoryEndpoints();

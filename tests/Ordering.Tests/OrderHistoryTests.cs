@@ -14,6 +14,8 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
     // No transaction this old can have ended: an entry recorded by it is not shown yet.
     private const long StillRunning = long.MaxValue;
 
+    private const string InventoryTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     [Fact]
     public async Task Given_entries_in_other_modules_When_the_history_is_read_Then_they_are_merged_by_recording_transaction_and_numbered_from_1()
     {
@@ -23,9 +25,9 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
         await StockReservedAsync(orderId);
         var transactions = await OrderingTransactionsAsync(orderId);
         transactions.Count.ShouldBe(2);
-        Histories.Set(orderId, new InventoryHistoryEntry(transactions[0], placedAt.AddSeconds(1), "StockReserved", null, "Reserved", "TSHIRT-RED-M x2, MUG-01 x1"));
-        Histories.Set(orderId, new ShippingHistoryEntry(transactions[1], placedAt.AddSeconds(2.5), "ShipmentNoted", null, "None", null));
-        Histories.Set(orderId, new PaymentHistoryEntry(StillRunning, placedAt.AddSeconds(3), "PaymentStarted", null, "Pending", "45.48 EUR"));
+        Histories.Set(orderId, new InventoryHistoryEntry(transactions[0], placedAt.AddSeconds(1), "StockReserved", null, "Reserved", "TSHIRT-RED-M x2, MUG-01 x1", InventoryTrace));
+        Histories.Set(orderId, new ShippingHistoryEntry(transactions[1], placedAt.AddSeconds(2.5), "ShipmentNoted", null, "None", null, null));
+        Histories.Set(orderId, new PaymentHistoryEntry(StillRunning, placedAt.AddSeconds(3), "PaymentStarted", null, "Pending", "45.48 EUR", null));
 
         var history = await HistoryAsync(orderId);
 
@@ -41,6 +43,7 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
         history.Entries.Select(e => e.OccurredAt).ShouldBe(
             [placedAt, placedAt, placedAt.AddSeconds(1), placedAt.AddSeconds(2), placedAt.AddSeconds(2.5)]);
         history.Entries[2].Detail.ShouldBe("TSHIRT-RED-M x2, MUG-01 x1");
+        history.Entries[2].TraceId.ShouldBe(InventoryTrace);
     }
 
     [Fact]
@@ -49,15 +52,15 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
         var placedAt = Clock.GetUtcNow();
         var orderId = await PlacedOrderAsync();
         var transactions = await OrderingTransactionsAsync(orderId);
-        Histories.Set(orderId, new PaymentHistoryEntry(StillRunning, placedAt.AddSeconds(-1), "PaymentStarted", null, "Pending", "45.48 EUR"));
+        Histories.Set(orderId, new PaymentHistoryEntry(StillRunning, placedAt.AddSeconds(-1), "PaymentStarted", null, "Pending", "45.48 EUR", null));
         var before = await HistoryAsync(orderId);
-        Histories.Set(orderId, new PaymentHistoryEntry(transactions[^1] + 1, placedAt.AddSeconds(-1), "PaymentStarted", null, "Pending", "45.48 EUR"));
+        Histories.Set(orderId, new PaymentHistoryEntry(transactions[^1] + 1, placedAt.AddSeconds(-1), "PaymentStarted", null, "Pending", "45.48 EUR", null));
 
         var after = await HistoryAsync(orderId);
 
         before.Entries.ShouldNotContain(e => e.Module == "Payments");
         after.Entries.Take(before.Entries.Count).ShouldBe(before.Entries);
-        after.Entries[^1].ShouldBe(new HistoryEntryView(before.Entries.Count + 1, placedAt.AddSeconds(-1), "Payments", "PaymentStarted", null, "Pending", "45.48 EUR"));
+        after.Entries[^1].ShouldBe(new HistoryEntryView(before.Entries.Count + 1, placedAt.AddSeconds(-1), "Payments", "PaymentStarted", null, "Pending", "45.48 EUR", null));
     }
 
     [Fact]

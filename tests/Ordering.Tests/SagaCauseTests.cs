@@ -26,7 +26,7 @@ public sealed class SagaCauseTests(OrderingModuleFixture fixture) : OrderingTest
         var orderId = await PlacedOrderAsync();
         await StockReservedAsync(orderId);
         var at = Clock.GetUtcNow();
-        Histories.Set(orderId, new PaymentHistoryEntry(1, at, "AuthorizationAttemptFailed", "Pending", "Pending", "Attempt 6 of 8: timeout"));
+        Histories.Set(orderId, new PaymentHistoryEntry(1, at, "AuthorizationAttemptFailed", "Pending", "Pending", "Attempt 6 of 8: timeout", null));
 
         PassDeadline(OrderingModuleFixture.PaymentStepDeadline);
         await SentAsync<AuthorizePayment>(m => m.OrderId == orderId, count: 2);

@@ -20,6 +20,7 @@ internal static class HistoryModel
             history.Property(h => h.FromState).HasColumnName("from_state");
             history.Property(h => h.ToState).HasColumnName("to_state");
             history.Property(h => h.Detail).HasColumnName("detail");
+            history.Property(h => h.TraceId).HasColumnName("trace_id");
             history.HasIndex(h => new { h.OrderId, h.Id }).HasDatabaseName("ix_history_order");
         });
 }

@@ -16,4 +16,7 @@ public sealed class HistoryRecord
     public string? FromState { get; init; }
     public string? ToState { get; init; }
     public string? Detail { get; init; }
+
+    // W3C trace id (32 hex digits) of the request or message the change happened in.
+    public string? TraceId { get; init; }
 }

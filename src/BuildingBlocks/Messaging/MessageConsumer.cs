@@ -110,9 +110,18 @@ internal sealed class MessageConsumer(
             }
 
             CorrelationContext.Current = envelope.CorrelationId ?? CorrelationContext.NewId();
-            var (subscription, message) = Resolve(envelope);
-            await subscription.Invoke(scope.ServiceProvider, message, cancellationToken);
-            await context.SaveChangesAsync(cancellationToken);
+            using var activity = MessagingTelemetry.StartProcess(envelope);
+            try
+            {
+                var (subscription, message) = Resolve(envelope);
+                await subscription.Invoke(scope.ServiceProvider, message, cancellationToken);
+                await context.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                MessagingTelemetry.Failed(activity, ex);
+                throw;
+            }
 
             // Flushed: the next message starts with an empty change tracker, so SaveChanges stays cheap.
             context.ChangeTracker.Clear();
@@ -120,7 +129,7 @@ internal sealed class MessageConsumer(
 
         await context.WithdrawCancelledAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        context.WakeDispatcherIfNeeded();
+        context.OnCommitted();
     }
 
     // Returns the ids of the messages this consumer had not handled before.
@@ -148,14 +157,16 @@ internal sealed class MessageConsumer(
         await using var scope = scopes.CreateAsyncScope();
         for (var i = 0; i < envelopes.Count; i++)
         {
+            CorrelationContext.Current = envelopes[i].CorrelationId ?? CorrelationContext.NewId();
+            using var activity = MessagingTelemetry.StartProcess(envelopes[i]);
             try
             {
-                CorrelationContext.Current = envelopes[i].CorrelationId ?? CorrelationContext.NewId();
                 var (subscription, message) = Resolve(envelopes[i]);
                 await subscription.Invoke(scope.ServiceProvider, message, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                MessagingTelemetry.Failed(activity, ex);
                 errors[i] = ex;
             }
         }

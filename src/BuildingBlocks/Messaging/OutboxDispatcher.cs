@@ -20,6 +20,8 @@ internal sealed partial class OutboxDispatcher(
     IEnumerable<IDeadLetterListener> deadLetterListeners,
     MigrationState migrations,
     DatabaseFailover failover,
+    DispatcherStates dispatchers,
+    MessagingMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     // Read on every use: MaxAttempts and the delays may be changed at run time (operations settings).
@@ -28,6 +30,7 @@ internal sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrations.WaitUntilMigratedAsync(stoppingToken);
+        using var running = dispatchers.Running(module.Name);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -79,6 +82,11 @@ internal sealed partial class OutboxDispatcher(
         var all = outcomes.SelectMany(o => o).ToArray();
         await RecordOutcomesAsync(connection, transaction, all, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var outcome in all)
+        {
+            metrics.Outcome(outcome.Envelope, outcome.Error is null, outcome.DeadLettered);
+        }
+
         await NotifyDeadLettersAsync(all, cancellationToken);
         return batch.Count;
     }

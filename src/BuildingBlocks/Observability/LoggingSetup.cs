@@ -11,8 +11,8 @@ namespace OrderManagement.BuildingBlocks.Observability;
 
 public static class LoggingSetup
 {
-    // Readable lines in Development, one JSON object per event elsewhere; every event carries the correlation id, and
-    // control characters in logged values are escaped so that no value can forge a line of its own.
+    // Readable lines in Development, one JSON object per event elsewhere; every event carries the correlation id and the
+    // trace id, and control characters in logged values are escaped so that no value can forge a line of its own.
     // Levels and extra sinks come from the "Serilog" configuration section (Serilog.Settings.Configuration) and from
     // ILogEventSink services; the access log is written by UseSerilogRequestLogging (ApiPlumbing).
     public static IServiceCollection AddStructuredLogging(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
@@ -26,11 +26,12 @@ public static class LoggingSetup
             .Filter.ByExcluding(BusyPortEventFilter.IsGenericHostReportOfBusyPort)
             .Enrich.FromLogContext()
             .Enrich.With<CorrelationIdEnricher>()
+            .Enrich.With<TraceIdEnricher>()
             .Enrich.With<ControlCharacterEscaper>()
             .WriteTo.Console(ConsoleFormat(environment.IsDevelopment())));
 
     public static ITextFormatter ConsoleFormat(bool development) => development
-        ? new EscapedExceptionTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}")
+        ? new EscapedExceptionTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId} {TraceId}{NewLine}")
         : new JsonFormatter(renderMessage: true);
 
     // For a host that failed to start: its own logger went with its service provider, so the reason is written by a

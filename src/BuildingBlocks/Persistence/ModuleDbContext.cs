@@ -14,6 +14,7 @@ public abstract class ModuleDbContext : DbContext
 {
     private readonly ModuleDbContextServices _services;
     private readonly List<Guid> _cancelledDeliveries = [];
+    private readonly List<Action> _afterCommit = [];
     private bool _outboxWritten;
 
     protected ModuleDbContext(DbContextOptions options, ModuleDbContextServices services)
@@ -47,6 +48,7 @@ public abstract class ModuleDbContext : DbContext
         var messageId = Guid.CreateVersion7();
         var payload = JsonSerializer.Serialize(message, type, MessageSerializer.Options);
         var ids = new List<Guid>(consumers.Count);
+        var typeName = _services.TypeMap.NameOf(type);
         foreach (var consumer in consumers)
         {
             var id = Guid.CreateVersion7();
@@ -56,12 +58,12 @@ public abstract class ModuleDbContext : DbContext
                 Id = id,
                 MessageId = messageId,
                 Consumer = consumer,
-                Type = _services.TypeMap.NameOf(type),
+                Type = typeName,
                 Payload = payload,
                 OccurredAt = now,
                 AvailableAt = now + (delay ?? TimeSpan.Zero),
                 CorrelationId = CorrelationContext.Current,
-                TraceParent = Activity.Current?.Id,
+                TraceParent = MessagingTelemetry.Send(consumer, typeName, messageId),
             });
         }
 
@@ -75,7 +77,12 @@ public abstract class ModuleDbContext : DbContext
 
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
 
-    public void RecordHistory(Guid orderId, string subject, Guid subjectId, string @event, string? fromState, string? toState, string? detail = null) =>
+    // The entry carries the trace it happened in and is added to the current span as an event, so an order's timeline
+    // and its trace point at each other.
+    public void RecordHistory(Guid orderId, string subject, Guid subjectId, string @event, string? fromState, string? toState, string? detail = null)
+    {
+        var activity = Activity.Current;
+        HistoryEvents.AddTo(activity, subject, @event, fromState, toState);
         History.Add(new HistoryRecord
         {
             OrderId = orderId,
@@ -86,7 +93,13 @@ public abstract class ModuleDbContext : DbContext
             FromState = fromState,
             ToState = toState,
             Detail = detail,
+            TraceId = activity?.TraceId.ToHexString(),
         });
+    }
+
+    // Runs once the transaction that holds this context's changes has committed (dropped if it rolls back), for
+    // effects that must not count work that is undone, such as metrics.
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
 
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
@@ -98,7 +111,7 @@ public abstract class ModuleDbContext : DbContext
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
         var result = await work();
         await transaction.CommitAsync(cancellationToken);
-        WakeDispatcherIfNeeded();
+        OnCommitted();
         return result;
     }
 
@@ -131,7 +144,7 @@ public abstract class ModuleDbContext : DbContext
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is null)
         {
-            WakeDispatcherIfNeeded();
+            OnCommitted();
         }
 
         return written;
@@ -155,18 +168,30 @@ public abstract class ModuleDbContext : DbContext
     {
         ChangeTracker.Clear();
         _cancelledDeliveries.Clear();
+        _afterCommit.Clear();
     }
 
     // The schema comes from the module's own code, never from input.
     private string WithdrawSql() =>
         $"DELETE FROM {Schema}.outbox_messages WHERE id IN (SELECT id FROM {Schema}.outbox_messages WHERE id = ANY({{0}}) FOR UPDATE SKIP LOCKED)";
 
-    internal void WakeDispatcherIfNeeded()
+    // Wakes the dispatcher if the transaction wrote outbox rows, and runs what waited for the commit.
+    internal void OnCommitted()
     {
         if (_outboxWritten)
         {
             _outboxWritten = false;
             _services.Signals.Notify(Schema);
+        }
+
+        if (_afterCommit.Count > 0)
+        {
+            var actions = _afterCommit.ToArray();
+            _afterCommit.Clear();
+            foreach (var action in actions)
+            {
+                action();
+            }
         }
     }
 

@@ -2,10 +2,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Web;
@@ -54,6 +56,7 @@ internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failove
     // Headers first: once the problem body is written the response has started and they are read-only.
     private static Task WriteDatabaseUnavailableAsync(HttpContext context)
     {
+        context.RequestServices.GetRequiredService<ApiMetrics>().Rejected("database-unavailable");
         context.Response.Headers.RetryAfter = "5";
         return ProblemResponses.WriteAsync(context, 503, "database-unavailable",
             "The service is temporarily unavailable.", "The database cannot be reached or is switching to its standby. Retry after a few seconds with the same Idempotency-Key: if the request did take effect, the repeat returns its original answer.");

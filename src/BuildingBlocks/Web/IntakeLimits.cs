@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Operations.Settings;
 
 namespace OrderManagement.BuildingBlocks.Web;
@@ -31,6 +32,7 @@ public static class IntakeLimits
             limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
             limiter.OnRejected = (context, _) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<ApiMetrics>().Rejected("overloaded");
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 return new ValueTask(ProblemResponses.WriteAsync(context.HttpContext, 503, "overloaded",
                     "The service is busy.", "Too many orders are being placed right now. Retry after a second; nothing was changed."));

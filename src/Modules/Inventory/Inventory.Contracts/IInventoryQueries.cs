@@ -8,8 +8,9 @@ public interface IInventoryQueries
     Task<ReservationSnapshot?> GetReservationAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
-// TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules.
-public sealed record InventoryHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);
+// TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules;
+// TraceId: the W3C trace id (32 hex digits) of the request or message the change happened in.
+public sealed record InventoryHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail, string? TraceId);
 
 // Status is the reservation state machine's state (Reserved, Released, Committed, ...).
 public sealed record ReservationSnapshot(Guid Id, string Status, IReadOnlyList<StockLine> Lines, DateTimeOffset UpdatedAt);

@@ -10,7 +10,7 @@ internal sealed class InventoryQueries(InventoryDbContext db) : IInventoryQuerie
         await db.History.AsNoTracking()
             .Where(h => h.OrderId == orderId)
             .OrderBy(h => h.Id)
-            .Select(h => new InventoryHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
+            .Select(h => new InventoryHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail, h.TraceId))
             .ToListAsync(cancellationToken);
 
     public async Task<ReservationSnapshot?> GetReservationAsync(Guid orderId, CancellationToken cancellationToken)

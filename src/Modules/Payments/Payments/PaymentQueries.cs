@@ -10,7 +10,7 @@ internal sealed class PaymentQueries(PaymentsDbContext db) : IPaymentQueries
         await db.History.AsNoTracking()
             .Where(h => h.OrderId == orderId)
             .OrderBy(h => h.Id)
-            .Select(h => new PaymentHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
+            .Select(h => new PaymentHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail, h.TraceId))
             .ToListAsync(cancellationToken);
 
     public async Task<PaymentSnapshot?> GetPaymentAsync(Guid orderId, CancellationToken cancellationToken) =>

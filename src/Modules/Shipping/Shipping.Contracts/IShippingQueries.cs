@@ -8,7 +8,8 @@ public interface IShippingQueries
     Task<ShipmentSnapshot?> GetShipmentAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
-// TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules.
-public sealed record ShippingHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail);
+// TransactionId: the recording transaction (PostgreSQL's transaction id), which orders an order's history across modules;
+// TraceId: the W3C trace id (32 hex digits) of the request or message the change happened in.
+public sealed record ShippingHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail, string? TraceId);
 
 public sealed record ShipmentSnapshot(Guid Id, string Status, string? Carrier, string? TrackingNumber, DateTimeOffset UpdatedAt);

@@ -10,7 +10,7 @@ internal sealed class ShippingQueries(ShippingDbContext db) : IShippingQueries
         await db.History.AsNoTracking()
             .Where(h => h.OrderId == orderId)
             .OrderBy(h => h.Id)
-            .Select(h => new ShippingHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail))
+            .Select(h => new ShippingHistoryEntry(h.TransactionId, h.OccurredAt, h.Event, h.FromState, h.ToState, h.Detail, h.TraceId))
             .ToListAsync(cancellationToken);
 
     public async Task<ShipmentSnapshot?> GetShipmentAsync(Guid orderId, CancellationToken cancellationToken) =>

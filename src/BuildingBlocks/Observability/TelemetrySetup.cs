@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using OrderManagement.BuildingBlocks.Web.ApiKeys;
+
+namespace OrderManagement.BuildingBlocks.Observability;
+
+// Traces and metrics with the OpenTelemetry SDK, configured by its standard variables:
+// - OTEL_EXPORTER_OTLP_ENDPOINT (and the other OTEL_EXPORTER_OTLP_* variables) set: traces and metrics are exported
+//   over OTLP. Unset: no tracer provider is built, so spans cost nothing; trace context still flows to logs and history.
+// - metrics are always served at /metrics in the Prometheus text format (see MetricsEndpointOptions for who may read it).
+// - OTEL_SDK_DISABLED=true: neither traces nor metrics, no /metrics (the benchmark's "telemetry off").
+public static class TelemetrySetup
+{
+    public const string ServiceName = "OrderManagement";
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton<ApiMetrics>();
+        if (IsDisabled(configuration))
+        {
+            return builder;
+        }
+
+        var scrapeUrl = configuration.GetSection(MetricsEndpointOptions.Section).Get<MetricsEndpointOptions>()?.ScrapeUrl;
+        if (scrapeUrl is not null)
+        {
+            var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
+            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.IsNullOrEmpty(urls) ? $"http://localhost:5000;{scrapeUrl}" : $"{urls};{scrapeUrl}");
+        }
+
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .AddSource(TelemetryNames.Wildcard)
+            .AddAspNetCoreInstrumentation(o => o.Filter = context => IsTraced(context.Request.Path))
+            .AddNpgsql());
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(TelemetryNames.Wildcard).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing.AddOtlpExporter());
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        if (IsDisabled(app.Configuration))
+        {
+            return app;
+        }
+
+        var scrapeUrl = app.Configuration.GetSection(MetricsEndpointOptions.Section).Get<MetricsEndpointOptions>()?.ScrapeUrl;
+        if (scrapeUrl is null)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath).RequireRoles(Roles.Operator).WithTags("Metrics");
+        }
+        else
+        {
+            // The local port, not the Host header, which any client could set.
+            var port = scrapeUrl.Port;
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Connection.LocalPort == port && context.Request.Path == MetricsPath);
+        }
+
+        return app;
+    }
+
+    // Only commands sent while some span is open are traced: the dispatchers' polling would otherwise start a trace of
+    // its own every poll interval.
+    public static NpgsqlDataSourceBuilder TraceOnlyWithinSpans(this NpgsqlDataSourceBuilder builder) =>
+        builder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null));
+
+    private static bool IsTraced(PathString path) =>
+        !path.StartsWithSegments(MetricsPath) && !path.StartsWithSegments("/health");
+
+    private static bool IsDisabled(IConfiguration configuration) =>
+        string.Equals(configuration["OTEL_SDK_DISABLED"], "true", StringComparison.OrdinalIgnoreCase);
+}
