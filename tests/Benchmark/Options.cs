@@ -43,6 +43,9 @@ internal sealed class Options
           --work-dir DIR         host logs and pid file (default .data/bench/<command>)
           --host-env KEY=VALUE   extra environment variable of the host(s), repeatable
                                  (e.g. Messaging__DeliveryConcurrency=16, DOTNET_PerfMapEnabled=1)
+          --otlp-sink            telemetry on: the host(s) export traces and metrics over OTLP/HTTP to a sink in this
+                                 process (prints "otlp_sink requests=N bytes=M" to stderr at the end); for telemetry
+                                 off pass --host-env OTEL_SDK_DISABLED=true
 
         Scenario specific:
           --kills N              crash: kill -9 the host N times (default 3), each after a random 2-8 s (full: 5-20 s)
@@ -84,6 +87,7 @@ internal sealed class Options
     public int Seed { get; set; } = Random.Shared.Next(1, 1_000_000);
     public int? Port { get; set; }
     public string HostLogLevel { get; set; } = "Warning";
+    public bool OtlpSink { get; set; }
     public List<KeyValuePair<string, string>> HostEnv { get; } = [];
     public int Kills { get; set; } = 3;
     public int Hosts { get; set; } = 2;
@@ -164,6 +168,7 @@ internal sealed class Options
                     var kv = Value().Split('=', 2);
                     o.HostEnv.Add(kv.Length == 2 && kv[0].Length > 0 ? new(kv[0], kv[1]) : throw new UsageException("--host-env needs KEY=VALUE"));
                     break;
+                case "--otlp-sink": o.OtlpSink = true; break;
                 case "--kills": o.Kills = Int(arg, Value(), 0, 100); break;
                 case "--hosts": o.Hosts = Int(arg, Value(), 1, 16); o._hostsGiven = true; break;
                 case "--db-stop-cmd": o.DbStopCmd = Value(); break;

@@ -17,6 +17,13 @@ catch (UsageException ex)
     return ex.Message.Length > 0 ? 2 : 0;
 }
 
-return options.Command == "bench"
+await using var sink = options.OtlpSink ? OtlpSink.StartFor(options) : null;
+var exitCode = options.Command == "bench"
     ? await BenchScenario.RunAsync(options)
     : await ResilienceScenarios.RunAsync(options);
+if (sink is not null)
+{
+    Console.Error.WriteLine(sink.Summary);
+}
+
+return exitCode;

@@ -27,6 +27,8 @@ internal sealed partial class OutboxDispatcher(
     // Read on every use: MaxAttempts and the delays may be changed at run time (operations settings).
     private MessagingOptions _options => options.CurrentValue;
 
+    internal string Module => module.Name;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrations.WaitUntilMigratedAsync(stoppingToken);

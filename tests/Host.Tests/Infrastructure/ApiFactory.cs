@@ -17,11 +17,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _connectionString;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(resetDatabase: true);
+
+    // Without the reset, a new host takes over the database a previous one left: a restart.
+    public async Task StartAsync(bool resetDatabase)
     {
         _connectionString = await TestDatabase.ConnectionStringAsync();
         StartHost(); // migrations run before the first request
-        await DatabaseReset.ResetAsync(_connectionString);
+        if (resetDatabase)
+        {
+            await DatabaseReset.ResetAsync(_connectionString);
+        }
     }
 
     protected virtual void StartHost() => _ = Server;

@@ -8,6 +8,7 @@ using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Idempotency;
+using OrderManagement.Ordering.Metrics;
 using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Operations.Repairs;
 using OrderManagement.Ordering.Operations.Stalls;
@@ -31,6 +32,7 @@ public static class OrderingModule
             ValidatedOptions.AtLeast<FulfilmentOptions>(nameof(FulfilmentOptions.MaxStepAttempts), o => o.MaxStepAttempts, 1));
         services.AddScoped<OrderFulfilment>();
         services.AddScoped<StepRecords>();
+        services.AddSingleton<OrderingMetrics>();
         services.AddValidatedOptions(IdempotencyOptions.Section,
             ValidatedOptions.Positive<IdempotencyOptions>(nameof(IdempotencyOptions.KeyLifetime), o => o.KeyLifetime));
         services.AddScoped<IdempotentRequests>();

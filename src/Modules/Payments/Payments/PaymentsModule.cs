@@ -34,6 +34,7 @@ public static class PaymentsModule
             "Provider attempts to authorize a payment before it fails", 1, 50, new PaymentProviderOptions().MaxAuthorizationAttempts));
         services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<ProviderCalls>();
+        services.AddSingleton<ProviderMetrics>();
         services.AddScoped<AuthorizationAttempt>();
         services.AddMessageTypes(PaymentMessageNames.All);
         services.AddMessageTypes(new Dictionary<Type, string> { [typeof(RetryAuthorization)] = "payments.retry-authorization.v1" });

@@ -16,6 +16,7 @@ internal sealed class FulfilmentSaga
     public DateTimeOffset StartedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? StepStartedAt { get; set; }
     public bool CancelRequested { get; set; }
 
     // An operator retry of the current step waits for its answer; a second retry meanwhile is refused.

@@ -51,6 +51,7 @@ internal sealed partial class OrderFulfilment
     {
         var (from, to) = order.Fire(OrderTrigger.Confirm, Now);
         db.RecordHistory(order.Id, "Order", order.Id, "OrderConfirmed", from, to, "the shipment left before the cancellation reached it");
+        RecordConfirmed(order);
     }
 
     // Payments is retrying the provider: the order shows the payment from now on, and the saga says why it waits.

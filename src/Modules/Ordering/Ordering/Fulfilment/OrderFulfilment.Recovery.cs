@@ -16,6 +16,8 @@ internal sealed partial class OrderFulfilment
             return;
         }
 
+        var expired = saga.CurrentStep;
+        db.AfterCommit(() => metrics.DeadlineExpired(expired));
         saga.RetryUnderWay = false;
         if (saga.Attempts < _options.MaxStepAttempts)
         {

@@ -17,6 +17,8 @@ internal sealed partial class OrderFulfilment
             return;
         }
 
+        RecordAnswered(saga, step);
+
         if (saga.Status == SagaStatus.Failed)
         {
             var (from, to) = saga.Fire(SagaTrigger.Resume, Now);
@@ -129,6 +131,13 @@ internal sealed partial class OrderFulfilment
             LogLateHoldReleased(order.Id, reply.GetType().Name, unwanted.GetType().Name);
             db.Publish(unwanted);
         }
+    }
+
+    private void RecordAnswered(FulfilmentSaga saga, SagaStep step)
+    {
+        var duration = Now - (saga.StepStartedAt ?? saga.StartedAt);
+        var attempts = saga.Attempts;
+        db.AfterCommit(() => metrics.StepAnswered(step, duration, attempts));
     }
 
     private static SagaStep? AwaitedStep(object reply) => reply switch

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Metrics;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Payments.Contracts;
@@ -10,7 +11,7 @@ namespace OrderManagement.Ordering.Fulfilment;
 
 // The order fulfilment saga: reserve stock, authorize payment, create the shipment; on a refusal or a
 // cancellation, give back what is held in reverse order. Every step has a durable deadline.
-internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMonitor<FulfilmentOptions> options, ILogger<OrderFulfilment> logger)
+internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMonitor<FulfilmentOptions> options, OrderingMetrics metrics, ILogger<OrderFulfilment> logger)
 {
     private readonly FulfilmentOptions _options = options.CurrentValue;
 
@@ -28,6 +29,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
     {
         var previous = saga.CurrentStep;
         saga.CurrentStep = step;
+        saga.StepStartedAt = Now;
         saga.Attempts = 1;
         saga.LastError = null;
         saga.RetryUnderWay = false;
@@ -111,6 +113,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
             : order.Fire(OrderTrigger.Reject, Now, RejectionOf(outcome));
         db.RecordHistory(order.Id, "Order", order.Id, outcome == SagaOutcome.Cancelled ? "OrderCancelled" : "OrderRejected", from, to,
             outcome == SagaOutcome.Cancelled ? null : outcome.ToString());
+        db.AfterCommit(outcome == SagaOutcome.Cancelled ? metrics.Cancelled : () => metrics.Rejected(RejectionOf(outcome)));
         Settle(order, saga, SagaTrigger.Finish);
     }
 
@@ -118,6 +121,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
     {
         var (from, to) = order.Fire(OrderTrigger.Confirm, Now);
         db.RecordHistory(order.Id, "Order", order.Id, "OrderConfirmed", from, to);
+        RecordConfirmed(order);
         Settle(order, saga, SagaTrigger.Complete);
     }
 
@@ -130,6 +134,12 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
         WithdrawDeadline(saga);
         saga.Version++;
         db.RecordHistory(order.Id, "Saga", order.Id, trigger == SagaTrigger.Complete ? "SagaCompleted" : "SagaCompensated", from, to);
+    }
+
+    private void RecordConfirmed(Order order)
+    {
+        var sincePlaced = Now - order.CreatedAt;
+        db.AfterCommit(() => metrics.Confirmed(sincePlaced));
     }
 
     private static RejectionReason RejectionOf(SagaOutcome outcome) => outcome switch

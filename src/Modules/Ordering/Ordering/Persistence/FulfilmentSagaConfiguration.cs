@@ -18,6 +18,7 @@ internal sealed class FulfilmentSagaConfiguration : IEntityTypeConfiguration<Ful
         saga.Property(s => s.StartedAt).HasColumnName("started_at");
         saga.Property(s => s.UpdatedAt).HasColumnName("updated_at");
         saga.Property(s => s.NextAttemptAt).HasColumnName("next_attempt_at");
+        saga.Property(s => s.StepStartedAt).HasColumnName("step_started_at");
         saga.Property(s => s.CancelRequested).HasColumnName("cancel_requested");
         saga.Property(s => s.RetryUnderWay).HasColumnName("retry_under_way");
         saga.Property(s => s.StockHeld).HasColumnName("stock_held");

@@ -1,12 +1,13 @@
 using MediatR;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Metrics;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.PlaceOrder;
 
 // Stores the order as Pending with its saga and first command in one transaction, then returns at once.
-internal sealed class PlaceOrderHandler(OrderingDbContext db, OrderFulfilment fulfilment) : IRequestHandler<PlaceOrderCommand, OrderView>
+internal sealed class PlaceOrderHandler(OrderingDbContext db, OrderFulfilment fulfilment, OrderingMetrics metrics) : IRequestHandler<PlaceOrderCommand, OrderView>
 {
     public Task<OrderView> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ internal sealed class PlaceOrderHandler(OrderingDbContext db, OrderFulfilment fu
         db.Orders.Add(order);
         db.RecordHistory(order.Id, "Order", order.Id, "OrderPlaced", null, nameof(OrderStatus.Pending), $"{order.Total} {order.Currency}");
         fulfilment.Start(order);
+        db.AfterCommit(metrics.Placed);
         return Task.FromResult(OrderView.From(order));
     }
 }

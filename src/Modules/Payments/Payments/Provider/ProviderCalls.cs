@@ -5,20 +5,30 @@ using Polly.Timeout;
 namespace OrderManagement.Payments.Provider;
 
 // Every provider call runs under the configured timeout; retries are durable scheduled messages, not in-memory loops.
-internal sealed class ProviderCalls(IPaymentProvider provider, IOptions<PaymentProviderOptions> options, TimeProvider time)
+internal sealed class ProviderCalls(IPaymentProvider provider, IOptions<PaymentProviderOptions> options, TimeProvider time, ProviderMetrics metrics)
 {
     private readonly ResiliencePipeline _timeout = new ResiliencePipelineBuilder { TimeProvider = time }
         .AddTimeout(options.Value.CallTimeout)
         .Build();
 
     public ValueTask<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken) =>
-        _timeout.ExecuteAsync(async ct => await provider.AuthorizeAsync(request, ct), cancellationToken);
+        metrics.MeasureAsync("authorize",
+            () => _timeout.ExecuteAsync(async ct => await provider.AuthorizeAsync(request, ct), cancellationToken),
+            result => result.Approved ? "approved" : "declined");
 
-    public ValueTask CaptureAsync(string authorizationCode, decimal amount, CancellationToken cancellationToken) =>
-        _timeout.ExecuteAsync(async ct => await provider.CaptureAsync(authorizationCode, amount, ct), cancellationToken);
+    public async ValueTask CaptureAsync(string authorizationCode, decimal amount, CancellationToken cancellationToken) =>
+        await metrics.MeasureAsync("capture", async () =>
+        {
+            await _timeout.ExecuteAsync(async ct => await provider.CaptureAsync(authorizationCode, amount, ct), cancellationToken);
+            return true;
+        }, _ => "succeeded");
 
-    public ValueTask VoidAsync(string authorizationCode, CancellationToken cancellationToken) =>
-        _timeout.ExecuteAsync(async ct => await provider.VoidAsync(authorizationCode, ct), cancellationToken);
+    public async ValueTask VoidAsync(string authorizationCode, CancellationToken cancellationToken) =>
+        await metrics.MeasureAsync("void", async () =>
+        {
+            await _timeout.ExecuteAsync(async ct => await provider.VoidAsync(authorizationCode, ct), cancellationToken);
+            return true;
+        }, _ => "succeeded");
 
     public static bool IsTransient(Exception exception) => exception is TimeoutRejectedException or PaymentProviderUnavailableException;
 }

@@ -1,0 +1,63 @@
+using System.Net;
+using OrderManagement.Host.Tests.Infrastructure;
+using OrderManagement.TestKit;
+
+namespace OrderManagement.Host.Tests.Observability;
+
+// GET /metrics (Prometheus text format, operator role) counts exactly the work that was done.
+[Collection(ApiCollection.Name)]
+public sealed class MetricsTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Given_known_orders_When_metrics_are_scraped_Then_they_show_exactly_those_orders_and_their_messages()
+    {
+        await api.ResetAsync();
+        var storefront = api.Storefront();
+        await api.Operator().SetStockAsync("TSHIRT-RED-M", 10);
+        var before = await ScrapeAsync();
+
+        var confirmed = new[] { await storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody()), await storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody()) };
+        var declined = await storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_declined"));
+        var outOfStock = await storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", ("TSHIRT-RED-M", 100, 19.99m)));
+        foreach (var id in confirmed)
+        {
+            await storefront.WaitForStatusAsync(id, "Confirmed");
+        }
+
+        await storefront.WaitForStatusAsync(declined, "Rejected");
+        await storefront.WaitForStatusAsync(outOfStock, "Rejected");
+        (await storefront.CancelAsync(confirmed[1])).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await storefront.WaitForStatusAsync(confirmed[1], "Cancelled");
+
+        var after = await Poller.UntilAsync(ScrapeAsync, s => Delta(before, s, "oms_orders_cancelled_total") >= 1, "the cancellation to be counted");
+        Delta(before, after, "oms_orders_placed_total").ShouldBe(4);
+        Delta(before, after, "oms_orders_confirmed_total").ShouldBe(2);
+        Delta(before, after, "oms_orders_rejected_total", ("oms_order_rejection_reason", "PaymentDeclined")).ShouldBe(1);
+        Delta(before, after, "oms_orders_rejected_total", ("oms_order_rejection_reason", "OutOfStock")).ShouldBe(1);
+        Delta(before, after, "oms_orders_cancelled_total").ShouldBe(1);
+        Delta(before, after, "oms_order_confirmation_duration_seconds_count").ShouldBe(2);
+        Delta(before, after, "oms_saga_step_duration_seconds_count", ("oms_saga_step", "ReserveStock")).ShouldBe(4);
+        Delta(before, after, "oms_saga_step_duration_seconds_count", ("oms_saga_step", "AuthorizePayment")).ShouldBe(3);
+        Delta(before, after, "oms_messages_delivered_total", ("messaging_destination_name", "Inventory"), ("oms_message_type", "inventory.reserve-stock.v1")).ShouldBe(4);
+        Delta(before, after, "oms_payment_provider_call_duration_seconds_count", ("oms_payment_operation", "authorize"), ("oms_payment_outcome", "declined")).ShouldBe(1);
+        after.Sum("oms_outbox_backlog", ("oms_module", "Ordering")).ShouldBeGreaterThanOrEqualTo(0);
+        after.Text.ShouldContain("oms_outbox_oldest_message_age_seconds{");
+    }
+
+    [Fact]
+    public async Task Given_no_operator_key_When_metrics_are_requested_Then_they_are_refused()
+    {
+        (await api.ClientWithKey(null).GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await api.Storefront().GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<PrometheusText> ScrapeAsync()
+    {
+        var response = await api.Operator().GetAsync("/metrics");
+        response.EnsureSuccessStatusCode();
+        return new PrometheusText(await response.Content.ReadAsStringAsync());
+    }
+
+    private static double Delta(PrometheusText before, PrometheusText after, string metric, params (string, string)[] labels) =>
+        after.Sum(metric, labels) - before.Sum(metric, labels);
+}
