@@ -14,6 +14,6 @@ public sealed partial class PrometheusText(string text)
             .Where(m => labels.All(l => m.Groups["labels"].Value.Contains($"{l.Label}=\"{l.Value}\"", StringComparison.Ordinal)))
             .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
 
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>[^ ]+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex Sample();
 }

@@ -48,9 +48,9 @@ public sealed class TracingTests : IAsyncLifetime
 
         var trace = await WaitForTraceAsync(traceId);
         trace.ShouldBeOneConnectedTrace(Request(trace));
-        var resumed = trace.Processes().Single(s => s.Tag("oms.message.type") == "inventory.stock-reserved.v1");
-        beforeRestart.ShouldNotContain(resumed.SpanId, "StockReserved was handled after the restart");
-        beforeRestart.ShouldContain(resumed.ParentSpanId, "its parent is the span that wrote it before the restart");
+        // StockReserved was written before the restart and handled after it, under the span that wrote it.
+        trace.Processes().Where(s => s.Tag("oms.message.type") == "inventory.stock-reserved.v1")
+            .ShouldContain(s => !beforeRestart.Contains(s.SpanId) && beforeRestart.Contains(s.ParentSpanId));
         await ShouldBeHistoryOfTraceAsync(second, orderId, traceId);
     }
 
