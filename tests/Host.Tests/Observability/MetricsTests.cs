@@ -4,9 +4,9 @@ using OrderManagement.TestKit;
 
 namespace OrderManagement.Host.Tests.Observability;
 
-// GET /metrics (Prometheus text format, operator role) counts exactly the work that was done.
-[Collection(ApiCollection.Name)]
-public sealed class MetricsTests(ApiFactory api)
+// GET /metrics (Prometheus text format, operator role) counts exactly the work that was done. A host of its own, so no
+// other test's orders still moving in the background can be counted.
+public sealed class MetricsTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
     public async Task Given_known_orders_When_metrics_are_scraped_Then_they_show_exactly_those_orders_and_their_messages()
