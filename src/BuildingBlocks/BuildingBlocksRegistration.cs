@@ -37,7 +37,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<DispatcherStates>();
         services.AddSingleton<OutboxBacklog>();
         services.AddSingleton<MessagingMetrics>();
-        services.AddReadinessChecks(configuration);
+        services.AddReadinessChecks();
         services.AddSingleton<MigrationState>();
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<MigrationHostedService>();

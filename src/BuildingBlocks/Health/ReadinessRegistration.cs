@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrderManagement.BuildingBlocks.Persistence;
@@ -14,9 +13,10 @@ public static class ReadinessRegistration
 
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
-    internal static IServiceCollection AddReadinessChecks(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddReadinessChecks(this IServiceCollection services)
     {
-        services.AddOptions<ReadinessOptions>().Bind(configuration.GetSection(ReadinessOptions.Section));
+        services.AddValidatedOptions(ReadinessOptions.Section,
+            ValidatedOptions.Positive<ReadinessOptions>(nameof(ReadinessOptions.MaxMessageAge), o => o.MaxMessageAge));
         services.AddHealthChecks().Add(new HealthCheckRegistration(DatabaseCheck, DatabaseReadiness.Create, HealthStatus.Unhealthy,
             [ReadinessTag], CheckTimeout));
         return services;

@@ -26,13 +26,14 @@ public static class TelemetrySetup
     {
         var configuration = builder.Configuration;
         builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddValidatedOptions<MetricsEndpointOptions>(MetricsEndpointOptions.Section,
+            new(nameof(MetricsEndpointOptions.ScrapeUrl), o => o.HasValidScrapeUrl, "must be an absolute http URL (http://127.0.0.1:9464)"));
         if (IsDisabled(configuration))
         {
             return builder;
         }
 
-        var scrapeUrl = configuration.GetSection(MetricsEndpointOptions.Section).Get<MetricsEndpointOptions>()?.ScrapeUrl;
-        if (scrapeUrl is not null)
+        if (ScrapeUrl(configuration) is { } scrapeUrl)
         {
             var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
             builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.IsNullOrEmpty(urls) ? $"http://localhost:5000;{scrapeUrl}" : $"{urls};{scrapeUrl}");
@@ -68,7 +69,7 @@ public static class TelemetrySetup
             return app;
         }
 
-        var scrapeUrl = app.Configuration.GetSection(MetricsEndpointOptions.Section).Get<MetricsEndpointOptions>()?.ScrapeUrl;
+        var scrapeUrl = ScrapeUrl(app.Configuration);
         if (scrapeUrl is null)
         {
             app.MapPrometheusScrapingEndpoint(MetricsPath).RequireRoles(Roles.Operator).WithTags("Metrics");
@@ -90,6 +91,12 @@ public static class TelemetrySetup
         builder.ConfigureTracing(tracing => tracing
             .ConfigureCommandFilter(_ => Activity.Current is not null)
             .ConfigureBatchFilter(_ => Activity.Current is not null));
+
+    // An invalid URL is ignored here; the options validation stops the start with a message naming the key.
+    private static Uri? ScrapeUrl(IConfiguration configuration) =>
+        configuration.GetSection(MetricsEndpointOptions.Section).Get<MetricsEndpointOptions>() is { ScrapeUrl: not null, HasValidScrapeUrl: true } options
+            ? options.ScrapeUrl
+            : null;
 
     private static bool IsTraced(PathString path) =>
         !path.StartsWithSegments(MetricsPath) && !path.StartsWithSegments("/health");

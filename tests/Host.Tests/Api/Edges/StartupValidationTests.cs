@@ -31,6 +31,8 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "IntakeOptions", "Development", "Api:Intake:QueueLimit", "-1", "Api:Intake:QueueLimit" },
         { "StallOptions", "Development", "Stalls:AuthorizePayment", "00:00:00", "Stalls:AuthorizePayment" },
         { "StallOptions", "Development", "Stalls:ReleaseStock", "soon", "Stalls:ReleaseStock" },
+        { "ReadinessOptions", "Development", "Readiness:MaxMessageAge", "00:00:00", "Readiness:MaxMessageAge" },
+        { "MetricsEndpointOptions", "Development", "Metrics:ScrapeUrl", "localhost-9464", "Metrics:ScrapeUrl" },
     };
 
     [Theory]
