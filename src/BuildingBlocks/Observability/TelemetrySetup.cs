@@ -26,8 +26,8 @@ public static class TelemetrySetup
     {
         var configuration = builder.Configuration;
         builder.Services.AddSingleton<ApiMetrics>();
-        builder.Services.AddValidatedOptions<MetricsEndpointOptions>(MetricsEndpointOptions.Section,
-            new(nameof(MetricsEndpointOptions.ScrapeUrl), o => o.HasValidScrapeUrl, "must be an absolute http URL (http://127.0.0.1:9464)"));
+        builder.Services.AddValidatedOptions(MetricsEndpointOptions.Section,
+            new ValidatedOptions.Rule<MetricsEndpointOptions>(nameof(MetricsEndpointOptions.ScrapeUrl), o => o.HasValidScrapeUrl, "must be an absolute http URL (http://127.0.0.1:9464)"));
         if (IsDisabled(configuration))
         {
             return builder;
