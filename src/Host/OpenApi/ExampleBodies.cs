@@ -3,13 +3,16 @@ using System.Text.Json.Nodes;
 namespace OrderManagement.Host.OpenApi;
 
 // One consistent story for every example: order O (2 x TSHIRT-RED-M at 19.99 EUR) placed, confirmed, then
-// cancelled; its shipment S and payment P; a saga that failed on the payment step and its dead letter D.
+// cancelled, all in trace T; its shipment S and payment P; a saga that failed on the payment step and its dead letter D.
 internal static class ExampleBodies
 {
     private const string O = "01a22c34-33f6-7503-b29b-94a402debf21";
     private const string P = "01a22c34-609f-7b6e-8e07-9d98d447966e";
     private const string S = "01a22c34-69bf-72f9-b1e0-e27e6c26c522";
     private const string D = "01a22c35-0a1e-7c3d-9f41-5b7e2d8c4a10";
+
+    // The W3C trace id of the order's trace: every entry of one order carries it (one trace per order).
+    private const string T = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     public const string SetStock = """{"onHand":120}""";
 
@@ -42,12 +45,12 @@ internal static class ExampleBodies
 
     public const string History = $$"""
         {"orderId":"{{O}}","entries":[
-         {"sequence":1,"occurredAt":"2026-11-30T11:25:49.476Z","module":"Ordering","event":"OrderPlaced","fromState":null,"toState":"Pending","detail":"39.98 EUR"},
-         {"sequence":2,"occurredAt":"2026-11-30T11:25:49.900Z","module":"Ordering","event":"StepStarted","fromState":"None","toState":"ReserveStock","detail":null},
-         {"sequence":3,"occurredAt":"2026-11-30T11:25:55.401Z","module":"Inventory","event":"StockReserved","fromState":null,"toState":"Reserved","detail":"2 x TSHIRT-RED-M"},
-         {"sequence":4,"occurredAt":"2026-11-30T11:26:00.456Z","module":"Payments","event":"PaymentAuthorized","fromState":"Pending","toState":"Authorized","detail":"attempt 1"},
-         {"sequence":5,"occurredAt":"2026-11-30T11:26:02.359Z","module":"Shipping","event":"ShipmentCreated","fromState":null,"toState":"ReadyToShip","detail":null},
-         {"sequence":6,"occurredAt":"2026-11-30T11:26:03.131Z","module":"Ordering","event":"OrderConfirmed","fromState":"Pending","toState":"Confirmed","detail":null}]}
+         {"sequence":1,"occurredAt":"2026-11-30T11:25:49.476Z","module":"Ordering","event":"OrderPlaced","fromState":null,"toState":"Pending","detail":"39.98 EUR","traceId":"{{T}}"},
+         {"sequence":2,"occurredAt":"2026-11-30T11:25:49.900Z","module":"Ordering","event":"StepStarted","fromState":"None","toState":"ReserveStock","detail":null,"traceId":"{{T}}"},
+         {"sequence":3,"occurredAt":"2026-11-30T11:25:55.401Z","module":"Inventory","event":"StockReserved","fromState":null,"toState":"Reserved","detail":"2 x TSHIRT-RED-M","traceId":"{{T}}"},
+         {"sequence":4,"occurredAt":"2026-11-30T11:26:00.456Z","module":"Payments","event":"PaymentAuthorized","fromState":"Pending","toState":"Authorized","detail":"attempt 1","traceId":"{{T}}"},
+         {"sequence":5,"occurredAt":"2026-11-30T11:26:02.359Z","module":"Shipping","event":"ShipmentCreated","fromState":null,"toState":"ReadyToShip","detail":null,"traceId":"{{T}}"},
+         {"sequence":6,"occurredAt":"2026-11-30T11:26:03.131Z","module":"Ordering","event":"OrderConfirmed","fromState":"Pending","toState":"Confirmed","detail":null,"traceId":"{{T}}"}]}
         """;
 
     public static string Shipment(string status, string? carrier, string? trackingNumber) => $$"""
