@@ -44,6 +44,8 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["get /api/v1/ops/stalls 200"] = StallPage,
         ["get /api/v1/ops/settings 200"] = Settings,
         ["put /api/v1/ops/settings 200"] = Settings,
+        ["get /health/ready 200"] = Ready,
+        ["get /health/ready 503"] = NotReady,
     };
 
     private static readonly Dictionary<string, (string Type, string Title, string Detail)> Problems = new()

@@ -25,7 +25,7 @@ internal sealed class ContractSummaries : IOpenApiDocumentTransformer
         ["get /api/v1/ops/dead-letters"] = "List dead-lettered messages",
         ["post /api/v1/ops/dead-letters/{id}/replay"] = "Deliver a dead-lettered message again",
         ["get /health/live"] = "Liveness: the process is up",
-        ["get /health/ready"] = "Readiness: the database is reachable and migrated (503 otherwise)",
+        ["get /health/ready"] = "Readiness: the database is reachable, writable and migrated and every module's messages move (503 with the reason per check otherwise)",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -53,6 +53,17 @@ internal static class ExampleBodies
          {"sequence":6,"occurredAt":"2026-11-30T11:26:03.131Z","module":"Ordering","event":"OrderConfirmed","fromState":"Pending","toState":"Confirmed","detail":null,"traceId":"{{T}}"}]}
         """;
 
+    public const string Ready = """
+        {"status":"ready","reason":null,"checks":{"database":{"status":"ready","reason":null},"Ordering":{"status":"ready","reason":null},
+         "Inventory":{"status":"ready","reason":null},"Payments":{"status":"ready","reason":null},"Shipping":{"status":"ready","reason":null}}}
+        """;
+
+    public const string NotReady = """
+        {"status":"not-ready","reason":"Shipping: dispatcher stopped","checks":{"database":{"status":"ready","reason":null},
+         "Ordering":{"status":"ready","reason":null},"Inventory":{"status":"ready","reason":null},"Payments":{"status":"ready","reason":null},
+         "Shipping":{"status":"not-ready","reason":"dispatcher stopped"}}}
+        """;
+
     public static string Shipment(string status, string? carrier, string? trackingNumber) => $$"""
         {"shipmentId":"{{S}}","orderId":"{{O}}","status":"{{status}}","carrier":{{Text(carrier)}},"trackingNumber":{{Text(trackingNumber)}},
          "lines":[{"sku":"TSHIRT-RED-M","quantity":2}]}
