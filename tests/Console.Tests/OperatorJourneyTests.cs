@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OrderManagement.TestKit;
@@ -71,6 +72,8 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
 
         (await page.Locator("#notice").InnerTextAsync()).ShouldContain("sent again");
         (await page.Locator("#timeline").InnerTextAsync()).ShouldContain("by dev-operator: provider confirmed the outage is over");
+        var traceId = JsonNode.Parse(await Storefront.GetStringAsync($"/api/v1/orders/{orderId}/history"))!["entries"]![0]!["traceId"]!.GetValue<string>();
+        (await page.Locator("#timeline").InnerTextAsync()).ShouldContain(traceId, Case.Sensitive, "the timeline links each change to its trace");
         await WaitForSagaAsync(orderId, "Failed"); // Payments still does not answer tok_timeout
         await page.GotoAsync("/ops/audit");
         var audit = page.Locator("tr[data-action='RetryStep']").First;

@@ -6,8 +6,8 @@ using OrderManagement.TestKit;
 
 namespace OrderManagement.Host.Tests.Observability;
 
-// /health/ready proves the work moves: a stopped dispatcher or a message waiting past the threshold makes the host
-// not ready, naming the module, and it is ready again once the messages drain.
+// /health/ready proves the work moves: a stopped dispatcher, a message waiting past the threshold or a migration not
+// applied makes the host not ready, naming the module, and it is ready again once that is fixed.
 public sealed class ReadinessTests(ReadinessApiFactory api) : IClassFixture<ReadinessApiFactory>
 {
     [Fact]
@@ -79,10 +79,44 @@ public sealed class ReadinessTests(ReadinessApiFactory api) : IClassFixture<Read
         await api.Storefront().WaitForStatusAsync(orderId, "Confirmed");
     }
 
-    private Task<(HttpStatusCode Status, JsonObject Body)> WaitForReadinessAsync(bool ready) =>
-        Poller.UntilAsync(async () =>
+    [Fact]
+    public async Task Given_a_migration_missing_from_a_module_journal_When_readiness_is_asked_Then_it_is_503_naming_it_and_200_once_it_is_applied()
+    {
+        const string Version = "0002_history_trace_id";
+        await ExecuteAsync($"DELETE FROM payments.schema_migrations WHERE version = '{Version}'");
+        try
         {
-            var response = await api.CreateClient().GetAsync("/health/ready");
-            return (response.StatusCode, await response.ReadJsonAsync());
-        }, r => (r.StatusCode == HttpStatusCode.OK) == ready, ready ? "readiness 200" : "readiness 503", FulfilmentProbes.Patience);
+            var (status, body) = await Poller.UntilAsync(ReadinessAsync,
+                r => r.Body["reason"]?.GetValue<string>()?.Contains("migrations pending", StringComparison.Ordinal) == true,
+                "readiness to name the pending migration", FulfilmentProbes.Patience);
+
+            status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            body.Text("reason")!.ShouldContain($"Payments: migrations pending: {Version}");
+            body["checks"]!["Payments"]!.Text("status").ShouldBe("not-ready");
+            body["checks"]!["Inventory"]!.Text("status").ShouldBe("ready");
+        }
+        finally
+        {
+            await ExecuteAsync($"INSERT INTO payments.schema_migrations (version) VALUES ('{Version}') ON CONFLICT DO NOTHING");
+        }
+
+        (await WaitForReadinessAsync(ready: true)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<(HttpStatusCode Status, JsonObject Body)> ReadinessAsync()
+    {
+        var response = await api.CreateClient().GetAsync("/health/ready");
+        return (response.StatusCode, await response.ReadJsonAsync());
+    }
+
+    private Task<(HttpStatusCode Status, JsonObject Body)> WaitForReadinessAsync(bool ready) =>
+        Poller.UntilAsync(ReadinessAsync, r => (r.Status == HttpStatusCode.OK) == ready, ready ? "readiness 200" : "readiness 503", FulfilmentProbes.Patience);
 }

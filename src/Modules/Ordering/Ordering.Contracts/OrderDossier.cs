@@ -25,8 +25,11 @@ public sealed record SagaDetails(
 public sealed record PartSnapshot(string Module, string Part, Guid Id, string Status, string Detail, DateTimeOffset UpdatedAt);
 
 // One change, from any module's history, in time order. Manual entries were made by a person (Detail names who and why).
+// TraceId: the W3C trace id (32 hex digits) the change happened in, to find it in the tracing backend; null for entries
+// recorded before trace ids were kept.
 public sealed record TimelineEntry(
-    int Sequence, DateTimeOffset OccurredAt, string Module, string Event, string? FromState, string? ToState, string? Detail, bool Manual);
+    int Sequence, DateTimeOffset OccurredAt, string Module, string Event, string? FromState, string? ToState, string? Detail, bool Manual,
+    string? TraceId);
 
 // A state machine as Mermaid stateDiagram text, and the states this order went through, in order.
 public sealed record StateGraph(string Name, string Mermaid, IReadOnlyList<string> Path);
