@@ -86,7 +86,7 @@ internal static class ExampleBodies
 
     public const string DeadLetter = $$"""
         {"id":"{{D}}","module":"Payments","messageType":"AuthorizePayment","attempts":10,
-         "lastError":"The payment provider failed unexpectedly.","failedAt":"2026-11-30T11:27:00.000Z"}
+         "lastError":"The payment provider failed unexpectedly.","failedAt":"2026-11-30T11:27:00.000Z","orderId":"{{O}}"}
         """;
 
     public const string DeadLetterPage = $$"""{"items":[{{DeadLetter}}],"nextCursor":null}""";

@@ -11,10 +11,11 @@ using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Operations;
 
-internal sealed record DeadLetterView(Guid Id, string Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt)
+// OrderId is the order the message concerns, when it concerns one.
+internal sealed record DeadLetterView(Guid Id, string Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt, Guid? OrderId)
 {
     public static DeadLetterView From(DeadLetter letter) =>
-        new(letter.Id, letter.Module, letter.MessageType, letter.Attempts, letter.LastError, letter.FailedAt);
+        new(letter.Id, letter.Module, letter.MessageType, letter.Attempts, letter.LastError, letter.FailedAt, MessagePayloads.OrderIdOf(letter.Payload));
 }
 
 internal sealed record DeadLetterPage(IReadOnlyList<DeadLetterView> Items, string? NextCursor);
@@ -46,7 +47,11 @@ internal sealed class ListDeadLettersHandler(DeadLetterStore store, CursorCodec 
     }
 }
 
-internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string? Reason) : ICommand<DeadLetterView>;
+internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string? Reason) : ICommand<DeadLetterView>, IOperatorCommand<DeadLetterView>
+{
+    public OperatorActionRecord Describe(DeadLetterView result) =>
+        new("ReplayDeadLetter", result.OrderId, $"{result.MessageType} to {result.Module} is back in line with fresh attempts (dead letter {Id}).");
+}
 
 internal sealed class ReplayDeadLetterValidator : AbstractValidator<ReplayDeadLetterCommand>
 {

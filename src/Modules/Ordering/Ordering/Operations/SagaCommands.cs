@@ -18,7 +18,11 @@ internal sealed class GetSagaHandler(OrderingDbContext db) : IRequestHandler<Get
             ?? throw new NotFoundException("Saga of order", query.OrderId.ToString()));
 }
 
-internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string? Reason) : ICommand<SagaView>;
+internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string? Reason) : ICommand<SagaView>, IOperatorCommand<SagaView>
+{
+    public OperatorActionRecord Describe(SagaView result) =>
+        new("RetryStep", OrderId, $"The saga is {result.Status} again: {result.CurrentStep} was sent again (attempt {result.Attempts}).");
+}
 
 internal sealed class RetrySagaValidator : AbstractValidator<RetrySagaCommand>
 {

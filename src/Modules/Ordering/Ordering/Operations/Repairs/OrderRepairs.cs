@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
-using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Operations;
 using OrderManagement.Ordering.CancelOrder;
 using OrderManagement.Ordering.Contracts;
@@ -11,8 +10,8 @@ using OrderManagement.Ordering.Fulfilment;
 namespace OrderManagement.Ordering.Operations.Repairs;
 
 // The console's repairs are the API's commands, sent through the same pipeline (validation, one transaction);
-// each applied one is also written to the operators' audit.
-internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer, OperatorAuditLog audit, DeadLetterStore deadLetters) : IOrderRepairs
+// each applied one is also written to the operators' audit (retries and replays by the audit behaviour, as from the API).
+internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer, OperatorAuditLog audit) : IOrderRepairs
 {
     public Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken) =>
         previewer.PreviewAsync(orderId, kind, operatorName, cancellationToken);
@@ -37,9 +36,9 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
                 ? new RepairOutcome(false, "The order was already cancelled; nothing changed.")
                 : new RepairOutcome(true, "Cancellation requested: the saga gives back what the order holds, then the order is Cancelled.");
         });
-        if (outcome.Applied)
+        if (outcome.Applied && kind == RepairKind.Cancel)
         {
-            await audit.RecordAsync(operatorName, kind == RepairKind.RetryStep ? "RetryStep" : "CancelOrder", orderId, reason, outcome.Message, cancellationToken);
+            await audit.RecordAsync(operatorName, "CancelOrder", orderId, reason, outcome.Message, cancellationToken);
         }
 
         return outcome;
@@ -52,18 +51,11 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
             return new RepairOutcome(false, "A reason is required: say what was fixed before replaying.");
         }
 
-        var orderId = await deadLetters.GetAsync(deadLetterId, cancellationToken) is { } found ? MessagePayloads.OrderIdOf(found.Payload) : null;
-        var outcome = await RefusedAsRepairOutcome(async () =>
+        return await RefusedAsRepairOutcome(async () =>
         {
             var letter = await mediator.Send(new ReplayDeadLetterCommand(deadLetterId, operatorName, reason), cancellationToken);
             return new RepairOutcome(true, $"{letter.MessageType} to {letter.Module} is back in line with fresh attempts.");
         });
-        if (outcome.Applied)
-        {
-            await audit.RecordAsync(operatorName, "ReplayDeadLetter", orderId, reason, $"{outcome.Message} (dead letter {deadLetterId})", cancellationToken);
-        }
-
-        return outcome;
     }
 
     private static async Task<RepairOutcome> RefusedAsRepairOutcome(Func<Task<RepairOutcome>> repair)
