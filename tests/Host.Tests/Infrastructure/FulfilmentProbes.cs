@@ -41,6 +41,17 @@ public static class FulfilmentProbes
     public static Task<JsonObject> WaitForOrderAsync(this HttpClient client, Guid orderId, Func<JsonObject, bool> done, string what, TimeSpan? timeout = null) =>
         Poller.UntilAsync(() => client.GetJsonAsync($"/api/v1/orders/{orderId}"), done, $"order {orderId}: {what}", timeout ?? Patience);
 
+    // An entry shows once every transaction that began before it has ended (ADR 0006): wait for it rather than read once.
+    public static async Task<List<JsonObject>> WaitForHistoryAsync(this HttpClient client, Guid orderId, string @event)
+    {
+        var history = await Poller.UntilAsync(
+            () => client.GetJsonAsync($"/api/v1/orders/{orderId}/history"),
+            h => h["entries"]!.AsArray().Any(e => e!.Text("event") == @event),
+            $"order {orderId}: history to show {@event}",
+            Patience);
+        return [.. history["entries"]!.AsArray().Select(e => e!.AsObject())];
+    }
+
     // Waits until the order has left Pending, whatever it became.
     public static Task<JsonObject> WaitForOutcomeAsync(this HttpClient client, Guid orderId, TimeSpan? timeout = null) =>
         client.WaitForOrderAsync(orderId, o => o.Status() != "Pending", "to leave Pending", timeout);

@@ -62,8 +62,8 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : IAsyncLi
 
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
         (await second.ShouldBeProblemAsync(409)).Text("detail").ShouldNotBeNull().ShouldContain("already under way");
-        var history = (await _storefront.GetJsonAsync($"/api/v1/orders/{orderId}/history"))["entries"]!.AsArray();
-        history.Count(e => e!.Text("event") == "OperatorRetry").ShouldBe(1);
+        var history = await _storefront.WaitForHistoryAsync(orderId, "OperatorRetry");
+        history.Count(e => e.Text("event") == "OperatorRetry").ShouldBe(1);
         (await AuditAsync(orderId)).ShouldBe([("RetryStep", "dev-operator", "first try")], "the refused retry is not audited");
     }
 

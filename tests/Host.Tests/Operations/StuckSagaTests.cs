@@ -59,7 +59,7 @@ public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : IAsyncLife
         resumed.Text("currentStep").ShouldBe("AuthorizePayment");
         resumed["attempts"]!.GetValue<int>().ShouldBe(1);
         resumed.Text("nextAttemptAt").ShouldNotBeNull();
-        var history = (await _storefront.GetJsonAsync($"/api/v1/orders/{orderId}/history"))["entries"]!.AsArray().Select(e => e!.AsObject()).ToList();
+        var history = await _storefront.WaitForHistoryAsync(orderId, "OperatorRetry");
         var retry = history.Single(e => e.Text("event") == "OperatorRetry");
         retry.Text("module").ShouldBe("Ordering");
         retry.Text("detail").ShouldNotBeNull().ShouldContain("dev-operator");
