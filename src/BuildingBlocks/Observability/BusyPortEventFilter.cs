@@ -9,8 +9,10 @@ internal static class BusyPortEventFilter
 {
     private const string GenericHost = "Microsoft.Extensions.Hosting.Internal.Host";
 
+    public static bool IsBusyPort(Exception exception) => exception is IOException { InnerException: AddressInUseException };
+
     public static bool IsGenericHostReportOfBusyPort(LogEvent logEvent) =>
-        logEvent.Exception is IOException { InnerException: AddressInUseException }
+        logEvent.Exception is { } exception && IsBusyPort(exception)
         && logEvent.Properties.TryGetValue("SourceContext", out var source)
         && source is ScalarValue { Value: GenericHost };
 }

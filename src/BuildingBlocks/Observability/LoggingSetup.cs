@@ -36,9 +36,17 @@ public static class LoggingSetup
 
     // For a host that failed to start: its own logger went with its service provider, so the reason is written by a
     // logger of its own, in the same format. A configuration error is the message alone (it names the key).
+    // A listen address in use is one line naming what to change; anything else keeps its stack trace.
     public static void ReportStartupFailure(Exception exception, bool development)
     {
         using var logger = new LoggerConfiguration().Enrich.With<ControlCharacterEscaper>().WriteTo.Console(ConsoleFormat(development)).CreateLogger();
+        if (BusyPortEventFilter.IsBusyPort(exception))
+        {
+            logger.Fatal("The host stopped: {Reason} Another process listens there: stop it, or set ASPNETCORE_URLS to a free address (e.g. http://127.0.0.1:5081).",
+                exception.Message);
+            return;
+        }
+
         logger.Fatal(exception is OptionsValidationException ? null : exception, "The host stopped: {Reason}", exception.Message);
     }
 }
