@@ -17,7 +17,7 @@ public abstract class InventoryTest(InventoryModuleFixture fixture) : IClassFixt
 
     public async Task InitializeAsync()
     {
-        await DatabaseReset.ResetAsync(Host.ConnectionString);
+        await Host.ResetDatabaseAsync();
         Host.Recorder.Clear();
     }
 

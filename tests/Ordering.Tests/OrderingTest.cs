@@ -29,7 +29,7 @@ public abstract class OrderingTest(OrderingModuleFixture fixture) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        await DatabaseReset.ResetAsync(Host.ConnectionString);
+        await Host.ResetDatabaseAsync();
         Host.Recorder.Clear();
         Histories.Clear();
     }

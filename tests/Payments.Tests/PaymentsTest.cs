@@ -17,7 +17,7 @@ public abstract class PaymentsTest(PaymentsModuleFixture fixture) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        await DatabaseReset.ResetAsync(Host.ConnectionString);
+        await Host.ResetDatabaseAsync();
         Host.Recorder.Clear();
     }
 

@@ -15,7 +15,7 @@ public sealed class VoidDuringAuthorizationTests(GatedProviderFixture fixture) :
 
     public async Task InitializeAsync()
     {
-        await DatabaseReset.ResetAsync(Host.ConnectionString);
+        await Host.ResetDatabaseAsync();
         Host.Recorder.Clear();
     }
 

@@ -16,7 +16,7 @@ public abstract class ShippingTest(ShippingModuleFixture fixture) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        await DatabaseReset.ResetAsync(Host.ConnectionString);
+        await Host.ResetDatabaseAsync();
         Host.Recorder.Clear();
     }
 

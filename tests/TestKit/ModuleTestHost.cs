@@ -24,7 +24,9 @@ public sealed class ModuleTestHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public MessageRecorder Recorder => Services.GetRequiredService<MessageRecorder>();
 
-    public static async Task<ModuleTestHost> StartAsync(Action<IServiceCollection, IConfiguration> configure, IDictionary<string, string?>? settings = null)
+    // reset: false keeps what an earlier host of the same schemas left (a second host joining a running one).
+    public static async Task<ModuleTestHost> StartAsync(
+        Action<IServiceCollection, IConfiguration> configure, IDictionary<string, string?>? settings = null, bool reset = true)
     {
         var connectionString = await TestDatabase.ConnectionStringAsync();
         var builder = Host.CreateApplicationBuilder();
@@ -46,9 +48,16 @@ public sealed class ModuleTestHost : IAsyncDisposable
         configure(builder.Services, builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
-        await DatabaseReset.ResetAsync(connectionString);
-        return new ModuleTestHost(host, connectionString);
+        var started = new ModuleTestHost(host, connectionString);
+        if (reset)
+        {
+            await started.ResetDatabaseAsync();
+        }
+
+        return started;
     }
+
+    public Task ResetDatabaseAsync() => DatabaseReset.ResetAsync(Services, ConnectionString);
 
     public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
     {

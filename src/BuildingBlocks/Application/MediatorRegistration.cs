@@ -30,9 +30,6 @@ internal static class MediatorRegistration
         }
 
         // Validators hold only their rules, so one instance serves every request instead of rebuilding the rules each time.
-        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true))
-        {
-            services.AddSingleton(validator.InterfaceType, validator.ValidatorType);
-        }
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 }

@@ -6,16 +6,9 @@ namespace OrderManagement.BuildingBlocks.Tests.TestModule;
 // Reads and empties the bbtest schema directly, as an operator would, without going through the module.
 internal static class TestModuleDatabase
 {
-    public static async Task ResetAsync()
-    {
-        var tables = await QueryAsync(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'bbtest' AND tablename <> 'schema_migrations'",
-            r => "bbtest." + r.GetString(0));
-        if (tables.Count > 0)
-        {
-            await ExecuteAsync($"TRUNCATE {string.Join(", ", tables)}");
-        }
-    }
+    // Before the host starts, so its dispatcher never sees what an earlier test left.
+    public static async Task ResetAsync() =>
+        await DatabaseReset.ResetAsync(await TestDatabase.ConnectionStringAsync(), [TestModuleDbContext.SchemaName]);
 
     public static async Task<int> CountNotesAsync(string text) =>
         (await QueryAsync("SELECT count(*)::int FROM bbtest.notes WHERE text = $1", r => r.GetInt32(0), text))[0];

@@ -36,7 +36,7 @@ internal static class TestModuleHost
             configure?.Invoke(services);
             services.TryAddSingleton<HandlerScript>();
             services.TryAddSingleton<TickLog>();
-        }, settings);
+        }, settings, reset);
     }
 
     // Publishes in one committed transaction, as a command handler's unit of work would.

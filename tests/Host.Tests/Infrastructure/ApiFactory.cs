@@ -26,13 +26,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         StartHost(); // migrations run before the first request
         if (resetDatabase)
         {
-            await DatabaseReset.ResetAsync(_connectionString);
+            await ResetAsync();
         }
     }
 
     protected virtual void StartHost() => _ = Server;
 
-    public Task ResetAsync() => DatabaseReset.ResetAsync(_connectionString);
+    public Task ResetAsync() => DatabaseReset.ResetAsync(Services, _connectionString);
 
     public HttpClient Storefront() => ClientWithKey(StorefrontKey);
 
