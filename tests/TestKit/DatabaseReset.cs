@@ -56,13 +56,24 @@ public static class DatabaseReset
         .. services.GetServices<OwnedSchema>().Select(s => s.Schema),
     ];
 
-    // Respawn reads the tables and their foreign keys once the migrations have created them; null while there are none.
+    // Respawn reads the tables and their foreign keys once, after the migrations have created them; null while there are none.
     private static async Task<Respawner?> RespawnerForAsync(NpgsqlConnection connection, IReadOnlyCollection<string> schemas)
     {
         var key = connection.ConnectionString + "|" + string.Join(",", schemas.Order(StringComparer.Ordinal));
         if (Respawners.TryGetValue(key, out var respawner))
         {
             return respawner;
+        }
+
+        // Respawn refuses to start without a table to empty: a schema the host has not migrated yet is already empty.
+        await using (var any = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT FROM pg_tables WHERE schemaname = ANY($1) AND tablename <> 'schema_migrations')", connection))
+        {
+            any.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+            if (!(bool)(await any.ExecuteScalarAsync())!)
+            {
+                return null;
+            }
         }
 
         respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
@@ -72,6 +83,6 @@ public static class DatabaseReset
             TablesToIgnore = Kept,
             WithReseed = true,
         });
-        return string.IsNullOrWhiteSpace(respawner.DeleteSql) ? null : Respawners.GetOrAdd(key, respawner);
+        return Respawners.GetOrAdd(key, respawner);
     }
 }

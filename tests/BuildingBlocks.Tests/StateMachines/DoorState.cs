@@ -1,8 +1,0 @@
-namespace OrderManagement.BuildingBlocks.Tests.StateMachines;
-
-public enum DoorState
-{
-    Open,
-    Closed,
-    Locked,
-}
