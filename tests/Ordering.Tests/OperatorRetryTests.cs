@@ -22,15 +22,18 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
     }
 
     [Fact]
-    public async Task Given_a_failed_saga_When_an_operator_retries_it_Then_the_history_records_OperatorRetry_with_the_actor()
+    public async Task Given_a_failed_saga_When_an_operator_retries_it_Then_the_history_records_OperatorRetry_with_the_actor_and_the_resumption()
     {
         var orderId = await SagaFailedAtReserveStockAsync();
 
         await RetryAsync(orderId, "inventory is back");
 
-        var retry = (await HistoryAsync(orderId)).Entries[^1];
+        var entries = (await HistoryAsync(orderId)).Entries;
+        var (retry, resumed) = (entries[^2], entries[^1]);
         (retry.Module, retry.Event, retry.FromState, retry.ToState, retry.Detail)
             .ShouldBe(("Ordering", "OperatorRetry", "ReserveStock", "ReserveStock", $"by {Operator}: inventory is back"));
+        (resumed.Module, resumed.Event, resumed.FromState, resumed.ToState, resumed.Detail)
+            .ShouldBe(("Ordering", "SagaResumed", "Failed", "Running", $"ReserveStock sent again: retried by {Operator}"));
     }
 
     [Fact]

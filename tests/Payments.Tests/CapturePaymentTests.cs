@@ -1,5 +1,5 @@
 using OrderManagement.BuildingBlocks.Domain;
-using OrderManagement.BuildingBlocks.StateMachines;
+using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Payments.CapturePayment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;

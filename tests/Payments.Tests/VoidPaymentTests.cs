@@ -1,4 +1,4 @@
-using OrderManagement.BuildingBlocks.StateMachines;
+using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.VoidPayment;

@@ -10,7 +10,7 @@ namespace OrderManagement.BuildingBlocks.Persistence;
 
 // Base of every module's DbContext: its own schema, its outbox and inbox, and transactions that
 // wake the module's dispatcher once they commit.
-public abstract class ModuleDbContext : DbContext
+public abstract class ModuleDbContext : DbContext, IHistoryLog
 {
     private readonly ModuleDbContextServices _services;
     private readonly List<Guid> _cancelledDeliveries = [];
@@ -100,6 +100,9 @@ public abstract class ModuleDbContext : DbContext
     // Runs once the transaction that holds this context's changes has committed (dropped if it rolls back), for
     // effects that must not count work that is undone, such as metrics.
     public void AfterCommit(Action action) => _afterCommit.Add(action);
+
+    void IHistoryLog.Record(Guid orderId, string subject, Guid subjectId, string @event, string? fromState, string? toState, string? detail) =>
+        RecordHistory(orderId, subject, subjectId, @event, fromState, toState, detail);
 
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {

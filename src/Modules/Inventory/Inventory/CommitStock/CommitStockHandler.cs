@@ -20,14 +20,11 @@ internal sealed class CommitStockHandler(InventoryDbContext db) : IRequestHandle
         }
 
         var now = db.Time.GetUtcNow();
-        reservation.Fire(ReservationTrigger.Commit, now);
+        reservation.Fire(ReservationTrigger.Commit, now, db);
         foreach (var line in reservation.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
         {
             await db.ShipReservedAsync(line.Sku, line.Quantity, now, cancellationToken);
         }
-
-        db.RecordHistory(command.OrderId, "Reservation", reservation.Id, "StockCommitted",
-            nameof(ReservationStatus.Reserved), nameof(ReservationStatus.Committed));
         return Unit.Value;
     }
 }

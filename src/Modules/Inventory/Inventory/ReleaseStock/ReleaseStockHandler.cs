@@ -21,9 +21,7 @@ internal sealed class ReleaseStockHandler(InventoryDbContext db) : IRequestHandl
                 await db.UnreserveAsync(line.Sku, line.Quantity, now, cancellationToken);
             }
 
-            reservation.Fire(ReservationTrigger.Release, now);
-            db.RecordHistory(command.OrderId, "Reservation", reservation.Id, "StockReleased",
-                nameof(ReservationStatus.Reserved), nameof(ReservationStatus.Released));
+            reservation.Fire(ReservationTrigger.Release, now, db);
         }
 
         else if (reservation is null)

@@ -1,4 +1,4 @@
-using OrderManagement.BuildingBlocks.StateMachines;
+using OrderManagement.BuildingBlocks.History;
 
 namespace OrderManagement.Inventory.Reservations;
 
@@ -35,14 +35,15 @@ internal sealed class StockReservation
         UpdatedAt = now,
     };
 
-    public Transition<ReservationStatus, ReservationTrigger> Fire(ReservationTrigger trigger, DateTimeOffset now)
+    // Fires a lifecycle trigger; the machine writes the transition to the order's history. An illegal one throws,
+    // naming the state and trigger.
+    public void Fire(ReservationTrigger trigger, DateTimeOffset now, IHistoryLog history)
     {
-        Transition<ReservationStatus, ReservationTrigger>? transition = null;
         var machine = ReservationStateMachine.For(this);
-        machine.OnTransitioned(t => transition = t);
+        machine.OnTransitioned(t => history.Record(OrderId, "Reservation", Id, ReservationStateMachine.EventOf(t.Trigger),
+            t.Source.ToString(), t.Destination.ToString()));
         machine.Fire(trigger);
         UpdatedAt = now;
-        return transition!;
     }
 
     internal ReservationStatus State

@@ -1,3 +1,5 @@
+using OrderManagement.BuildingBlocks.History;
+
 namespace OrderManagement.Ordering.Fulfilment;
 
 // The persisted state of one order's fulfilment: where it is, what it holds in other modules, and when
@@ -42,11 +44,13 @@ internal sealed class FulfilmentSaga
     public bool IsWaitingFor(SagaStep step) =>
         CurrentStep == step && Status is SagaStatus.Running or SagaStatus.Compensating or SagaStatus.Failed;
 
-    public (string From, string To) Fire(SagaTrigger trigger, DateTimeOffset now)
+    // Fires a status trigger; the machine writes the transition to the order's history.
+    public void Fire(SagaTrigger trigger, DateTimeOffset now, IHistoryLog history, string? detail = null)
     {
-        var from = Status;
-        SagaStateMachine.For(this).Fire(trigger);
+        var machine = SagaStateMachine.For(this);
+        machine.OnTransitioned(t => history.Record(OrderId, "Saga", OrderId, SagaStateMachine.EventOf(t.Source, t.Trigger),
+            t.Source.ToString(), t.Destination.ToString(), detail));
+        machine.Fire(trigger);
         UpdatedAt = now;
-        return (from.ToString(), Status.ToString());
     }
 }

@@ -29,8 +29,7 @@ internal sealed partial class OrderFulfilment
         }
 
         order.ShipmentChanged(dispatched.ShipmentId, "Dispatched", Now, dispatched.TrackingNumber);
-        var (from, to) = order.Fire(OrderTrigger.Ship, Now);
-        db.RecordHistory(order.Id, "Order", order.Id, "OrderShipped", from, to, $"{dispatched.Carrier} {dispatched.TrackingNumber}");
+        order.Fire(OrderTrigger.Ship, Now, db, $"{dispatched.Carrier} {dispatched.TrackingNumber}");
         db.Publish(new CapturePayment(order.Id));
         db.Publish(new CommitStock(order.Id));
     }
@@ -43,14 +42,12 @@ internal sealed partial class OrderFulfilment
         }
 
         order.ShipmentChanged(delivered.ShipmentId, "Delivered", Now);
-        var (from, to) = order.Fire(OrderTrigger.Deliver, Now);
-        db.RecordHistory(order.Id, "Order", order.Id, "OrderDelivered", from, to);
+        order.Fire(OrderTrigger.Deliver, Now, db);
     }
 
     private void ConfirmAfterLostCancellation(Order order)
     {
-        var (from, to) = order.Fire(OrderTrigger.Confirm, Now);
-        db.RecordHistory(order.Id, "Order", order.Id, "OrderConfirmed", from, to, "the shipment left before the cancellation reached it");
+        order.Fire(OrderTrigger.Confirm, Now, db, "the shipment left before the cancellation reached it");
         RecordConfirmed(order);
     }
 

@@ -59,12 +59,11 @@ internal sealed partial class OrderFulfilment
             ? $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry): {saga.Outcome} cannot finish until {saga.CurrentStep} is answered."
             : $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry) or cancel the order.";
         saga.LastError = $"{cause} {advice}";
-        var (from, to) = saga.Fire(SagaTrigger.Fail, Now);
+        saga.Fire(SagaTrigger.Fail, Now, db, saga.LastError);
         saga.NextAttemptAt = null;
         saga.RetryUnderWay = false;
         WithdrawDeadline(saga);
         saga.Version++;
-        db.RecordHistory(order.Id, "Saga", order.Id, "SagaFailed", from, to, saga.LastError);
         LogSagaFailed(order.Id, saga.CurrentStep, saga.LastError);
     }
 
@@ -138,7 +137,7 @@ internal sealed partial class OrderFulfilment
 
         if (saga.Status == SagaStatus.Failed)
         {
-            saga.Fire(SagaTrigger.Resume, Now);
+            saga.Fire(SagaTrigger.Resume, Now, db, $"{saga.CurrentStep} sent again: retried by {actor}");
         }
 
         saga.Attempts = 1;
@@ -156,8 +155,7 @@ internal sealed partial class OrderFulfilment
         }
 
         saga.Outcome = SagaOutcome.Cancelled;
-        var (from, to) = saga.Fire(SagaTrigger.Resume, Now);
-        db.RecordHistory(order.Id, "Saga", order.Id, "SagaResumed", from, to, $"{saga.CurrentStep} sent again: {by}");
+        saga.Fire(SagaTrigger.Resume, Now, db, $"{saga.CurrentStep} sent again: {by}");
         saga.Attempts = 1;
         SendStep(order, saga);
     }

@@ -21,8 +21,7 @@ internal sealed partial class OrderFulfilment
 
         if (saga.Status == SagaStatus.Failed)
         {
-            var (from, to) = saga.Fire(SagaTrigger.Resume, Now);
-            db.RecordHistory(order.Id, "Saga", order.Id, "SagaResumed", from, to, $"late answer to {step}");
+            saga.Fire(SagaTrigger.Resume, Now, db, $"late answer to {step}");
         }
 
         switch (reply)
@@ -169,14 +168,13 @@ internal sealed partial class OrderFulfilment
         saga.Outcome = null;
         order.CancellationRefused(Now);
         saga.LastError = $"Cancellation refused: the shipment is already {refused.Status}.";
-        db.RecordHistory(order.Id, "Saga", order.Id, "CancellationRefused", saga.Status.ToString(), nameof(SagaStatus.Completed), saga.LastError);
+        saga.Fire(SagaTrigger.Complete, Now, db, saga.LastError);
         if (order.Status == OrderStatus.Pending)
         {
             // Cancelled before ShipmentCreated arrived: the order never reached Confirmed, and must not stay Pending.
             ConfirmAfterLostCancellation(order);
         }
 
-        saga.Fire(SagaTrigger.Complete, Now);
         saga.CurrentStep = SagaStep.None;
         saga.NextAttemptAt = null;
         saga.RetryUnderWay = false;

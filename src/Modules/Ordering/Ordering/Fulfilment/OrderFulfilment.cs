@@ -77,8 +77,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
         saga.Outcome = saga.CancelRequested ? SagaOutcome.Cancelled : outcome;
         if (saga.Status != SagaStatus.Compensating)
         {
-            var (from, to) = saga.Fire(SagaTrigger.Compensate, Now);
-            db.RecordHistory(order.Id, "Saga", order.Id, "CompensationStarted", from, to, saga.Outcome.ToString());
+            saga.Fire(SagaTrigger.Compensate, Now, db, saga.Outcome.ToString());
             LogCompensationStarted(order.Id, saga.Outcome.Value, saga.LastError ?? "none");
         }
 
@@ -108,32 +107,34 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
     private void Finish(Order order, FulfilmentSaga saga)
     {
         var outcome = saga.Outcome ?? SagaOutcome.Cancelled;
-        var (from, to) = outcome == SagaOutcome.Cancelled
-            ? order.Fire(OrderTrigger.Cancel, Now)
-            : order.Fire(OrderTrigger.Reject, Now, RejectionOf(outcome));
-        db.RecordHistory(order.Id, "Order", order.Id, outcome == SagaOutcome.Cancelled ? "OrderCancelled" : "OrderRejected", from, to,
-            outcome == SagaOutcome.Cancelled ? null : outcome.ToString());
+        if (outcome == SagaOutcome.Cancelled)
+        {
+            order.Fire(OrderTrigger.Cancel, Now, db);
+        }
+        else
+        {
+            order.Fire(OrderTrigger.Reject, Now, db, outcome.ToString(), RejectionOf(outcome));
+        }
+
         db.AfterCommit(outcome == SagaOutcome.Cancelled ? metrics.Cancelled : () => metrics.Rejected(RejectionOf(outcome)));
         Settle(order, saga, SagaTrigger.Finish);
     }
 
     private void Complete(Order order, FulfilmentSaga saga)
     {
-        var (from, to) = order.Fire(OrderTrigger.Confirm, Now);
-        db.RecordHistory(order.Id, "Order", order.Id, "OrderConfirmed", from, to);
+        order.Fire(OrderTrigger.Confirm, Now, db);
         RecordConfirmed(order);
         Settle(order, saga, SagaTrigger.Complete);
     }
 
     private void Settle(Order order, FulfilmentSaga saga, SagaTrigger trigger)
     {
-        var (from, to) = saga.Fire(trigger, Now);
+        saga.Fire(trigger, Now, db);
         saga.CurrentStep = SagaStep.None;
         saga.NextAttemptAt = null;
         saga.RetryUnderWay = false;
         WithdrawDeadline(saga);
         saga.Version++;
-        db.RecordHistory(order.Id, "Saga", order.Id, trigger == SagaTrigger.Complete ? "SagaCompleted" : "SagaCompensated", from, to);
     }
 
     private void RecordConfirmed(Order order)

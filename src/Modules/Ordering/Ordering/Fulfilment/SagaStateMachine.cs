@@ -1,7 +1,10 @@
-using OrderManagement.BuildingBlocks.StateMachines;
+using OrderManagement.BuildingBlocks.Domain;
+using Stateless;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
+// The saga's status as a Stateless machine over the saga's own Status; a trigger the table does not permit throws
+// InvalidTransitionException (a 409 naming state and trigger).
 internal static class SagaStateMachine
 {
     public static StateMachine<SagaStatus, SagaTrigger> For(FulfilmentSaga saga)
@@ -27,6 +30,21 @@ internal static class SagaStateMachine
             .PermitIf(SagaTrigger.Resume, SagaStatus.Compensating, () => saga.Outcome is not null, "compensating")
             .Permit(SagaTrigger.Compensate, SagaStatus.Compensating)
             .Ignore(SagaTrigger.Fail);
+        machine.OnUnhandledTrigger((state, trigger, unmetGuards) =>
+            throw new InvalidTransitionException(nameof(SagaStatus), state.ToString(), trigger.ToString(), unmetGuards));
         return machine;
     }
+
+    // The event under which a transition appears in the order's history. Completing while compensating happens only
+    // when Shipping refuses the cancellation because the shipment has left.
+    public static string EventOf(SagaStatus source, SagaTrigger trigger) => trigger switch
+    {
+        SagaTrigger.Complete when source == SagaStatus.Compensating => "CancellationRefused",
+        SagaTrigger.Complete => "SagaCompleted",
+        SagaTrigger.Compensate => "CompensationStarted",
+        SagaTrigger.Finish => "SagaCompensated",
+        SagaTrigger.Fail => "SagaFailed",
+        SagaTrigger.Resume => "SagaResumed",
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
+    };
 }

@@ -1,3 +1,5 @@
+using OrderManagement.BuildingBlocks.History;
+
 namespace OrderManagement.Ordering.Orders;
 
 // The storefront's order. Its status changes only through the state machine; payment and shipment
@@ -50,10 +52,14 @@ internal sealed class Order
         };
     }
 
-    public (string From, string To) Fire(OrderTrigger trigger, DateTimeOffset now, RejectionReason? reason = null)
+    // Fires a lifecycle trigger; the machine writes the transition to the order's history. An illegal one throws,
+    // naming the state and trigger.
+    public void Fire(OrderTrigger trigger, DateTimeOffset now, IHistoryLog history, string? detail = null, RejectionReason? reason = null)
     {
-        var from = Status;
-        OrderStateMachine.For(this).Fire(trigger);
+        var machine = OrderStateMachine.For(this);
+        machine.OnTransitioned(t => history.Record(Id, "Order", Id, OrderStateMachine.EventOf(t.Trigger),
+            t.Source.ToString(), t.Destination.ToString(), detail));
+        machine.Fire(trigger);
         RejectionReason = reason;
         if (Status is not (OrderStatus.Pending or OrderStatus.Confirmed))
         {
@@ -61,7 +67,6 @@ internal sealed class Order
         }
 
         Touch(now);
-        return (from.ToString(), Status.ToString());
     }
 
     // Shown from the moment a cancellation is accepted until it completes or is refused.

@@ -30,13 +30,13 @@ internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls p
         var now = db.Time.GetUtcNow();
         if (result.Approved)
         {
-            Record(payment, payment.Apply(PaymentTrigger.Authorize, now, result.AuthorizationCode), "PaymentAuthorized", $"attempt {attempt}");
+            payment.Apply(PaymentTrigger.Authorize, now, db, $"attempt {attempt}", authorizationCode: result.AuthorizationCode);
             db.Publish(new PaymentAuthorized(payment.OrderId, payment.Id));
             return;
         }
 
         var reason = result.DeclineReason ?? "Declined.";
-        Record(payment, payment.Apply(PaymentTrigger.Decline, now, error: reason), "PaymentDeclined", reason);
+        payment.Apply(PaymentTrigger.Decline, now, db, reason, error: reason);
         db.Publish(new PaymentDeclined(payment.OrderId, payment.Id, reason));
     }
 
@@ -47,7 +47,7 @@ internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls p
         var error = $"Attempt {attempt} of {max}: {exception.Message}";
         if (attempt >= max)
         {
-            Record(payment, payment.Apply(PaymentTrigger.Fail, now, error: error), "PaymentFailed", error);
+            payment.Apply(PaymentTrigger.Fail, now, db, error, error: error);
             db.Publish(new PaymentFailed(payment.OrderId, payment.Id, $"The payment provider did not answer after {attempt} attempts."));
             return;
         }
@@ -58,7 +58,4 @@ internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls p
         var delay = RetryBackoff.Delay(attempt, options.CurrentValue.RetryBaseDelay, options.CurrentValue.RetryMaxDelay);
         db.Publish(new RetryAuthorization(payment.Id), delay);
     }
-
-    private void Record(Payment payment, (string From, string To) transition, string @event, string? detail) =>
-        db.RecordHistory(payment.OrderId, "Payment", payment.Id, @event, transition.From, transition.To, detail);
 }

@@ -35,8 +35,7 @@ internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls 
             await provider.CaptureAsync(payment.AuthorizationCode!, payment.Amount, cancellationToken);
         }
 
-        var (from, to) = payment.Apply(PaymentTrigger.Capture, db.Time.GetUtcNow());
-        db.RecordHistory(payment.OrderId, "Payment", payment.Id, "PaymentCaptured", from, to, $"{payment.Amount} {payment.Currency}");
+        payment.Apply(PaymentTrigger.Capture, db.Time.GetUtcNow(), db, $"{payment.Amount} {payment.Currency}");
         db.Publish(new PaymentCaptured(payment.OrderId, payment.Id));
         return Unit.Value;
     }

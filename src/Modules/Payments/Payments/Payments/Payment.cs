@@ -1,3 +1,5 @@
+using OrderManagement.BuildingBlocks.History;
+
 namespace OrderManagement.Payments.Payments;
 
 internal sealed class Payment
@@ -61,14 +63,17 @@ internal sealed class Payment
         UpdatedAt = now;
     }
 
-    // Fires a lifecycle trigger; an illegal one throws, naming the state and trigger.
-    public (string From, string To) Apply(PaymentTrigger trigger, DateTimeOffset now, string? authorizationCode = null, string? error = null)
+    // Fires a lifecycle trigger; the machine writes the transition to the order's history. An illegal one throws,
+    // naming the state and trigger.
+    public void Apply(PaymentTrigger trigger, DateTimeOffset now, IHistoryLog history, string? detail = null,
+        string? authorizationCode = null, string? error = null)
     {
-        var from = Status;
-        PaymentStateMachine.For(this).Fire(trigger);
+        var machine = PaymentStateMachine.For(this);
+        machine.OnTransitioned(t => history.Record(OrderId, "Payment", Id, PaymentStateMachine.EventOf(t.Trigger),
+            t.Source.ToString(), t.Destination.ToString(), detail));
+        machine.Fire(trigger);
         AuthorizationCode = authorizationCode ?? AuthorizationCode;
         LastError = error ?? LastError;
         UpdatedAt = now;
-        return (from.ToString(), Status.ToString());
     }
 }

@@ -1,7 +1,10 @@
-using OrderManagement.BuildingBlocks.StateMachines;
+using OrderManagement.BuildingBlocks.Domain;
+using Stateless;
 
 namespace OrderManagement.Payments.Payments;
 
+// A payment's lifecycle as a Stateless machine over the payment's own Status; a trigger the table does not permit
+// throws InvalidTransitionException (a 409 naming state and trigger).
 internal static class PaymentStateMachine
 {
     public static StateMachine<PaymentStatus, PaymentTrigger> For(Payment payment)
@@ -17,6 +20,20 @@ internal static class PaymentStateMachine
             .Permit(PaymentTrigger.Void, PaymentStatus.Voided);
         machine.Configure(PaymentStatus.Captured)
             .Permit(PaymentTrigger.Refund, PaymentStatus.Refunded);
+        machine.OnUnhandledTrigger((state, trigger, unmetGuards) =>
+            throw new InvalidTransitionException(nameof(PaymentStatus), state.ToString(), trigger.ToString(), unmetGuards));
         return machine;
     }
+
+    // The event under which a transition appears in the order's history.
+    public static string EventOf(PaymentTrigger trigger) => trigger switch
+    {
+        PaymentTrigger.Authorize => "PaymentAuthorized",
+        PaymentTrigger.Decline => "PaymentDeclined",
+        PaymentTrigger.Fail => "PaymentFailed",
+        PaymentTrigger.Capture => "PaymentCaptured",
+        PaymentTrigger.Void => "PaymentVoided",
+        PaymentTrigger.Refund => "PaymentRefunded",
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
+    };
 }

@@ -35,8 +35,7 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
                 await provider.VoidAsync(payment.AuthorizationCode!, cancellationToken);
             }
 
-            var (from, to) = payment.Apply(PaymentTrigger.Void, db.Time.GetUtcNow());
-            db.RecordHistory(payment.OrderId, "Payment", payment.Id, "PaymentVoided", from, to);
+            payment.Apply(PaymentTrigger.Void, db.Time.GetUtcNow(), db);
         }
         else if (payment is null)
         {

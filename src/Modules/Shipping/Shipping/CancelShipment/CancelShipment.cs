@@ -31,8 +31,7 @@ internal sealed class CancelShipmentHandler(ShippingDbContext db) : IRequestHand
                 db.Publish(new ShipmentCancelled(command.OrderId, shipment.Id));
                 break;
             case ShipmentStatus.ReadyToShip:
-                var (from, to) = shipment.Apply(ShipmentTrigger.Cancel, db.Time.GetUtcNow());
-                db.RecordHistory(command.OrderId, "Shipment", shipment.Id, "ShipmentCancelled", from, to);
+                shipment.Apply(ShipmentTrigger.Cancel, db.Time.GetUtcNow(), db);
                 db.Publish(new ShipmentCancelled(command.OrderId, shipment.Id));
                 break;
             default:

@@ -22,8 +22,7 @@ internal sealed class DeliverShipmentHandler(ShippingDbContext db) : IRequestHan
             throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a Dispatched shipment can be delivered.", "shipment-not-dispatched");
         }
 
-        var (from, to) = shipment.Apply(ShipmentTrigger.Deliver, db.Time.GetUtcNow());
-        db.RecordHistory(shipment.OrderId, "Shipment", shipment.Id, "ShipmentDelivered", from, to);
+        shipment.Apply(ShipmentTrigger.Deliver, db.Time.GetUtcNow(), db);
         db.Publish(new ShipmentDelivered(shipment.OrderId, shipment.Id));
         return ShipmentView.From(shipment);
     }

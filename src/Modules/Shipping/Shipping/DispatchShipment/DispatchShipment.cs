@@ -39,8 +39,7 @@ internal sealed class DispatchShipmentHandler(ShippingDbContext db) : IRequestHa
             throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a ReadyToShip shipment can be dispatched.", "shipment-not-ready");
         }
 
-        var (from, to) = shipment.Dispatch(command.Carrier!, command.TrackingNumber!, db.Time.GetUtcNow());
-        db.RecordHistory(shipment.OrderId, "Shipment", shipment.Id, "ShipmentDispatched", from, to, $"{command.Carrier} {command.TrackingNumber}");
+        shipment.Dispatch(command.Carrier!, command.TrackingNumber!, db.Time.GetUtcNow(), db);
         db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier!, command.TrackingNumber!));
         return ShipmentView.From(shipment);
     }

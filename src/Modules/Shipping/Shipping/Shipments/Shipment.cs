@@ -1,3 +1,5 @@
+using OrderManagement.BuildingBlocks.History;
+
 namespace OrderManagement.Shipping.Shipments;
 
 internal sealed class Shipment
@@ -28,19 +30,21 @@ internal sealed class Shipment
         UpdatedAt = now,
     };
 
-    public (string From, string To) Dispatch(string carrier, string trackingNumber, DateTimeOffset now)
+    public void Dispatch(string carrier, string trackingNumber, DateTimeOffset now, IHistoryLog history)
     {
-        var transition = Apply(ShipmentTrigger.Dispatch, now);
+        Apply(ShipmentTrigger.Dispatch, now, history, $"{carrier} {trackingNumber}");
         Carrier = carrier;
         TrackingNumber = trackingNumber;
-        return transition;
     }
 
-    public (string From, string To) Apply(ShipmentTrigger trigger, DateTimeOffset now)
+    // Fires a lifecycle trigger; the machine writes the transition to the order's history. An illegal one throws,
+    // naming the state and trigger.
+    public void Apply(ShipmentTrigger trigger, DateTimeOffset now, IHistoryLog history, string? detail = null)
     {
-        var from = Status;
-        ShipmentStateMachine.For(this).Fire(trigger);
+        var machine = ShipmentStateMachine.For(this);
+        machine.OnTransitioned(t => history.Record(OrderId, "Shipment", Id, ShipmentStateMachine.EventOf(t.Trigger),
+            t.Source.ToString(), t.Destination.ToString(), detail));
+        machine.Fire(trigger);
         UpdatedAt = now;
-        return (from.ToString(), Status.ToString());
     }
 }
