@@ -1,5 +1,4 @@
 using OrderManagement.BuildingBlocks.Domain;
-using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Payments.CapturePayment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
