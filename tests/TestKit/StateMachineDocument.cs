@@ -14,9 +14,10 @@ public static class StateMachineDocument
         $"""
         # {title}
 
-        Generated from `{source}` with Stateless's `MermaidGraph.Format(machine.GetInfo())`; do not edit, regenerate with
-        `{GeneratedDocument.RegenerateCommand}`. A guarded transition shows its guard in brackets; an arrow from a state to
-        itself is a trigger the state ignores. Any other trigger is refused with a 409 naming the state and the trigger.
+        Generated from `{source}`
+        with Stateless's `MermaidGraph.Format(machine.GetInfo())`; do not edit, regenerate with `{GeneratedDocument.RegenerateCommand}`.
+        A guarded transition shows its guard in brackets; an arrow from a state to itself is a trigger the state ignores.
+        Any other trigger is refused with a 409 naming the state and the trigger.
 
         ```mermaid
         {MermaidGraph.Format(machine.GetInfo()).ReplaceLineEndings("\n")}

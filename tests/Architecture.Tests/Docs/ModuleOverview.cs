@@ -33,10 +33,10 @@ internal static class ModuleOverview
         text.Append($"""
             # Modules and their contracts
 
-            Generated from the built assemblies by `tests/Architecture.Tests/Docs/ModuleOverview.cs`; do not edit, regenerate
-            with `{OrderManagement.TestKit.GeneratedDocument.RegenerateCommand}`. A message is handled by the module with an
-            `IMessageHandler<T>` for it and sent by every other module whose code constructs it; it travels through the
-            sender's outbox.
+            Generated from the built assemblies by `tests/Architecture.Tests/Docs/ModuleOverview.cs`; do not edit,
+            regenerate with `{OrderManagement.TestKit.GeneratedDocument.RegenerateCommand}`. A message is handled by the
+            module with an `IMessageHandler<T>` for it and sent by every other module whose code constructs it; it
+            travels through the sender's outbox to the handler's inbox.
 
             ```mermaid
             flowchart LR
@@ -65,10 +65,13 @@ internal static class ModuleOverview
             text.Append($"| `{query.Type.Name}` | {query.Contract}.Contracts | {Names(query.ImplementedBy)} | {Names(query.UsedBy)} |\n");
         }
 
-        var empty = modules.Where(m => !contractOf.ContainsValue(m.Name)).Select(m => $"{m.Name}.Contracts").ToList();
-        if (empty.Count > 0)
+        text.Append("\n## Other public contract types\n\n| contract | types |\n|---|---|\n");
+        var listed = messages.Select(m => m.Type).Concat(queries.Select(q => q.Type)).ToHashSet();
+        foreach (var module in modules)
         {
-            text.Append($"\n{string.Join(", ", empty)}: no public types.\n");
+            var others = contractOf.Where(x => x.Value == module.Name && !listed.Contains(x.Key))
+                .Select(x => $"`{x.Key.Name}`").Order(StringComparer.Ordinal).ToList();
+            text.Append($"| {module.Name}.Contracts | {(others.Count == 0 ? "-" : string.Join(", ", others))} |\n");
         }
 
         return text.ToString();
