@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Html;
 
 namespace OrderManagement.Host.Console;
 
-// Draws a Mermaid stateDiagram ("A --> B : Trigger" lines, as StateMachine.ToMermaid writes them) as inline SVG on
+// Draws a Mermaid stateDiagram ("A --> B : Trigger" lines, as Stateless's MermaidGraph writes them) as inline SVG on
 // the server, with the states an order went through and the transitions between them highlighted. No script, no CDN.
 // Layout: a state's column is its distance from the first state of the path; states in one column stack downwards.
 public static class StateGraphSvg
@@ -81,10 +81,12 @@ public static class StateGraphSvg
 
     private static (int X, int Y) Corner((int Column, int Row) at) => (Margin + at.Column * ColumnWidth, Margin + at.Row * RowHeight);
 
+    // MermaidGraph also marks the machine's current state ("[*] --> State") and draws an ignored trigger as an arrow from
+    // a state to itself; the page shows the current state by the path and leaves out triggers that move nothing.
     private static List<(string From, string To, string Trigger)> Parse(string mermaid) =>
         [.. mermaid.Split('\n')
             .Select(line => line.Trim())
-            .Where(line => line.Contains("-->", StringComparison.Ordinal))
+            .Where(line => line.Contains("-->", StringComparison.Ordinal) && !line.StartsWith("[*]", StringComparison.Ordinal))
             .Select(line =>
             {
                 var arrow = line.IndexOf("-->", StringComparison.Ordinal);
@@ -93,7 +95,8 @@ public static class StateGraphSvg
                 var to = (colon < 0 ? line[(arrow + 3)..] : line[(arrow + 3)..colon]).Trim();
                 var trigger = colon < 0 ? "" : line[(colon + 1)..].Trim();
                 return (from, to, trigger);
-            })];
+            })
+            .Where(edge => edge.from != edge.to)];
 
     private static Dictionary<string, (int Column, int Row)> Layout(string initial, List<(string From, string To, string Trigger)> edges)
     {

@@ -13,6 +13,7 @@ using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
+using Stateless.Graph;
 
 namespace OrderManagement.Ordering.Operations.Dossier;
 
@@ -54,9 +55,9 @@ internal sealed class GetDossierHandler(
             await PartsAsync(order.Id, cancellationToken),
             [.. history.Entries.Select(e => new TimelineEntry(e.Sequence, e.OccurredAt, e.Module, e.Event, e.FromState, e.ToState, e.Detail,
                 ManualEvents.Contains(e.Event), e.TraceId))],
-            new StateGraph("Order", OrderStateMachine.For(order).ToMermaid(),
+            new StateGraph("Order", MermaidGraph.Format(OrderStateMachine.For(order).GetInfo()),
                 PathOf(nameof(OrderStatus.Pending), changes.Where(c => c.Subject == "Order").Select(c => c.ToState), Enum.GetNames<OrderStatus>())),
-            saga is null ? null : new StateGraph("Fulfilment saga", SagaStateMachine.For(saga).ToMermaid(),
+            saga is null ? null : new StateGraph("Fulfilment saga", MermaidGraph.Format(SagaStateMachine.For(saga).GetInfo()),
                 PathOf(nameof(SagaStatus.Running), changes.Where(c => c.Subject == "Saga").Select(c => c.ToState), Enum.GetNames<SagaStatus>())));
     }
 
