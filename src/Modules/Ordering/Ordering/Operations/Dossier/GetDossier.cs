@@ -13,7 +13,7 @@ using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
-using Stateless.Graph;
+using MermaidGraph = Stateless.Graph.MermaidGraph;
 
 namespace OrderManagement.Ordering.Operations.Dossier;
 
