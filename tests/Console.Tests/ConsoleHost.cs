@@ -25,8 +25,10 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(port);
         StartServer();
         BaseAddress = new Uri($"http://localhost:{port}");
-        await DatabaseReset.ResetAsync(ConnectionString);
+        await ResetAsync();
     }
+
+    public Task ResetAsync() => DatabaseReset.ResetAsync(Services, ConnectionString);
 
     public HttpClient Api(string key)
     {

@@ -12,7 +12,7 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
     [Fact]
     public async Task Given_the_sign_in_page_When_a_storefront_key_then_the_operator_key_is_used_Then_the_first_is_refused_and_the_overview_shows_the_databases_figures()
     {
-        await DatabaseReset.ResetAsync(Host.ConnectionString);
+        await Host.ResetAsync();
         await InitializeAsync();
         var confirmed = await PlaceOrderAsync("tok_visa");
         var declined = await PlaceOrderAsync("tok_declined");
