@@ -71,7 +71,14 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         await page.WaitForURLAsync($"**/ops/orders/{orderId}");
 
         (await page.Locator("#notice").InnerTextAsync()).ShouldContain("sent again");
-        (await page.Locator("#timeline").InnerTextAsync()).ShouldContain("by dev-operator: provider confirmed the outage is over");
+        // Payments may still be inside a transaction that began before the retry committed (it waits for the provider), and
+        // the history shows an entry only once every older transaction has ended (ADR 0006): reload until it is there.
+        await Poller.UntilAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return (await page.Locator("#timeline").InnerTextAsync())
+                .Contains("by dev-operator: provider confirmed the outage is over", StringComparison.OrdinalIgnoreCase);
+        }, "the operator's retry in the order's timeline");
         var traceId = JsonNode.Parse(await Storefront.GetStringAsync($"/api/v1/orders/{orderId}/history"))!["entries"]![0]!["traceId"]!.GetValue<string>();
         (await page.Locator("#timeline").InnerTextAsync()).ShouldContain(traceId, Case.Sensitive, "the timeline links each change to its trace");
         await WaitForSagaAsync(orderId, "Failed"); // Payments still does not answer tok_timeout

@@ -26,7 +26,8 @@ internal static class ModuleOverview
         var queries = contractOf.Keys.Where(t => t.IsInterface).OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(i => new Query(i, contractOf[i],
                 [.. modules.Where(m => m.Implementation.GetTypes().Any(t => t.IsClass && i.IsAssignableFrom(t))).Select(m => m.Name)],
-                [.. modules.Where(m => UsesByInjection(m.Implementation, i)).Select(m => m.Name)]))
+                [.. modules.Where(m => UsesByInjection(m.Implementation, i)).Select(m => m.Name)
+                    .Concat(UsesByInjection(typeof(Program).Assembly, i) ? ["Host"] : [])]))
             .ToList();
 
         var text = new StringBuilder();
