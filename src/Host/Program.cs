@@ -31,9 +31,9 @@ try
     var app = builder.Build();
 
     app.LogReadyLine();
+    app.MapMetricsEndpoint();
     app.UseApiPlumbing();
     app.MapHealthEndpoints();
-    app.MapMetricsEndpoint();
     app.MapOpenApiDocument(app.Environment);
     app.MapOrderingEndpoints();
     app.MapInventoryEndpoints();

@@ -8,7 +8,8 @@ public interface IOperatorCommand<in TResult>
 
     string? Reason { get; }
 
-    OperatorActionRecord Describe(TResult result);
+    // Null when this command was not an operator's action (a storefront's cancel) or changed nothing: not audited.
+    OperatorActionRecord? Describe(TResult result);
 }
 
 // Action is a short verb ("RetryStep"); Detail says what happened, in words an operator reads in the audit page.

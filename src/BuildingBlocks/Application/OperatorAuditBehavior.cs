@@ -9,9 +9,8 @@ internal sealed class OperatorAuditBehavior<TRequest, TResponse>(OperatorAuditLo
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var response = await next();
-        if (request is IOperatorCommand<TResponse> command)
+        if (request is IOperatorCommand<TResponse> command && command.Describe(response) is { } action)
         {
-            var action = command.Describe(response);
             await audit.RecordAsync(command.Actor, action.Action, action.OrderId, command.Reason, action.Detail, CancellationToken.None);
         }
 

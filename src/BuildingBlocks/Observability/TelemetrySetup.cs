@@ -80,6 +80,18 @@ public static class TelemetrySetup
             var port = scrapeUrl.Port;
             app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
                 context.Connection.LocalPort == port && context.Request.Path == MetricsPath);
+
+            // The scrape address is opened to Prometheus, not to clients: nothing else of the host answers there.
+            app.Use((context, next) =>
+            {
+                if (context.Connection.LocalPort != port)
+                {
+                    return next(context);
+                }
+
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            });
         }
 
         return app;

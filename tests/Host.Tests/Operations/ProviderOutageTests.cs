@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
 using OrderManagement.Host.Tests.Api.Support;
 using OrderManagement.Host.Tests.Infrastructure;
 using OrderManagement.TestKit;
@@ -48,7 +47,7 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : IAsyncLi
         confirmed.Status().ShouldBe("Confirmed");
         await _operator.AssertPaymentAsync(confirmed, "Authorized");
         (await WaitForSagaAsync(orderId, "Completed")).Text("status").ShouldBe("Completed");
-        (await AuditAsync(orderId)).ShouldBe([("ReplayDeadLetter", "dev-operator", "provider is back")]);
+        (await api.AuditAsync(orderId)).ShouldBe([("ReplayDeadLetter", "dev-operator", "provider is back")]);
     }
 
     [Fact]
@@ -64,24 +63,7 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : IAsyncLi
         (await second.ShouldBeProblemAsync(409)).Text("detail").ShouldNotBeNull().ShouldContain("already under way");
         var history = await _storefront.WaitForHistoryAsync(orderId, "OperatorRetry");
         history.Count(e => e.Text("event") == "OperatorRetry").ShouldBe(1);
-        (await AuditAsync(orderId)).ShouldBe([("RetryStep", "dev-operator", "first try")], "the refused retry is not audited");
-    }
-
-    // Actions made through the API are in the operators' audit as much as the console's.
-    private async Task<List<(string Action, string Operator, string? Reason)>> AuditAsync(Guid orderId)
-    {
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT action, operator, reason FROM operations.audit WHERE order_id = $1 ORDER BY id", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = orderId });
-        await using var reader = await command.ExecuteReaderAsync();
-        var entries = new List<(string, string, string?)>();
-        while (await reader.ReadAsync())
-        {
-            entries.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
-        }
-
-        return entries;
+        (await api.AuditAsync(orderId)).ShouldBe([("RetryStep", "dev-operator", "first try")], "the refused retry is not audited");
     }
 
     [Fact]

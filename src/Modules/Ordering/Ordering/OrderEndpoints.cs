@@ -66,7 +66,8 @@ internal static class OrderEndpoints
                 HttpContext http, IdempotentRequests idempotency, IMediator mediator) =>
                 idempotency.ExecuteAsync(http, $"cancel-order {orderId}", body ?? new CancelOrderRequest(null), async () =>
                 {
-                    var result = await mediator.Send(new CancelOrderCommand(orderId, body?.Reason, http.User.Identity?.Name ?? "unknown"), http.RequestAborted);
+                    var result = await mediator.Send(new CancelOrderCommand(orderId, body?.Reason, http.User.Identity?.Name ?? "unknown",
+                        ByOperator: http.User.IsInRole(Roles.Operator)), http.RequestAborted);
                     return result.AlreadyCancelled
                         ? new StoredResponse(StatusCodes.Status200OK, result.Order, null, result.Order.ETag)
                         : new StoredResponse(StatusCodes.Status202Accepted, result.Order, $"/api/v1/orders/{orderId}", result.Order.ETag);

@@ -12,7 +12,14 @@ namespace OrderManagement.Ordering.CancelOrder;
 
 internal sealed record CancelOrderRequest(string? Reason);
 
-internal sealed record CancelOrderCommand(Guid OrderId, string? Reason, string Actor) : ICommand<CancelOrderResult>;
+// ByOperator: sent by an operator (API key or console), so it goes to the operators' audit.
+internal sealed record CancelOrderCommand(Guid OrderId, string? Reason, string Actor, bool ByOperator = false)
+    : ICommand<CancelOrderResult>, IOperatorCommand<CancelOrderResult>
+{
+    public OperatorActionRecord? Describe(CancelOrderResult result) => ByOperator && !result.AlreadyCancelled
+        ? new("CancelOrder", OrderId, "Cancellation requested: the saga gives back what the order holds, then the order is Cancelled.")
+        : null;
+}
 
 internal sealed record CancelOrderResult(OrderView Order, bool AlreadyCancelled);
 

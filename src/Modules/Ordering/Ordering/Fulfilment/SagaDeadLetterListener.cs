@@ -16,7 +16,7 @@ internal sealed partial class SagaDeadLetterListener(IServiceScopeFactory scopes
             return;
         }
 
-        LogDeadLettered(orderId, notice.MessageType, notice.Consumer, notice.Error, notice.Id);
+        LogDeadLettered(orderId, notice.MessageType, notice.Consumer, notice.Error.TrimEnd('.', ' '), notice.Id);
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var error = $"{notice.MessageType} to {notice.Consumer} was dead-lettered ({notice.Error}); replay it from /api/v1/ops/dead-letters/{notice.Id}/replay once the cause is fixed.";
@@ -35,6 +35,6 @@ internal sealed partial class SagaDeadLetterListener(IServiceScopeFactory scopes
         }
     }
 
-    [LoggerMessage(LogLevel.Error, "{MessageType} to {Consumer} about order {OrderId} was dead-lettered: {Error}. Fix the cause, then replay it: POST /api/v1/ops/dead-letters/{DeadLetterId}/replay.")]
+    [LoggerMessage(LogLevel.Error, "{MessageType} to {Consumer} about order {OrderId} was dead-lettered: {Error}. Fix the cause, then replay dead letter {DeadLetterId} from the console's Dead letters page or with POST /api/v1/ops/dead-letters/<id>/replay.")]
     private partial void LogDeadLettered(Guid orderId, string messageType, string consumer, string error, Guid deadLetterId);
 }

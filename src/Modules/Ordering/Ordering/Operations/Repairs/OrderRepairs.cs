@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
-using OrderManagement.BuildingBlocks.Operations;
 using OrderManagement.Ordering.CancelOrder;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
@@ -10,8 +9,8 @@ using OrderManagement.Ordering.Fulfilment;
 namespace OrderManagement.Ordering.Operations.Repairs;
 
 // The console's repairs are the API's commands, sent through the same pipeline (validation, one transaction);
-// each applied one is also written to the operators' audit (retries and replays by the audit behaviour, as from the API).
-internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer, OperatorAuditLog audit) : IOrderRepairs
+// each applied one is written to the operators' audit by the audit behaviour, as from the API.
+internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer) : IOrderRepairs
 {
     public Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken) =>
         previewer.PreviewAsync(orderId, kind, operatorName, cancellationToken);
@@ -23,7 +22,7 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
             return new RepairOutcome(false, "A reason is required: say why, for whoever reads the order's history next.");
         }
 
-        var outcome = await RefusedAsRepairOutcome(async () =>
+        return await RefusedAsRepairOutcome(async () =>
         {
             if (kind == RepairKind.RetryStep)
             {
@@ -31,17 +30,11 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
                 return new RepairOutcome(true, $"The saga is {saga.Status} again: {saga.CurrentStep} was sent again (attempt {saga.Attempts}).");
             }
 
-            var result = await mediator.Send(new CancelOrderCommand(orderId, reason, operatorName), cancellationToken);
+            var result = await mediator.Send(new CancelOrderCommand(orderId, reason, operatorName, ByOperator: true), cancellationToken);
             return result.AlreadyCancelled
                 ? new RepairOutcome(false, "The order was already cancelled; nothing changed.")
                 : new RepairOutcome(true, "Cancellation requested: the saga gives back what the order holds, then the order is Cancelled.");
         });
-        if (outcome.Applied && kind == RepairKind.Cancel)
-        {
-            await audit.RecordAsync(operatorName, "CancelOrder", orderId, reason, outcome.Message, cancellationToken);
-        }
-
-        return outcome;
     }
 
     public async Task<RepairOutcome> ReplayDeadLetterAsync(Guid deadLetterId, string operatorName, string reason, CancellationToken cancellationToken)
