@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
@@ -87,6 +88,15 @@ internal static class ResilienceScenarios
 
             restarts.Add(run.Clock.Elapsed.TotalSeconds - restartClock);
             run.Log($"host ready again (pid {host.Pid}) after {Stats.F(restarts[^1])} s");
+
+            // On a loaded machine a new incarnation can be ready but slow to take its first order; its time under load
+            // starts once it has, so a kill never falls before it has taken any.
+            var seqAtRestart = await run.Database.MaxSeqAsync();
+            var firstOrder = Stopwatch.StartNew();
+            while (await run.Database.MaxSeqAsync() == seqAtRestart && firstOrder.Elapsed < TimeSpan.FromSeconds(60) && !loadTask.IsCompleted)
+            {
+                await Task.Delay(100);
+            }
         }
 
         await Task.WhenAny(loadTask, Task.Delay(TimeSpan.FromSeconds(tail)));
