@@ -20,6 +20,7 @@ internal static class ConsoleRegistration
             options.RootDirectory = "/Console/Pages";
             options.Conventions.AuthorizeFolder("/", Policy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.ConfigureFilter(new AntiforgeryRefusal());
         });
 
         // Razor escapes everything outside Basic Latin by default; names, addresses and arrows are shown as written

@@ -85,7 +85,31 @@ public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
         page.ShouldContain("Order: Pending → Confirmed");
         Regex.Count(page, "data-walked=\"true\"").ShouldBeGreaterThanOrEqualTo(2);
         page.ShouldContain("<svg");
-        (await _console.Http.GetAsync($"/ops/orders/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var unknown = await _console.Http.GetAsync($"/ops/orders/{Guid.NewGuid()}");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("No order has the id");
+    }
+
+    [Theory]
+    [InlineData("apply", "Explode", "because", 400, "is not a valid kind")]
+    [InlineData("apply", "Cancel", "", 400, "A reason of 1 to 500 characters is required")]
+    [InlineData("preview", "RetryStep", "   ", 400, "A reason of 1 to 500 characters is required")]
+    [InlineData("replay", "", "because", 400, "is not a valid letterId")]
+    [InlineData("apply", "RetryStep", "because", 409, "nothing to retry")]
+    public async Task Given_a_repair_form_with_a_mistake_When_posted_Then_the_page_says_what_is_wrong_and_nothing_changes(
+        string handler, string kind, string reason, int status, string said)
+    {
+        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 10m)));
+        await _storefront.WaitForStatusAsync(orderId, "Confirmed");
+        var path = $"/ops/orders/{orderId}";
+        var before = await _storefront.GetStringAsync($"/api/v1/orders/{orderId}");
+
+        var response = await _console.PostFormAsync($"{path}?handler={handler}",
+            new Dictionary<string, string> { ["kind"] = kind, ["reason"] = reason, ["letterId"] = "zzz" }, path);
+
+        ((int)response.StatusCode).ShouldBe(status);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(said);
+        (await _storefront.GetStringAsync($"/api/v1/orders/{orderId}")).ShouldBe(before);
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public sealed class ConsoleSessionTests(ApiFactory api)
         var response = await console.PostFormAsync("/ops/sign-in", new Dictionary<string, string> { ["apiKey"] = ApiFactory.OperatorKey });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("antiforgery token is missing or has expired");
         (await console.Http.GetAsync("/ops")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 

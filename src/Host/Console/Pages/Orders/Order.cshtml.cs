@@ -20,33 +20,41 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
 
     public string? Refusal { get; private set; }
 
+    // Set when no order has the id asked for: the page says so (404) instead of showing the order.
+    public Guid? MissingId { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
     private string Operator => User.Identity?.Name ?? "unknown";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(id, cancellationToken) ? Page() : Missing(id);
 
     public async Task<IActionResult> OnPostPreviewAsync(Guid id, RepairKind kind, string? reason, CancellationToken cancellationToken)
     {
         Reason = reason;
-        if (string.IsNullOrWhiteSpace(reason))
+        if (InvalidInput(reason) is { } invalid)
         {
-            return await RefuseAsync(id, "a reason is required: say why, for whoever reads this order's history next.", cancellationToken);
+            return await RefuseAsync(id, invalid, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         Preview = await repairs.PreviewAsync(id, kind, Operator, cancellationToken);
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        return await LoadAsync(id, cancellationToken) ? Page() : Missing(id);
     }
 
     public async Task<IActionResult> OnPostApplyAsync(Guid id, RepairKind kind, string? reason, CancellationToken cancellationToken)
     {
         Reason = reason;
-        var outcome = await repairs.ApplyAsync(id, kind, Operator, reason ?? "", cancellationToken);
+        if (InvalidInput(reason) is { } invalid)
+        {
+            return await RefuseAsync(id, invalid, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var outcome = await repairs.ApplyAsync(id, kind, Operator, reason!, cancellationToken);
         if (!outcome.Applied)
         {
-            return await RefuseAsync(id, outcome.Message, cancellationToken);
+            return await RefuseAsync(id, outcome.Message, StatusCodes.Status409Conflict, cancellationToken);
         }
 
         Notice = outcome.Message;
@@ -55,25 +63,52 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
 
     public async Task<IActionResult> OnPostReplayAsync(Guid id, Guid letterId, string? reason, CancellationToken cancellationToken)
     {
-        var outcome = await repairs.ReplayDeadLetterAsync(letterId, Operator, reason ?? "", cancellationToken);
+        if (InvalidInput(reason) is { } invalid)
+        {
+            return await RefuseAsync(id, invalid, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var outcome = await repairs.ReplayDeadLetterAsync(letterId, Operator, reason!, cancellationToken);
         if (!outcome.Applied)
         {
-            return await RefuseAsync(id, outcome.Message, cancellationToken);
+            return await RefuseAsync(id, outcome.Message, StatusCodes.Status409Conflict, cancellationToken);
         }
 
         Notice = outcome.Message;
         return Redirect($"/ops/orders/{id}");
     }
 
-    private async Task<IActionResult> RefuseAsync(Guid id, string refusal, CancellationToken cancellationToken)
+    // The form's own mistakes (400): a kind or dead-letter id that is not one (the binder leaves a default and an
+    // error behind), or a reason missing or too long. A refusal by the order's state is a 409 from the repair itself.
+    private string? InvalidInput(string? reason)
+    {
+        if (!ModelState.IsValid)
+        {
+            return string.Join(" ", ModelState.Where(e => e.Value?.Errors.Count > 0)
+                .Select(e => $"'{e.Value!.AttemptedValue}' is not a valid {e.Key}."));
+        }
+
+        return string.IsNullOrWhiteSpace(reason) || reason.Length > 500
+            ? "A reason of 1 to 500 characters is required: say why, for whoever reads this order's history next."
+            : null;
+    }
+
+    private async Task<IActionResult> RefuseAsync(Guid id, string refusal, int status, CancellationToken cancellationToken)
     {
         Refusal = refusal;
         if (!await LoadAsync(id, cancellationToken))
         {
-            return NotFound();
+            return Missing(id);
         }
 
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private PageResult Missing(Guid id)
+    {
+        MissingId = id;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 
