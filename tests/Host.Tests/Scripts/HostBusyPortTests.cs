@@ -24,6 +24,9 @@ public sealed class HostBusyPortTests
         stopped.ShouldHaveSingleItem(output);
         stopped[0].ShouldContain($"127.0.0.1:{taken.Port()}");
         stopped[0].ShouldContain("ASPNETCORE_URLS");
-        output.ShouldNotContain("   at ", Case.Sensitive, "a stack trace was printed");
+        // The host may log other work before it stops (the shared test database holds other tests' messages); what
+        // matters is that the busy address is reported once, without Kestrel's exception and its stack trace.
+        // Kestrel's exception names AddressInUseException in its stack trace, in the report and in the generic host's.
+        output.ShouldNotContain("AddressInUseException", Case.Sensitive, "the busy address was reported with its exception and stack trace");
     }
 }
