@@ -6,28 +6,16 @@ namespace OrderManagement.Host.Tests.Console;
 
 // Payments never answers here (UnansweredPaymentApiFactory): the saga fails at AuthorizePayment and is stalled.
 [Collection(UnansweredPaymentCollection.Name)]
-public sealed class ConsoleStallTests(UnansweredPaymentApiFactory api) : IAsyncLifetime
+public sealed class ConsoleStallTests(UnansweredPaymentApiFactory api) : StockedApiTests(api, "STALL-SKU", 10)
 {
-    private const string Sku = "STALL-SKU";
-    private readonly HttpClient _storefront = api.Storefront();
-    private readonly HttpClient _operator = api.Operator();
-
-    public async Task InitializeAsync()
-    {
-        await api.ResetAsync();
-        await _operator.SetStockAsync(Sku, 10);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Given_an_unanswered_payment_When_stalls_are_listed_Then_the_order_is_there_with_the_reason_in_words_on_the_api_and_the_pages()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 1, 10m)));
-        await Poller.UntilAsync(async () => (await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).Text("status") == "Failed",
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 1, 10m)));
+        await Poller.UntilAsync(async () => (await Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).Text("status") == "Failed",
             "the saga failed", FulfilmentProbes.Patience);
 
-        var stalls = await _operator.GetJsonAsync("/api/v1/ops/stalls?limit=10");
+        var stalls = await Operator.GetJsonAsync("/api/v1/ops/stalls?limit=10");
         var console = ConsoleClient.For(api);
         await console.SignInAsync(ApiFactory.OperatorKey);
         var stallsPage = await console.Http.GetStringAsync("/ops/stalls");
@@ -40,10 +28,10 @@ public sealed class ConsoleStallTests(UnansweredPaymentApiFactory api) : IAsyncL
         stallsPage.ShouldContain(orderId.ToString());
         stallsPage.ShouldContain("Failed while waiting for the payment authorization from Payments");
         orderPage.ShouldContain("id=\"stall-reason\"");
-        (await _operator.GetAsync("/api/v1/ops/stalls?limit=0")).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
-        (await _storefront.GetAsync("/api/v1/ops/stalls")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        (await Operator.GetAsync("/api/v1/ops/stalls?limit=0")).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await Storefront.GetAsync("/api/v1/ops/stalls")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
 
-        await _storefront.CancelAsync(orderId);
-        await _storefront.WaitForStatusAsync(orderId, "Cancelled");
+        await Storefront.CancelAsync(orderId);
+        await Storefront.WaitForStatusAsync(orderId, "Cancelled");
     }
 }

@@ -7,35 +7,22 @@ namespace OrderManagement.Host.Tests.Fulfilment;
 
 // A read must not write: not a row inserted, updated or deleted in any module's schema, on the first read or a repeat.
 [Collection(ApiCollection.Name)]
-public sealed class HistoryReadTests(ApiFactory api) : IAsyncLifetime
+public sealed class HistoryReadTests(ApiFactory api) : StockedApiTests(api, "BOOK-TAOCP", 5)
 {
-    private const string Sku = "BOOK-TAOCP";
-
-    private readonly HttpClient _storefront = api.Storefront();
-    private readonly HttpClient _operator = api.Operator();
-
-    public async Task InitializeAsync()
-    {
-        await api.ResetAsync();
-        await _operator.SetStockAsync(Sku, 5);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Given_a_delivered_order_When_its_history_is_read_twice_Then_no_row_of_any_module_changes()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 12m)));
-        var confirmed = await _storefront.WaitForStatusAsync(orderId, "Confirmed");
-        (await _operator.DispatchAsync(confirmed.Text("shipmentId")!)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        await _storefront.WaitForStatusAsync(orderId, "Shipped");
-        (await _operator.PostAsync($"/api/v1/shipments/{confirmed.Text("shipmentId")}/deliver", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        await _storefront.WaitForStatusAsync(orderId, "Delivered");
-        await using var rows = await DatabaseRows.OpenAsync(api.ConnectionString);
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 12m)));
+        var confirmed = await Storefront.WaitForStatusAsync(orderId, "Confirmed");
+        (await Operator.DispatchAsync(confirmed.Text("shipmentId")!)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await Storefront.WaitForStatusAsync(orderId, "Shipped");
+        (await Operator.PostAsync($"/api/v1/shipments/{confirmed.Text("shipmentId")}/deliver", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await Storefront.WaitForStatusAsync(orderId, "Delivered");
+        await using var rows = await DatabaseRows.OpenAsync(Api.ConnectionString);
         var before = await QuietSnapshotAsync(rows);
 
-        var first = await _storefront.GetJsonAsync($"/api/v1/orders/{orderId}/history");
-        var second = await _storefront.GetJsonAsync($"/api/v1/orders/{orderId}/history");
+        var first = await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}/history");
+        var second = await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}/history");
 
         var after = await SnapshotAsync(rows);
         after.ShouldBe(before, "reading the history changed rows: " + Difference(before, after));
@@ -49,7 +36,7 @@ public sealed class HistoryReadTests(ApiFactory api) : IAsyncLifetime
     private async Task<Dictionary<string, long>> SnapshotAsync(DatabaseRows rows)
     {
         var snapshot = new Dictionary<string, long>(await rows.SnapshotAsync());
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await using var connection = new NpgsqlConnection(Api.ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(

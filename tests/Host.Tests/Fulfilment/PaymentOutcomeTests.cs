@@ -4,67 +4,54 @@ namespace OrderManagement.Host.Tests.Fulfilment;
 
 // The fixture allows 3 authorization attempts of 300 ms each, so retries run out within a couple of seconds.
 [Collection(ApiCollection.Name)]
-public sealed class PaymentOutcomeTests(ApiFactory api) : IAsyncLifetime
+public sealed class PaymentOutcomeTests(ApiFactory api) : StockedApiTests(api, "HOODIE-GREY-L", 10)
 {
-    private const string Sku = "HOODIE-GREY-L";
-
-    private readonly HttpClient _storefront = api.Storefront();
-    private readonly HttpClient _operator = api.Operator();
-
-    public async Task InitializeAsync()
-    {
-        await api.ResetAsync();
-        await _operator.SetStockAsync(Sku, 10);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData("tok_declined")]
     [InlineData("tok_insufficient_funds")]
     public async Task Given_a_card_that_is_declined_When_the_order_is_placed_Then_it_is_rejected_payment_declined_and_the_stock_released(string token)
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody(token, (Sku, 3, 40m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody(token, (Sku, 3, 40m)));
 
-        var rejected = await _storefront.WaitForOutcomeAsync(orderId);
+        var rejected = await Storefront.WaitForOutcomeAsync(orderId);
 
         rejected.Status().ShouldBe("Rejected");
         rejected.Text("rejectionReason").ShouldBe("PaymentDeclined");
-        var payment = await _operator.AssertPaymentAsync(rejected, "Declined");
+        var payment = await Operator.AssertPaymentAsync(rejected, "Declined");
         payment["attempts"]!.GetValue<int>().ShouldBe(1);
         rejected.Text("shipmentStatus").ShouldBeNull();
         rejected.Text("shipmentId").ShouldBeNull();
-        await _storefront.AssertStockAsync(Sku, onHand: 10, reserved: 0);
+        await Storefront.AssertStockAsync(Sku, onHand: 10, reserved: 0);
     }
 
     [Fact]
     public async Task Given_a_provider_that_never_answers_When_the_order_is_placed_Then_it_is_rejected_payment_failed_after_every_attempt()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 40m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 40m)));
 
-        var rejected = await _storefront.WaitForOutcomeAsync(orderId, TimeSpan.FromSeconds(30));
+        var rejected = await Storefront.WaitForOutcomeAsync(orderId, TimeSpan.FromSeconds(30));
 
         rejected.Status().ShouldBe("Rejected");
         rejected.Text("rejectionReason").ShouldBe("PaymentFailed");
-        var payment = await _operator.AssertPaymentAsync(rejected, "Failed");
+        var payment = await Operator.AssertPaymentAsync(rejected, "Failed");
         payment["attempts"]!.GetValue<int>().ShouldBe(3);
         payment["amount"]!.GetValue<decimal>().ShouldBe(80m);
         rejected.Text("shipmentStatus").ShouldBeNull();
-        await _storefront.AssertStockAsync(Sku, onHand: 10, reserved: 0);
+        await Storefront.AssertStockAsync(Sku, onHand: 10, reserved: 0);
     }
 
     [Fact]
     public async Task Given_a_provider_that_fails_twice_then_answers_When_the_order_is_placed_Then_it_is_confirmed_on_the_third_attempt()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_flaky", (Sku, 2, 40m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_flaky", (Sku, 2, 40m)));
 
-        var confirmed = await _storefront.WaitForOutcomeAsync(orderId, TimeSpan.FromSeconds(30));
+        var confirmed = await Storefront.WaitForOutcomeAsync(orderId, TimeSpan.FromSeconds(30));
 
         confirmed.Status().ShouldBe("Confirmed");
         confirmed.Text("rejectionReason").ShouldBeNull();
-        var payment = await _operator.AssertPaymentAsync(confirmed, "Authorized");
+        var payment = await Operator.AssertPaymentAsync(confirmed, "Authorized");
         payment["attempts"]!.GetValue<int>().ShouldBe(3);
-        await _operator.AssertShipmentAsync(confirmed, "ReadyToShip");
-        await _storefront.AssertStockAsync(Sku, onHand: 10, reserved: 2);
+        await Operator.AssertShipmentAsync(confirmed, "ReadyToShip");
+        await Storefront.AssertStockAsync(Sku, onHand: 10, reserved: 2);
     }
 }

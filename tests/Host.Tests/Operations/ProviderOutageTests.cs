@@ -11,49 +11,36 @@ namespace OrderManagement.Host.Tests.Operations;
 // Issue 15 items 10 and 11: tok_outage lets an operator rehearse a dead letter and its replay; operator actions need a
 // reason, and a retry while one is under way is refused.
 [Collection(ProviderOutageCollection.Name)]
-public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : IAsyncLifetime
+public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedApiTests(api, "OUTAGE-SKU", 10)
 {
-    private const string Sku = "OUTAGE-SKU";
-
-    private readonly HttpClient _storefront = api.Storefront();
-    private readonly HttpClient _operator = api.Operator();
-
-    public async Task InitializeAsync()
-    {
-        await api.ResetAsync();
-        await _operator.SetStockAsync(Sku, 10);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Given_a_tok_outage_order_When_its_payment_is_dead_lettered_and_replayed_after_the_outage_Then_it_is_Confirmed()
     {
         var placed = Stopwatch.StartNew();
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
 
         var saga = await WaitForSagaAsync(orderId, "Failed");
         saga.Text("lastError").ShouldNotBeNull().ShouldContain("dead-lettered");
         var letter = (await DeadLettersAsync()).Single();
         (letter.Text("module"), letter.Text("messageType")).ShouldBe(("Payments", "payments.authorize-payment.v1"));
         letter.Text("lastError").ShouldNotBeNull().ShouldContain("Sandbox outage");
-        (await _storefront.GetJsonAsync($"/api/v1/orders/{orderId}")).Status().ShouldBe("Pending");
+        (await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}")).Status().ShouldBe("Pending");
         await Task.Delay(ProviderOutageApiFactory.Outage - placed.Elapsed + TimeSpan.FromMilliseconds(200) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
 
-        var replay = await _operator.ReplayDeadLetterAsync(letter.Text("id"), "provider is back");
+        var replay = await Operator.ReplayDeadLetterAsync(letter.Text("id"), "provider is back");
 
         replay.StatusCode.ShouldBe(HttpStatusCode.Accepted, await replay.Content.ReadAsStringAsync());
-        var confirmed = await _storefront.WaitForOutcomeAsync(orderId);
+        var confirmed = await Storefront.WaitForOutcomeAsync(orderId);
         confirmed.Status().ShouldBe("Confirmed");
-        await _operator.AssertPaymentAsync(confirmed, "Authorized");
+        await Operator.AssertPaymentAsync(confirmed, "Authorized");
         (await WaitForSagaAsync(orderId, "Completed")).Text("status").ShouldBe("Completed");
         (await api.AuditAsync(orderId)).ShouldBe([("ReplayDeadLetter", "dev-operator", "provider is back")]);
     }
 
     [Fact]
-    public async Task Given_a_failed_saga_When_an_operator_retries_it_twice_in_a_row_Then_the_second_is_409_and_only_one_retry_is_recorded()
+    public async Task Given_a_failed_saga_When_anOperator_retries_it_twice_in_a_row_Then_the_second_is_409_and_only_one_retry_is_recorded()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
         await WaitForSagaAsync(orderId, "Failed");
 
         var first = await RetryAsync(orderId, "first try");
@@ -61,35 +48,35 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : IAsyncLi
 
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
         (await second.ShouldBeProblemAsync(409)).Text("detail").ShouldNotBeNull().ShouldContain("already under way");
-        var history = await _storefront.WaitForHistoryAsync(orderId, "OperatorRetry");
+        var history = await Storefront.WaitForHistoryAsync(orderId, "OperatorRetry");
         history.Count(e => e.Text("event") == "OperatorRetry").ShouldBe(1);
         (await api.AuditAsync(orderId)).ShouldBe([("RetryStep", "dev-operator", "first try")], "the refused retry is not audited");
     }
 
     [Fact]
-    public async Task Given_a_failed_saga_When_an_operator_acts_without_a_reason_Then_400_naming_reason_and_nothing_changes()
+    public async Task Given_a_failed_saga_When_anOperator_acts_without_a_reason_Then_400_naming_reason_and_nothing_changes()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
         var before = await WaitForSagaAsync(orderId, "Failed");
         var letter = (await DeadLettersAsync()).Single();
 
-        var noBody = await _operator.PostAsync($"/api/v1/ops/sagas/{orderId}/retry", null);
+        var noBody = await Operator.PostAsync($"/api/v1/ops/sagas/{orderId}/retry", null);
         var blank = await RetryAsync(orderId, " ");
-        var replay = await _operator.PostAsync($"/api/v1/ops/dead-letters/{letter.Text("id")}/replay", null);
+        var replay = await Operator.PostAsync($"/api/v1/ops/dead-letters/{letter.Text("id")}/replay", null);
 
         await noBody.ShouldBeProblemAsync(400, "reason");
         await blank.ShouldBeProblemAsync(400, "reason");
         await replay.ShouldBeProblemAsync(400, "reason");
-        (await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).ToJsonString().ShouldBe(before.ToJsonString());
+        (await Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).ToJsonString().ShouldBe(before.ToJsonString());
         (await DeadLettersAsync()).Count.ShouldBe(1);
     }
 
-    private Task<HttpResponseMessage> RetryAsync(Guid orderId, string reason) => _operator.RetrySagaAsync(orderId, reason);
+    private Task<HttpResponseMessage> RetryAsync(Guid orderId, string reason) => Operator.RetrySagaAsync(orderId, reason);
 
     private Task<JsonObject> WaitForSagaAsync(Guid orderId, string status) =>
-        Poller.UntilAsync(() => _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}"), s => s.Text("status") == status,
+        Poller.UntilAsync(() => Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}"), s => s.Text("status") == status,
             $"the saga of order {orderId} to be {status}", FulfilmentProbes.Patience);
 
     private async Task<List<JsonObject>> DeadLettersAsync() =>
-        (await _operator.GetJsonAsync("/api/v1/ops/dead-letters?limit=100"))["items"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        (await Operator.GetJsonAsync("/api/v1/ops/dead-letters?limit=100"))["items"]!.AsArray().Select(l => l!.AsObject()).ToList();
 }

@@ -5,27 +5,14 @@ using OrderManagement.Host.Tests.Infrastructure;
 namespace OrderManagement.Host.Tests.Operations;
 
 [Collection(ApiCollection.Name)]
-public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
+public sealed class SagaOperationsTests(ApiFactory api) : StockedApiTests(api, "OPS-SKU", 100)
 {
-    private const string Sku = "OPS-SKU";
-
-    private readonly HttpClient _storefront = api.Storefront();
-    private readonly HttpClient _operator = api.Operator();
-
-    public async Task InitializeAsync()
-    {
-        await api.ResetAsync();
-        await _operator.SetStockAsync(Sku, 100);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Given_a_confirmed_order_When_completed_sagas_are_listed_Then_its_saga_is_there_with_every_field()
     {
         var orderId = await PlaceAsync("tok_visa", "Confirmed");
 
-        var page = await _operator.GetJsonAsync("/api/v1/ops/sagas?status=Completed");
+        var page = await Operator.GetJsonAsync("/api/v1/ops/sagas?status=Completed");
 
         page.ContainsKey("nextCursor").ShouldBeTrue();
         var saga = page["items"]!.AsArray().Select(s => s!.AsObject()).Single(s => s.Text("orderId") == orderId.ToString());
@@ -37,7 +24,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
     {
         var orderId = await PlaceAsync("tok_visa", "Confirmed");
 
-        var saga = await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}");
+        var saga = await Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}");
 
         saga.Text("orderId").ShouldBe(orderId.ToString());
         AssertCompleted(saga);
@@ -61,7 +48,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
     [Fact]
     public async Task Given_an_unknown_order_When_its_saga_is_read_Then_404()
     {
-        var response = await _operator.GetAsync($"/api/v1/ops/sagas/{Guid.NewGuid()}");
+        var response = await Operator.GetAsync($"/api/v1/ops/sagas/{Guid.NewGuid()}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -69,7 +56,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
     [Fact]
     public async Task Given_an_unknown_order_When_its_saga_is_retried_Then_404()
     {
-        var response = await _operator.RetrySagaAsync(Guid.NewGuid(), "on-call check");
+        var response = await Operator.RetrySagaAsync(Guid.NewGuid(), "on-call check");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -78,13 +65,13 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
     public async Task Given_a_completed_saga_When_it_is_retried_Then_409_and_nothing_changes()
     {
         var orderId = await PlaceAsync("tok_visa", "Confirmed");
-        var before = await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}");
+        var before = await Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}");
 
-        var response = await _operator.RetrySagaAsync(orderId, "on-call check");
+        var response = await Operator.RetrySagaAsync(orderId, "on-call check");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        (await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).ToJsonString().ShouldBe(before.ToJsonString());
-        (await _storefront.GetJsonAsync($"/api/v1/orders/{orderId}")).Status().ShouldBe("Confirmed");
+        (await Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).ToJsonString().ShouldBe(before.ToJsonString());
+        (await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}")).Status().ShouldBe("Confirmed");
     }
 
     [Fact]
@@ -92,7 +79,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
     {
         var orderId = await PlaceAsync("tok_declined", "Rejected");
 
-        var response = await _operator.RetrySagaAsync(orderId, "on-call check");
+        var response = await Operator.RetrySagaAsync(orderId, "on-call check");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
@@ -107,7 +94,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
     [InlineData("cursor=not-a-cursor-we-issued")]
     public async Task Given_a_bad_query_When_sagas_are_listed_Then_400(string query)
     {
-        var response = await _operator.GetAsync($"/api/v1/ops/sagas?{query}");
+        var response = await Operator.GetAsync($"/api/v1/ops/sagas?{query}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -135,7 +122,7 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
         var pages = 0;
         do
         {
-            var page = await _operator.GetJsonAsync("/api/v1/ops/sagas?limit=3" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            var page = await Operator.GetJsonAsync("/api/v1/ops/sagas?limit=3" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
             var items = page["items"]!.AsArray();
             items.Count.ShouldBeLessThanOrEqualTo(3);
             seen.AddRange(items.Select(s => s!.AsObject().Text("orderId")!));
@@ -151,14 +138,14 @@ public sealed class SagaOperationsTests(ApiFactory api) : IAsyncLifetime
 
     private async Task<Guid> PlaceAsync(string token, string outcome)
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody(token, (Sku, 1, 10m)));
-        var order = await _storefront.WaitForOutcomeAsync(orderId);
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody(token, (Sku, 1, 10m)));
+        var order = await Storefront.WaitForOutcomeAsync(orderId);
         order.Status().ShouldBe(outcome);
         return orderId;
     }
 
     private async Task<List<JsonObject>> ItemsAsync(string path) =>
-        (await _operator.GetJsonAsync(path))["items"]!.AsArray().Select(s => s!.AsObject()).ToList();
+        (await Operator.GetJsonAsync(path))["items"]!.AsArray().Select(s => s!.AsObject()).ToList();
 
     private static void AssertCompleted(JsonObject saga)
     {

@@ -8,25 +8,12 @@ namespace OrderManagement.Host.Tests.Operations;
 // Payments never answers within these tests (see UnansweredPaymentApiFactory), so only the saga's own deadlines,
 // an operator or a cancellation move the order. Each test ends with the order cancelled so nothing keeps retrying.
 [Collection(UnansweredPaymentCollection.Name)]
-public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : IAsyncLifetime
+public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : StockedApiTests(api, "STUCK-SKU", 10)
 {
-    private const string Sku = "STUCK-SKU";
-
-    private readonly HttpClient _storefront = api.Storefront();
-    private readonly HttpClient _operator = api.Operator();
-
-    public async Task InitializeAsync()
-    {
-        await api.ResetAsync();
-        await _operator.SetStockAsync(Sku, 10);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Given_a_payment_step_that_never_answers_When_its_deadlines_run_out_Then_the_saga_is_listed_failed_and_stuck()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 15m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 15m)));
 
         var saga = await WaitUntilFailedAsync(orderId);
 
@@ -35,23 +22,23 @@ public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : IAsyncLife
         saga["attempts"]!.GetValue<int>().ShouldBe(2);
         saga.Text("lastError").ShouldNotBeNullOrWhiteSpace();
         saga.Text("nextAttemptAt").ShouldBeNull();
-        (await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).Text("status").ShouldBe("Failed");
+        (await Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).Text("status").ShouldBe("Failed");
         (await StuckAsync(0)).ShouldContain(orderId.ToString());
         (await StuckAsync(3600)).ShouldNotContain(orderId.ToString());
-        var order = await _storefront.GetJsonAsync($"/api/v1/orders/{orderId}");
+        var order = await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}");
         order.Status().ShouldBe("Pending");
-        await _storefront.AssertStockAsync(Sku, onHand: 10, reserved: 2);
+        await Storefront.AssertStockAsync(Sku, onHand: 10, reserved: 2);
 
         await CancelAndAssertNothingHeldAsync(orderId);
     }
 
     [Fact]
-    public async Task Given_a_failed_saga_When_an_operator_retries_it_Then_202_the_step_runs_again_and_the_history_names_the_operator()
+    public async Task Given_a_failed_saga_When_anOperator_retries_it_Then_202_the_step_runs_again_and_the_history_names_theOperator()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 15m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 15m)));
         await WaitUntilFailedAsync(orderId);
 
-        var response = await _operator.RetrySagaAsync(orderId, "on-call check");
+        var response = await Operator.RetrySagaAsync(orderId, "on-call check");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var resumed = await response.ReadJsonAsync();
@@ -59,7 +46,7 @@ public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : IAsyncLife
         resumed.Text("currentStep").ShouldBe("AuthorizePayment");
         resumed["attempts"]!.GetValue<int>().ShouldBe(1);
         resumed.Text("nextAttemptAt").ShouldNotBeNull();
-        var history = await _storefront.WaitForHistoryAsync(orderId, "OperatorRetry");
+        var history = await Storefront.WaitForHistoryAsync(orderId, "OperatorRetry");
         var retry = history.Single(e => e.Text("event") == "OperatorRetry");
         retry.Text("module").ShouldBe("Ordering");
         retry.Text("detail").ShouldNotBeNull().ShouldContain("dev-operator");
@@ -71,36 +58,36 @@ public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : IAsyncLife
     [Fact]
     public async Task Given_a_retried_saga_still_waiting_When_the_order_is_cancelled_Then_it_ends_cancelled_holding_nothing()
     {
-        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 15m)));
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_timeout", (Sku, 2, 15m)));
         await WaitUntilFailedAsync(orderId);
-        (await _operator.RetrySagaAsync(orderId, "on-call check")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await Operator.RetrySagaAsync(orderId, "on-call check")).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
         await CancelAndAssertNothingHeldAsync(orderId);
     }
 
     private async Task CancelAndAssertNothingHeldAsync(Guid orderId)
     {
-        var cancel = await _storefront.CancelAsync(orderId);
+        var cancel = await Storefront.CancelAsync(orderId);
         cancel.StatusCode.ShouldBe(HttpStatusCode.Accepted, await cancel.Content.ReadAsStringAsync());
 
-        var cancelled = await _storefront.WaitForOrderAsync(orderId, o => o.Status() != "Pending", "to end after the cancellation", TimeSpan.FromSeconds(15));
+        var cancelled = await Storefront.WaitForOrderAsync(orderId, o => o.Status() != "Pending", "to end after the cancellation", TimeSpan.FromSeconds(15));
 
         cancelled.Status().ShouldBe("Cancelled");
-        await _operator.AssertPaymentAsync(cancelled, "Voided");
+        await Operator.AssertPaymentAsync(cancelled, "Voided");
         cancelled.Text("shipmentStatus").ShouldBeNull();
-        await _storefront.AssertStockAsync(Sku, onHand: 10, reserved: 0);
-        (await _operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).Text("status").ShouldBe("Compensated");
+        await Storefront.AssertStockAsync(Sku, onHand: 10, reserved: 0);
+        (await Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).Text("status").ShouldBe("Compensated");
     }
 
     private async Task<JsonObject> WaitUntilFailedAsync(Guid orderId) =>
         (await Poller.UntilAsync(
-            async () => (await _operator.GetJsonAsync("/api/v1/ops/sagas?status=Failed"))["items"]!.AsArray()
+            async () => (await Operator.GetJsonAsync("/api/v1/ops/sagas?status=Failed"))["items"]!.AsArray()
                 .Select(s => s!.AsObject()).FirstOrDefault(s => s.Text("orderId") == orderId.ToString()),
             saga => saga is not null,
             $"the saga of order {orderId} to be listed as Failed",
             TimeSpan.FromSeconds(15)))!;
 
     private async Task<List<string?>> StuckAsync(int seconds) =>
-        (await _operator.GetJsonAsync($"/api/v1/ops/sagas?stuckForSeconds={seconds}"))["items"]!.AsArray()
+        (await Operator.GetJsonAsync($"/api/v1/ops/sagas?stuckForSeconds={seconds}"))["items"]!.AsArray()
             .Select(s => s!.AsObject().Text("orderId")).ToList();
 }
