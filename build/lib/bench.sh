@@ -30,7 +30,7 @@ EOF
 bench__fail_line() {
     local command=$1
     if [ "$command" = bench ]; then
-        echo "completed_orders_per_s=0 post_p99_ms=n/a confirm_p99_ms=n/a commits_per_order=n/a peak_rss_mb=0 invariants=FAILED"
+        echo "sustained_confirmed_per_s=0 completed_orders_per_s=0 post_p99_ms=n/a confirm_p99_ms=n/a commits_per_order=n/a peak_rss_mb=0 invariants=FAILED"
     else
         echo "0 passed, 1 failed"
     fi

@@ -8,7 +8,7 @@ internal static class BenchScenario
 {
     public static async Task<int> RunAsync(Options o)
     {
-        double completedPerS = 0, postP99 = double.NaN, confirmP99 = double.NaN, commitsPerOrder = double.NaN;
+        double completedPerS = 0, sustainedPerS = 0, postP99 = double.NaN, confirmP99 = double.NaN, commitsPerOrder = double.NaN;
         long peakRssKb = 0;
         var checks = new Checks();
         await using (var run = new Runner(o))
@@ -108,6 +108,14 @@ internal static class BenchScenario
                 var loadTo = accepted.Count > 0 ? accepted.Max(a => a.SentUtc.AddMilliseconds(a.LatencyMs)) : DateTimeOffset.MinValue;
                 var confirmedDuringLoad = confirmed.Count(r => r.ConfirmedAt >= loadFrom && r.ConfirmedAt <= loadTo);
                 var duringLoadPerS = confirmedDuringLoad / Math.Max((loadTo - loadFrom).TotalSeconds, 1e-9);
+                // Steady state: the load window without its first tenth (at most 5 s), while the pipeline fills.
+                var steadyFrom = loadFrom + TimeSpan.FromSeconds(Math.Min(5, (loadTo - loadFrom).TotalSeconds / 10));
+                var steadyS = Math.Max((loadTo - steadyFrom).TotalSeconds, 1e-9);
+                var confirmedSteady = confirmed.Count(r => r.ConfirmedAt >= steadyFrom && r.ConfirmedAt <= loadTo);
+                sustainedPerS = confirmedSteady / steadyS;
+                var placedSteady = measured.Where(r => r.CreatedAt >= steadyFrom && r.CreatedAt <= loadTo).ToList();
+                var placedSteadyConfirm = Stats.Sorted(placedSteady.Where(r => r.ConfirmedAt is not null)
+                    .Select(r => (r.ConfirmedAt!.Value - r.CreatedAt).TotalMilliseconds));
                 var finishSpan = finished.Count > 0 ? (finished.Max(r => r.LeftPendingAt!.Value) - measured.Min(r => r.CreatedAt)).TotalSeconds : double.NaN;
                 postP99 = Stats.Percentile(post, 99);
                 confirmP99 = Stats.Percentile(confirm, 99);
@@ -124,6 +132,9 @@ internal static class BenchScenario
                 Console.WriteLine($"completed: {confirmed.Count} Confirmed, {measured.Count(r => r.Status == "Rejected")} Rejected; first placed -> last Confirmed {Stats.F(confirmSpan, "0.00")} s"
                     + $" = {Stats.F(completedPerS)} orders/s confirmed ({Stats.F(finished.Count / finishSpan)} orders/s left Pending)");
                 Console.WriteLine($"           while the load ran: {confirmedDuringLoad} Confirmed = {Stats.F(duringLoadPerS)} orders/s; {pendingAtLoadEnd} orders were still Pending when it ended");
+                Console.WriteLine($"sustained: {confirmedSteady} Confirmed in the steady {Stats.F(steadyS, "0.0")} s of the load (its first {Stats.F((steadyFrom - loadFrom).TotalSeconds, "0.0")} s left out)"
+                    + $" = {Stats.F(sustainedPerS)} orders/s" + (o.Ceiling is { } tps ? $" = {Stats.F(sustainedPerS / tps, "0.000")} of the PostgreSQL ceiling ({Stats.F(tps)} saga_step_tps)" : ""));
+                Console.WriteLine($"           orders placed in that window ({placedSteady.Count}), placed -> Confirmed: {Stats.Summary(placedSteadyConfirm)}");
                 Console.WriteLine($"POST /api/v1/orders latency: {Stats.Summary(post)}");
                 Console.WriteLine($"placed -> Confirmed latency: {Stats.Summary(confirm)}");
                 Console.WriteLine($"placed -> left Pending:      {Stats.Summary(leave)}");
@@ -173,8 +184,9 @@ internal static class BenchScenario
             }
         }
 
-        Console.WriteLine($"completed_orders_per_s={Stats.F(completedPerS)} post_p99_ms={Stats.F(postP99)} confirm_p99_ms={Stats.F(confirmP99)}"
-            + $" commits_per_order={Stats.F(commitsPerOrder, "0.00")} peak_rss_mb={Runner.Mb(peakRssKb)} invariants={(checks.AllOk ? "ok" : "FAILED")}");
+        var ratio = o.Ceiling is { } ceiling ? $" ceiling_ratio={Stats.F(sustainedPerS / ceiling, "0.000")}" : "";
+        Console.WriteLine($"sustained_confirmed_per_s={Stats.F(sustainedPerS)} completed_orders_per_s={Stats.F(completedPerS)} post_p99_ms={Stats.F(postP99)} confirm_p99_ms={Stats.F(confirmP99)}"
+            + $" commits_per_order={Stats.F(commitsPerOrder, "0.00")} peak_rss_mb={Runner.Mb(peakRssKb)}{ratio} invariants={(checks.AllOk ? "ok" : "FAILED")}");
         return checks.AllOk ? 0 : 1;
     }
 

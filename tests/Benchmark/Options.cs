@@ -36,6 +36,8 @@ internal sealed class Options
           --request-timeout S    client timeout of one request (default 30; db-outage: 10)
           --no-idempotency-key   do not send Idempotency-Key (sent by default, as a storefront would)
           --seed N               random seed (default: random, printed)
+          --ceiling TPS          bench: this machine's PostgreSQL ceiling (saga_step_tps from ../shared/pg-ceiling/run.sh,
+                                 commits/s); the last line then ends with ceiling_ratio=sustained_confirmed_per_s/TPS
 
         Hosts:
           --port P               first host port (default: a free loopback port)
@@ -81,6 +83,7 @@ internal sealed class Options
     public int MaxQuantity { get; set; } = 3;
     public int? Warmup { get; set; }
     public long Preload { get; set; }
+    public double? Ceiling { get; set; }
     public double DrainTimeout { get; set; } = 300;
     public double? RequestTimeout { get; set; }
     public bool IdempotencyKeys { get; set; } = true;
@@ -158,6 +161,7 @@ internal sealed class Options
                 case "--max-lines": o.MaxLines = Int(arg, Value(), 1, 100); break;
                 case "--warmup": o.Warmup = Int(arg, Value(), 0, 1_000_000); break;
                 case "--preload": o.Preload = Int(arg, Value(), 0, 50_000_000); break;
+                case "--ceiling": o.Ceiling = Dbl(arg, Value(), 0.1, 10_000_000); break;
                 case "--drain-timeout": o.DrainTimeout = Dbl(arg, Value(), 1, 3600); break;
                 case "--request-timeout": o.RequestTimeout = Dbl(arg, Value(), 0.1, 600); break;
                 case "--no-idempotency-key": o.IdempotencyKeys = false; break;
