@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 
 namespace OrderManagement.TestKit;
@@ -6,15 +7,20 @@ namespace OrderManagement.TestKit;
 public static class TestDatabase
 {
     public const string ServerVariable = "ORDERMANAGEMENT_TEST_PG";
-    private static readonly Lazy<Task<string>> Created = new(CreateAsync);
+    private static readonly Lazy<Task<string>> Created = new(() => CreateAsync(DatabaseNameFor()));
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Private = new(StringComparer.Ordinal);
 
     public static Task<string> ConnectionStringAsync() => Created.Value;
 
-    private static async Task<string> CreateAsync()
+    // A database of its own for a test whose load or locks must not reach the project's shared database (created
+    // once per purpose and run; purpose: lower-case letters and digits).
+    public static Task<string> ConnectionStringAsync(string purpose) =>
+        Private.GetOrAdd(purpose, p => new Lazy<Task<string>>(() => CreateAsync(DatabaseNameFor() + "_" + p))).Value;
+
+    private static async Task<string> CreateAsync(string name)
     {
         var server = Environment.GetEnvironmentVariable(ServerVariable)
             ?? throw new InvalidOperationException($"{ServerVariable} is not set: run the tests with build/test.sh, or point it at a PostgreSQL server.");
-        var name = DatabaseNameFor();
 
         await using (var admin = new NpgsqlConnection(server))
         {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OrderManagement.BuildingBlocks.Lifecycle;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using Serilog;
 
@@ -46,6 +47,7 @@ public static class ApiPlumbing
         services.AddExceptionHandler<ExceptionToProblemHandler>();
         services.AddApiKeyAuthentication(environment);
         services.AddIntakeLimits();
+        services.AddGracefulShutdown();
         return services;
     }
 
@@ -61,6 +63,7 @@ public static class ApiPlumbing
 
     public static WebApplication UseApiPlumbing(this WebApplication app)
     {
+        app.UseConnectionCloseWhileDraining();
         app.UseMiddleware<CorrelationIdMiddleware>();
         // Outside the exception handler, so the one access-log line per request has the status the client got.
         app.UseSerilogRequestLogging(options =>

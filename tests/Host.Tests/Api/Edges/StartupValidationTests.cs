@@ -33,6 +33,7 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "StallOptions", "Development", "Stalls:ReleaseStock", "soon", "Stalls:ReleaseStock" },
         { "ReadinessOptions", "Development", "Readiness:MaxMessageAge", "00:00:00", "Readiness:MaxMessageAge" },
         { "MetricsEndpointOptions", "Development", "Metrics:ScrapeUrl", "localhost-9464", "Metrics:ScrapeUrl" },
+        { "ShutdownOptions", "Development", "Shutdown:DrainPeriod", "00:10:00", "Shutdown:DrainPeriod" },
     };
 
     [Theory]
