@@ -6,8 +6,10 @@ using System.Net.Sockets;
 namespace OrderManagement.Benchmark;
 
 // One OrderManagement.Host process: `dotnet OrderManagement.Host.dll` on its own loopback port, output appended
-// to a log file under the work directory. It can be killed (SIGKILL) and started again on the same port.
-internal sealed class HostProcess(int index, int port, Options options, string workDir)
+// to a log file under the work directory. It can be killed (SIGKILL) and started again on the same port. `hostDll` and
+// `env` override --host-dll and add to --host-env (the upgrade test runs an older build first).
+internal sealed class HostProcess(int index, int port, Options options, string workDir, string? hostDll = null,
+    IReadOnlyList<KeyValuePair<string, string>>? env = null)
 {
     private readonly Lock _gate = new();
     private Process? _process;
@@ -52,7 +54,7 @@ internal sealed class HostProcess(int index, int port, Options options, string w
 
     public void Start()
     {
-        var dll = Path.GetFullPath(options.HostDll);
+        var dll = Path.GetFullPath(hostDll ?? options.HostDll);
         var start = new ProcessStartInfo("/bin/sh")
         {
             UseShellExecute = false,
@@ -70,7 +72,7 @@ internal sealed class HostProcess(int index, int port, Options options, string w
         start.Environment["Serilog__MinimumLevel__Default"] = options.HostLogLevel;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in options.HostEnv)
+        foreach (var (key, value) in options.HostEnv.Concat(env ?? []))
         {
             start.Environment[key] = value;
         }

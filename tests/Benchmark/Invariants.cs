@@ -35,8 +35,10 @@ internal static class Invariants
                 OR (o.status = 'Rejected' AND o.rejection_reason = 'PaymentDeclined' AND o.payment_status = 'Declined' AND o.shipment_id IS NULL AND o.shipment_status IS NULL)
                 OR (o.status = 'Rejected' AND o.rejection_reason = 'PaymentFailed' AND o.payment_status = 'Failed' AND o.shipment_id IS NULL AND o.shipment_status IS NULL)
                 OR (o.status = 'Rejected' AND o.rejection_reason = 'OutOfStock' AND o.payment_status IS NULL AND o.payment_id IS NULL
-                    AND o.shipment_id IS NULL AND o.shipment_status IS NULL))
-            """, afterSeq, "orders whose mirror fields disagree (Confirmed->Authorized/ReadyToShip, Declined, Failed, OutOfStock->null)");
+                    AND o.shipment_id IS NULL AND o.shipment_status IS NULL)
+                OR (o.status = 'Cancelled' AND o.rejection_reason IS NULL AND o.payment_status IS DISTINCT FROM 'Authorized'
+                    AND o.payment_status IS DISTINCT FROM 'Captured' AND (o.shipment_status IS NULL OR o.shipment_status = 'Cancelled')))
+            """, afterSeq, "orders whose mirror fields disagree (Confirmed->Authorized/ReadyToShip, Declined, Failed, OutOfStock->null, Cancelled->nothing held)");
 
         await Count(db, checks, "payments.payments agrees with the order", """
             SELECT count(*) FROM ordering.orders o LEFT JOIN payments.payments p ON p.order_id = o.id
@@ -44,7 +46,8 @@ internal static class Invariants
                    (o.status = 'Confirmed' AND p.status = 'Authorized' AND p.id = o.payment_id)
                 OR (o.rejection_reason = 'PaymentDeclined' AND p.status = 'Declined')
                 OR (o.rejection_reason = 'PaymentFailed' AND p.status = 'Failed')
-                OR (o.rejection_reason = 'OutOfStock' AND p.id IS NULL), false)
+                OR (o.rejection_reason = 'OutOfStock' AND p.id IS NULL)
+                OR (o.status = 'Cancelled' AND (p.id IS NULL OR p.status IN ('Voided', 'Declined', 'Failed'))), false)
             """, afterSeq, "orders whose payment row disagrees");
 
         await Count(db, checks, "at most one payment per order",
@@ -63,15 +66,17 @@ internal static class Invariants
             WHERE o.seq > $1 AND o.status <> 'Pending' AND NOT coalesce(
                    (o.status = 'Confirmed' AND r.status = 'Reserved')
                 OR (o.rejection_reason IN ('PaymentDeclined', 'PaymentFailed') AND r.status = 'Released')
-                OR (o.rejection_reason = 'OutOfStock' AND (r.id IS NULL OR r.status = 'Released')), false)
-            """, afterSeq, "orders whose reservation disagrees (Confirmed->Reserved, Rejected->Released or none)");
+                OR (o.rejection_reason = 'OutOfStock' AND (r.id IS NULL OR r.status = 'Released'))
+                OR (o.status = 'Cancelled' AND (r.id IS NULL OR r.status = 'Released')), false)
+            """, afterSeq, "orders whose reservation disagrees (Confirmed->Reserved, Rejected or Cancelled->Released or none)");
 
         await Count(db, checks, "shipment agrees with the order", """
             SELECT count(*) FROM ordering.orders o LEFT JOIN shipping.shipments s ON s.order_id = o.id
             WHERE o.seq > $1 AND o.status <> 'Pending' AND NOT coalesce(
                    (o.status = 'Confirmed' AND s.status = 'ReadyToShip' AND s.id = o.shipment_id)
-                OR (o.status = 'Rejected' AND s.id IS NULL), false)
-            """, afterSeq, "orders whose shipment disagrees (Confirmed->one ReadyToShip, Rejected->none)");
+                OR (o.status = 'Rejected' AND s.id IS NULL)
+                OR (o.status = 'Cancelled' AND (s.id IS NULL OR s.status = 'Cancelled')), false)
+            """, afterSeq, "orders whose shipment disagrees (Confirmed->one ReadyToShip, Rejected->none, Cancelled->none or Cancelled)");
 
         await Count(db, checks, "every order left Pending at most once", """
             SELECT count(*) FROM (SELECT order_id FROM ordering.history WHERE subject = 'Order' AND from_state = 'Pending'

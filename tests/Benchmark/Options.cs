@@ -8,7 +8,7 @@ internal sealed class UsageException(string message) : Exception(message);
 internal sealed class Options
 {
     public const string Usage = """
-        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage|failover> --connection <cs> --host-dll <path> [options]
+        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage|failover|upgrade> --connection <cs> --host-dll <path> [options]
 
         Normally started by build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh, build/db-outage-test.sh,
         which build the host, start a private PostgreSQL and create a fresh database, and by build/failover-test.sh,
@@ -64,6 +64,11 @@ internal sealed class Options
           --db-kill-cmd CMD      failover: bash command that kills the primary PostgreSQL node (kill -9)
           --db-rejoin-cmd CMD    failover: bash command that starts the killed node again and returns once it is
                                  the standby
+          --from-host-dll PATH   upgrade: the previous build's OrderManagement.Host.dll, started first on the database;
+                                 --host-dll is the build that takes over its orders (build/upgrade-test.sh builds both)
+          --stop kill|term       upgrade: how the previous build is stopped, SIGKILL (default) or SIGTERM
+          --cycles N             upgrade: at most N runs of the previous build (default 3) until one stops with orders
+                                 in every saga step
         """;
 
     public required string Command { get; init; }
@@ -103,12 +108,16 @@ internal sealed class Options
     public Uri? Via { get; set; }
     public string? DbKillCmd { get; set; }
     public string? DbRejoinCmd { get; set; }
+    public string? FromHostDll { get; set; }
+    public bool StopWithSigterm { get; set; }
+    public int Cycles { get; set; } = 3;
+    private bool _tokensGiven;
 
     // Hard bounds for every load loop.
     public const double MaxDurationSeconds = 1800;
     public const int MaxOrdersBound = 5_000_000;
 
-    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage", "failover"];
+    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage", "failover", "upgrade"];
 
     public static Options Parse(string[] args)
     {
@@ -154,7 +163,7 @@ internal sealed class Options
                 case "--duration": o.Duration = Dbl(arg, Value(), 0.5, MaxDurationSeconds); break;
                 case "--concurrency": o.Concurrency = Int(arg, Value(), 1, 4096); break;
                 case "--rate": o.Rate = Dbl(arg, Value(), 0.1, 100_000); break;
-                case "--tokens": o.Tokens = ParseTokens(Value()); break;
+                case "--tokens": o.Tokens = ParseTokens(Value()); o._tokensGiven = true; break;
                 case "--skus": o.Skus = Int(arg, Value(), 1, 100_000); break;
                 case "--on-hand": o.OnHand = Int(arg, Value(), 0, int.MaxValue); break;
                 case "--scarce": o.Scarce = true; break;
@@ -187,6 +196,16 @@ internal sealed class Options
                     break;
                 case "--db-kill-cmd": o.DbKillCmd = Value(); break;
                 case "--db-rejoin-cmd": o.DbRejoinCmd = Value(); break;
+                case "--from-host-dll": o.FromHostDll = Value(); break;
+                case "--stop":
+                    o.StopWithSigterm = Value() switch
+                    {
+                        "kill" => false,
+                        "term" => true,
+                        var other => throw new UsageException($"--stop: expected kill or term, got '{other}'"),
+                    };
+                    break;
+                case "--cycles": o.Cycles = Int(arg, Value(), 1, 20); break;
                 case "-h" or "--help": throw new UsageException("");
                 default: throw new UsageException($"unknown option '{arg}'");
             }
@@ -210,6 +229,11 @@ internal sealed class Options
         if (o.Command == "failover" && (string.IsNullOrEmpty(o.DbKillCmd) || string.IsNullOrEmpty(o.DbRejoinCmd) || o.Via is null))
         {
             throw new UsageException("failover needs --via, --db-kill-cmd and --db-rejoin-cmd");
+        }
+
+        if (o.Command == "upgrade" && (string.IsNullOrEmpty(o.FromHostDll) || !File.Exists(o.FromHostDll)))
+        {
+            throw new UsageException($"upgrade needs --from-host-dll naming the previous build's host ({o.FromHostDll ?? "missing"})");
         }
 
         o.ApplyDefaults();
@@ -260,6 +284,13 @@ internal sealed class Options
                 Concurrency ??= Quick ? 8 : 32;
                 Warmup ??= 50;
                 RequestTimeout ??= Math.Max(10, AnswerWithin * 2);
+                break;
+            case "upgrade":
+                // Every kind of order the saga handles differently: approved, retried by Payments, never answered, declined.
+                Tokens = _tokensGiven ? Tokens : [("tok_visa", 50), ("tok_flaky", 20), ("tok_timeout", 15), ("tok_declined", 15)];
+                Duration ??= Quick ? 6 : 12; // load per run of the previous build
+                Concurrency ??= 8;
+                Warmup ??= 0;
                 break;
             case "failover":
                 Hosts = _hostsGiven ? Hosts : 3;

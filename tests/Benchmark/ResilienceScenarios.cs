@@ -30,6 +30,9 @@ internal static class ResilienceScenarios
                     case "failover":
                         await FailoverScenario.RunAsync(run, checks);
                         break;
+                    case "upgrade":
+                        await UpgradeScenario.RunAsync(run, checks);
+                        break;
                 }
             }
             catch (Exception ex)
@@ -283,7 +286,7 @@ internal static class ResilienceScenarios
         await Invariants.CheckAsync(run.Database, checks, warmup.Accepted.Concat(accepted).Select(s => s.OrderId!.Value).ToList(), baseSeq, run.InitialStock);
     }
 
-    private static void AddNo500(Checks checks, LoadResult result)
+    public static void AddNo500(Checks checks, LoadResult result)
     {
         var errors = result.Samples.Where(s => s.Status == (int)HttpStatusCode.InternalServerError).ToList();
         checks.Add("no 500 responses", errors.Count == 0, $"{errors.Count} x 500 of {result.Samples.Count} POSTs");
