@@ -79,7 +79,7 @@ internal static class Invariants
             """, afterSeq, "orders whose shipment disagrees (Confirmed->one ReadyToShip, Rejected->none, Cancelled->none or Cancelled)");
 
         await Count(db, checks, "every order left Pending at most once", """
-            SELECT count(*) FROM (SELECT order_id FROM ordering.history WHERE subject = 'Order' AND from_state = 'Pending'
+            SELECT count(*) FROM (SELECT order_id FROM ordering.history WHERE subject = 'Order' AND from_state = 'Pending' AND to_state <> 'Pending'
                                   GROUP BY order_id HAVING count(*) > 1) d
             """, null, "orders with several Pending->X transitions");
 
