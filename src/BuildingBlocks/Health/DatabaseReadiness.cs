@@ -34,8 +34,17 @@ internal static class DatabaseReadiness
 
     // The check reports a failure rather than throwing; the failover still has to see it (a node that is shutting
     // down means the pool points at the wrong node). Returns the reason to show.
-    public static string Reason(HealthReportEntry entry, DatabaseFailover failover) =>
-        entry.Exception is { } exception && failover.Observe(exception)
-            ? "database unreachable: " + exception.GetBaseException().Message
-            : entry.Description ?? entry.Exception?.Message ?? "failed";
+    public static string Reason(HealthReportEntry entry, DatabaseFailover failover) => entry.Exception switch
+    {
+        { } exception when DatabaseFailures.IsPoolExhausted(exception) => PoolExhaustedReason,
+        OperationCanceledException => NoConnectionInTimeReason,
+        { } exception when failover.Observe(exception) => "database unreachable: " + exception.GetBaseException().Message,
+        _ => entry.Description ?? entry.Exception?.Message ?? "failed",
+    };
+
+    public const string PoolExhaustedReason =
+        "connection pool exhausted: every connection of this host is in use (long transactions or lock waits: see pg_stat_activity); the database itself answers";
+
+    private const string NoConnectionInTimeReason =
+        "no answer within the check's 3 s: every pooled connection is in use (long transactions or lock waits: see pg_stat_activity) or the database is slow";
 }

@@ -14,6 +14,11 @@ internal static class DatabaseFailures
     // The database cannot be reached or is changing nodes: nothing is wrong with the request or the message.
     public static bool IsUnavailable(Exception exception) => Find(exception, IsUnavailableItself) is not null;
 
+    // Every connection of this host's pool stayed in use for the pool's Timeout: the database may be fine, but this
+    // host's transactions are long or waiting on locks. Npgsql says so only in the message of an NpgsqlException.
+    public static bool IsPoolExhausted(Exception exception) =>
+        Find(exception, e => e is NpgsqlException && e.Message.Contains("connection pool has been exhausted", StringComparison.Ordinal)) is not null;
+
     // Worth retrying later, answered 503 with Retry-After: unavailable, or an error PostgreSQL itself marks transient
     // (serialization failure, lock not available, ...), as Npgsql's IsTransient says.
     public static bool IsTransient(Exception exception) =>

@@ -48,6 +48,7 @@ public static class ApiPlumbing
         services.AddApiKeyAuthentication(environment);
         services.AddIntakeLimits();
         services.AddGracefulShutdown();
+        services.AddRequestDeadlines();
         return services;
     }
 
@@ -73,6 +74,8 @@ public static class ApiPlumbing
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Inside the exception handler: the deadline's cancellation is answered here as 503, not as an error.
+        app.UseRequestTimeouts();
         app.UseMiddleware<RequestHeadLimitsMiddleware>();
         app.UseMiddleware<ControlCharacterGuardMiddleware>();
         app.UseMiddleware<ReadinessGateMiddleware>();

@@ -37,6 +37,7 @@ internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failove
                 "The resource was changed by another request at the same time.", "Read the resource again and retry if the request still applies."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => ProblemResponses.WriteAsync(context, 409, "concurrent-update",
                 "The resource was created by another request at the same time.", "Read the resource again and retry if the request still applies."),
+            _ when DatabaseFailures.IsPoolExhausted(exception) => WriteDatabaseBusyAsync(context),
             _ when failover.Observe(exception) => WriteDatabaseUnavailableAsync(context),
             _ => null,
         };
@@ -60,6 +61,14 @@ internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failove
         context.Response.Headers.RetryAfter = "5";
         return ProblemResponses.WriteAsync(context, 503, "database-unavailable",
             "The service is temporarily unavailable.", "The database cannot be reached or is switching to its standby. Retry after a few seconds with the same Idempotency-Key: if the request did take effect, the repeat returns its original answer.");
+    }
+
+    private static Task WriteDatabaseBusyAsync(HttpContext context)
+    {
+        context.RequestServices.GetRequiredService<ApiMetrics>().Rejected("database-busy");
+        context.Response.Headers.RetryAfter = "5";
+        return ProblemResponses.WriteAsync(context, 503, "database-busy",
+            "The service is temporarily busy.", "Every database connection of this host is in use (long transactions or lock waits). Retry after a few seconds with the same Idempotency-Key: if the request did take effect, the repeat returns its original answer.");
     }
 
     // "$.lines[0].quantity" -> "lines[0].quantity"; the root itself is "$".

@@ -22,7 +22,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     // Without the reset, a new host takes over the database a previous one left: a restart.
     public async Task StartAsync(bool resetDatabase)
     {
-        _connectionString = await TestDatabase.ConnectionStringAsync();
+        _connectionString = await DatabaseAsync();
         StartHost(); // migrations run before the first request
         if (resetDatabase)
         {
@@ -31,6 +31,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     protected virtual void StartHost() => _ = Server;
+
+    // The project's shared test database; a factory whose tests hold locks or connections takes a private one.
+    protected virtual Task<string> DatabaseAsync() => TestDatabase.ConnectionStringAsync();
 
     public Task ResetAsync() => DatabaseReset.ResetAsync(Services, _connectionString);
 

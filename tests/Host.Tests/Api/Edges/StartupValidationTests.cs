@@ -34,6 +34,7 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "ReadinessOptions", "Development", "Readiness:MaxMessageAge", "00:00:00", "Readiness:MaxMessageAge" },
         { "MetricsEndpointOptions", "Development", "Metrics:ScrapeUrl", "localhost-9464", "Metrics:ScrapeUrl" },
         { "ShutdownOptions", "Development", "Shutdown:DrainPeriod", "00:10:00", "Shutdown:DrainPeriod" },
+        { "RequestDeadlineOptions", "Development", "Api:RequestTimeout", "00:00:00.500", "Api:RequestTimeout" },
     };
 
     [Theory]
