@@ -8,6 +8,7 @@ using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.DataProtection;
 using OrderManagement.BuildingBlocks.Health;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Messaging.Inbox;
 using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Operations;
@@ -44,6 +45,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<MessageRouting>();
         services.AddSingleton<MessageTypeMap>();
         services.AddSingleton<MessageConsumer>();
+        services.AddInboxPurge();
         services.AddSingleton(sp => new ModuleDbContextServices(
             sp.GetRequiredService<MessageRouting>(), sp.GetRequiredService<MessageTypeMap>(),
             sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));

@@ -35,6 +35,7 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "MetricsEndpointOptions", "Development", "Metrics:ScrapeUrl", "localhost-9464", "Metrics:ScrapeUrl" },
         { "ShutdownOptions", "Development", "Shutdown:DrainPeriod", "00:10:00", "Shutdown:DrainPeriod" },
         { "RequestDeadlineOptions", "Development", "Api:RequestTimeout", "00:00:00.500", "Api:RequestTimeout" },
+        { "InboxOptions", "Development", "Messaging:Inbox:Retention", "00:00:30", "Messaging:Inbox:Retention" },
     };
 
     [Theory]
