@@ -69,6 +69,8 @@ public static class TelemetrySetup
             return app;
         }
 
+        // Created now rather than at the first rejection, so its series are there from the first scrape.
+        _ = app.Services.GetRequiredService<ApiMetrics>();
         var scrapeUrl = ScrapeUrl(app.Configuration);
         if (scrapeUrl is null)
         {

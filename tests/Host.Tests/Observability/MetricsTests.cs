@@ -51,6 +51,19 @@ public sealed class MetricsTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await api.Storefront().GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Given_no_request_turned_away_When_metrics_are_scraped_Then_each_rejection_reason_is_listed_at_a_count()
+    {
+        var scrape = await ScrapeAsync();
+
+        foreach (var reason in new[] { "overloaded", "request-timeout", "database-busy", "database-unavailable" })
+        {
+            scrape.Text.ShouldContain($"oms_rejection_reason=\"{reason}\"", Case.Sensitive, $"oms_intake_rejections_total for {reason}");
+        }
+
+        scrape.Sum("oms_intake_rejections_total", ("oms_rejection_reason", "overloaded")).ShouldBe(0);
+    }
+
     private async Task<PrometheusText> ScrapeAsync()
     {
         var response = await api.Operator().GetAsync("/metrics");
