@@ -50,6 +50,8 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>, IAsyncLifetime
             ["Payments:CallTimeout"] = "00:00:00.200",
             ["Payments:MaxAuthorizationAttempts"] = "1000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // The longest deadline allowed: a page on a busy machine is slow, not abandoned.
+            ["Api:RequestTimeout"] = "00:01:00",
         }));
     }
 

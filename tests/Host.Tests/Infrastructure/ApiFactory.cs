@@ -66,6 +66,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Payments:RetryBaseDelay"] = "00:00:00.100",
             ["Payments:RetryMaxDelay"] = "00:00:00.400",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // The longest deadline allowed: a test's request on a busy machine is slow, not abandoned (RequestDeadlineTests set their own).
+            ["Api:RequestTimeout"] = "00:01:00",
         }));
     }
 

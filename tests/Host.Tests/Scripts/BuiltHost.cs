@@ -48,6 +48,7 @@ internal sealed class BuiltHost : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Api__RequestTimeout"] = "00:01:00"; // slow, not abandoned, on a busy machine
         start.Environment["ConnectionStrings__OrderManagement"] = database is null
             ? await TestDatabase.ConnectionStringAsync()
             : await TestDatabase.ConnectionStringAsync(database);
@@ -100,9 +101,9 @@ internal sealed class BuiltHost : IAsyncDisposable
         {
             return (await client.GetAsync(new Uri(Address, "/health/live"))).IsSuccessStatusCode;
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            return false;
+            return false; // not listening yet, or too slow to answer on a busy machine
         }
     }
 

@@ -175,13 +175,17 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
         Require(world.Payment != Payment.Captured || order.Status is "Shipped" or "Delivered", $"payment captured for a {order.Status} order");
         Require(order.Status is not ("Cancelled" or "Rejected") || saga.Status == SagaStatus.Compensated,
             $"the order is {order.Status} but its saga is {saga.Status}");
-        Require(order.Status is not ("Cancelled" or "Rejected") || !world.HoldsAnything || _lateHold,
+        // A hold may outlive the order only while the saga cannot know of it: taken late (after the order ended), or
+        // announced by a reply still in flight. Once everything settled nothing may be held (QuiesceAsync).
+        Require(order.Status is not ("Cancelled" or "Rejected") || !world.HoldsAnything || _lateHold || HoldAnnouncedInFlight(),
             $"the {order.Status} order holds {world.Describe()}");
         Require(saga.Status is not (SagaStatus.Running or SagaStatus.Compensating) || saga.NextAttemptAt is not null,
             $"the saga is {saga.Status} at {saga.CurrentStep} with no deadline: it would wait forever");
         Require(!(saga.CancelRequested && saga.Status == SagaStatus.Failed && saga.Outcome != SagaOutcome.Cancelled),
             $"the saga failed at {saga.CurrentStep} and dropped the pending cancel");
     }
+
+    private bool HoldAnnouncedInFlight() => _replies.Any(r => r is StockReserved or PaymentAuthorized or ShipmentCreated);
 
     private void Answer(object? reply, OrderView orderBefore)
     {
