@@ -33,7 +33,7 @@ public sealed class VoidDuringAuthorizationTests(GatedProviderFixture fixture) :
 
         var voided = await PaymentAsync(orderId);
         (voided.Status, voided.Attempts).ShouldBe((PaymentStatus.Voided, 2));
-        await Host.UntilReceivedAsync<PaymentVoided>(m => m == new PaymentVoided(orderId, voided.Id));
+        Host.Recorder.Received<PaymentVoided>().ShouldContain(new PaymentVoided(orderId, voided.Id));
         fixture.Provider.Open();
         var code = await Poller.UntilAsync(() => Task.FromResult(fixture.Provider.Voids.ToList()), v => v.Count > 0, "the late approval to be voided at the provider");
         code.ShouldHaveSingleItem().ShouldStartWith("gated-");
