@@ -22,7 +22,7 @@ public static class PaymentsModule
 
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        // Authorization calls the provider outside any delivery (AuthorizationWorker, docs/adr/0013); capture and void
+        // Authorization calls the provider outside any delivery (AuthorizationWorker, docs/adr/0010); capture and void
         // still call it inside theirs: one message per transaction, so a slow provider holds up only that payment.
         services.AddModule<PaymentsDbContext>(Name, PaymentsDbContext.SchemaName, MessageDelivery.OneByOne);
         services.AddValidatedOptions(PaymentProviderOptions.Section,

@@ -1,4 +1,4 @@
--- Provider calls leave the message delivery (docs/adr/0013): a payment carries when its next authorization attempt is
+-- Provider calls leave the message delivery (docs/adr/0010): a payment carries when its next authorization attempt is
 -- due and which worker holds the call (a lease, compared with the database's now()). faulted: the provider failed with
 -- an unexpected error; the payment waits for its AuthorizePayment message to be redelivered or replayed.
 -- Payments that are Pending when this runs have a RetryAuthorization message scheduled, which makes them due.
