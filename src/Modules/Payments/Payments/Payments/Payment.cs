@@ -81,6 +81,7 @@ internal sealed class Payment
     {
         SettleAttempt();
         AttemptDueAt = dueAt;
+        Faulted = false;
     }
 
     // No provider call is due or in flight any more.
@@ -89,7 +90,6 @@ internal sealed class Payment
         AttemptDueAt = null;
         LeaseId = null;
         LeaseExpiresAt = null;
-        Faulted = false;
     }
 
     public void Fault(string error, DateTimeOffset now)
