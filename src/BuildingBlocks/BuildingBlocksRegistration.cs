@@ -13,7 +13,6 @@ using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Operations;
 using OrderManagement.BuildingBlocks.Persistence;
-using OrderManagement.BuildingBlocks.Time;
 
 namespace OrderManagement.BuildingBlocks;
 
@@ -23,7 +22,7 @@ public static class BuildingBlocksRegistration
 
     public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDatabaseClock();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DataSource(ConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddValidatedOptions(MessagingOptions.Section,
             ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.MaxAttempts), o => o.MaxAttempts, 1),

@@ -20,7 +20,7 @@ public sealed class VoidDuringAuthorizationTests(GatedProviderFixture fixture) :
         Host.Recorder.Clear();
     }
 
-    public Task DisposeAsync() => Host.UntilPaymentsSettledAsync();
+    public Task DisposeAsync() => Host.UntilOutboxesDrainedAsync();
 
     [Fact]
     public async Task Given_an_authorization_attempt_in_flight_When_the_payment_is_voided_Then_it_is_Voided_at_once_and_the_late_approval_is_voided_at_the_provider()
@@ -38,7 +38,7 @@ public sealed class VoidDuringAuthorizationTests(GatedProviderFixture fixture) :
         var code = await Poller.UntilAsync(() => Task.FromResult(fixture.Provider.Voids.ToList()), v => v.Count > 0, "the late approval to be voided at the provider");
         code.ShouldHaveSingleItem().ShouldStartWith("gated-");
         await Poller.UntilAsync(() => HistoryAsync(orderId), h => h.Contains("LateAuthorizationVoided"), "the late approval's void in the history");
-        await Host.UntilPaymentsSettledAsync();
+        await Host.UntilOutboxesDrainedAsync();
         var payment = await PaymentAsync(orderId);
         (payment.Status, payment.Attempts).ShouldBe((PaymentStatus.Voided, 2));
         Host.Recorder.Received<PaymentAuthorized>().ShouldBeEmpty();

@@ -11,7 +11,7 @@ namespace OrderManagement.Payments.Tests.Worker;
 // provider again for the same attempt with the same idempotency key: one authorization, one answer.
 public sealed class CrashDuringCallTests
 {
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Given_a_provider_call_in_flight_When_the_host_goes_down_Then_the_next_host_authorizes_the_same_attempt_once()
