@@ -19,6 +19,6 @@ public sealed class GeneratedDocsTests
 
     [Fact]
     public void Given_the_saga_machine_When_exported_Then_docs_state_machines_saga_md_is_current() =>
-        StateMachineDocument.AssertCurrent("saga", "Fulfilment saga (status)", "src/Modules/Ordering/Ordering/Fulfilment/SagaStateMachine.cs",
+        StateMachineDocument.AssertCurrent("saga", "Fulfilment saga (its steps: SagaDefinition.cs)", "src/Modules/Ordering/Ordering/Fulfilment/SagaStateMachine.cs",
             SagaStateMachine.For(FulfilmentSaga.Start(Guid.Empty, DateTimeOffset.UnixEpoch)));
 }

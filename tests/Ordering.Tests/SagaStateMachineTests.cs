@@ -6,72 +6,122 @@ using Shouldly;
 
 namespace OrderManagement.Ordering.Tests;
 
-// The saga's status machine through the real saga and the module's real DbContext: permitted triggers move it and
-// write one history entry, ignored ones change nothing, a failed saga resumes where its outcome says, and every
-// other pair of state and trigger is refused, naming both.
+// SagaDefinition's machine through the real saga and the module's real DbContext: the forward steps in table order, the
+// compensations chosen by what the completed steps still hold, a failed saga resuming at the step that failed, a change
+// of status and a step started each recorded once, ignored triggers changing nothing, every other pair refused.
 public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClassFixture<OrderingModuleFixture>
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
 
-    private static readonly Dictionary<(SagaStatus From, SagaTrigger Trigger), (SagaStatus To, string Event)> Permitted = new()
-    {
-        [(SagaStatus.Running, SagaTrigger.Complete)] = (SagaStatus.Completed, "SagaCompleted"),
-        [(SagaStatus.Running, SagaTrigger.Compensate)] = (SagaStatus.Compensating, "CompensationStarted"),
-        [(SagaStatus.Running, SagaTrigger.Finish)] = (SagaStatus.Compensated, "SagaCompensated"),
-        [(SagaStatus.Running, SagaTrigger.Fail)] = (SagaStatus.Failed, "SagaFailed"),
-        [(SagaStatus.Completed, SagaTrigger.Compensate)] = (SagaStatus.Compensating, "CompensationStarted"),
-        [(SagaStatus.Compensating, SagaTrigger.Finish)] = (SagaStatus.Compensated, "SagaCompensated"),
-        [(SagaStatus.Compensating, SagaTrigger.Fail)] = (SagaStatus.Failed, "SagaFailed"),
-        [(SagaStatus.Compensating, SagaTrigger.Complete)] = (SagaStatus.Completed, "CancellationRefused"),
-        [(SagaStatus.Failed, SagaTrigger.Compensate)] = (SagaStatus.Compensating, "CompensationStarted"),
-    };
+    private static readonly SagaState[] ForwardStates = [SagaState.Running, SagaState.ReservingStock, SagaState.AuthorizingPayment, SagaState.CreatingShipment];
+    private static readonly SagaState[] CompensatingStates = [SagaState.Compensating, SagaState.CancellingShipment, SagaState.VoidingPayment, SagaState.ReleasingStock];
 
-    private static readonly HashSet<(SagaStatus, SagaTrigger)> Ignored =
+    // Every (state, trigger) the machine acts on; the destination of the dynamic ones depends on the saga (tested below).
+    private static readonly HashSet<(SagaState, SagaTrigger)> Handled =
     [
-        (SagaStatus.Running, SagaTrigger.Resume),
-        (SagaStatus.Completed, SagaTrigger.Complete),
-        (SagaStatus.Compensating, SagaTrigger.Compensate),
-        (SagaStatus.Compensating, SagaTrigger.Resume),
-        (SagaStatus.Failed, SagaTrigger.Fail),
+        .. ForwardStates.SelectMany(s => new[] { (s, SagaTrigger.Continue), (s, SagaTrigger.Compensate), (s, SagaTrigger.Fail), (s, SagaTrigger.Resume) }),
+        .. CompensatingStates.SelectMany(s => new[] { (s, SagaTrigger.Continue), (s, SagaTrigger.Fail), (s, SagaTrigger.Compensate), (s, SagaTrigger.Resume) }),
+        (SagaState.CancellingShipment, SagaTrigger.CancellationRefused),
+        (SagaState.Completed, SagaTrigger.Compensate),
+        (SagaState.Failed, SagaTrigger.Resume),
+        (SagaState.Failed, SagaTrigger.Compensate),
+        (SagaState.Failed, SagaTrigger.Fail),
     ];
 
     [Fact]
-    public Task Given_a_permitted_trigger_When_it_fires_Then_the_saga_moves_and_one_history_entry_records_it() =>
+    public Task Given_a_new_saga_When_each_step_is_done_Then_it_runs_the_forward_steps_in_table_order_and_completes() =>
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
-            foreach (var ((from, trigger), (to, @event)) in Permitted)
+            var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
+
+            foreach (var expected in new[] { SagaState.ReservingStock, SagaState.AuthorizingPayment, SagaState.CreatingShipment, SagaState.Completed })
+            {
+                saga.Fire(SagaTrigger.Continue, Now, db);
+                saga.State.ShouldBe(expected);
+            }
+
+            db.History.Local.Select(e => (e.Event, e.FromState, e.ToState)).ShouldBe(
+            [
+                ("StepStarted", "None", "ReserveStock"),
+                ("StepStarted", "ReserveStock", "AuthorizePayment"),
+                ("StepStarted", "AuthorizePayment", "CreateShipment"),
+                ("SagaCompleted", "Running", "Completed"),
+            ]);
+            (saga.Status, saga.CurrentStep, saga.DefinitionVersion).ShouldBe((SagaStatus.Completed, SagaStep.None, SagaDefinition.Version));
+            return Task.FromResult(true);
+        });
+
+    [Theory]
+    [InlineData(new[] { "ReserveStock", "AuthorizePayment", "CreateShipment" }, new[] { "CancelShipment", "VoidPayment", "ReleaseStock" })]
+    [InlineData(new[] { "ReserveStock", "AuthorizePayment" }, new[] { "VoidPayment", "ReleaseStock" })]
+    [InlineData(new[] { "ReserveStock" }, new[] { "ReleaseStock" })]
+    [InlineData(new string[0], new string[0])]
+    public Task Given_the_completed_steps_When_the_saga_compensates_Then_it_undoes_each_held_step_bottom_to_top(string[] completed, string[] undone) =>
+        fixture.Host.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<OrderingDbContext>();
+            var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
+            saga.MoveTo(SagaState.CreatingShipment);
+            foreach (var step in completed)
+            {
+                saga.MarkCompleted(Enum.Parse<SagaStep>(step));
+            }
+
+            saga.Fire(SagaTrigger.Compensate, Now, db, "Cancelled");
+            var visited = new List<string>();
+            while (saga.State != SagaState.Compensated)
+            {
+                saga.Fire(SagaTrigger.Continue, Now, db);
+                if (saga.State != SagaState.Compensated)
+                {
+                    visited.Add(saga.CurrentStep.ToString());
+                    saga.MarkCompleted(saga.CurrentStep);
+                }
+            }
+
+            visited.ShouldBe(undone);
+            db.History.Local.First().ShouldSatisfyAllConditions(
+                e => (e.Event, e.FromState, e.ToState, e.Detail).ShouldBe(("CompensationStarted", "Running", "Compensating", "Cancelled")));
+            db.History.Local.Last().ShouldSatisfyAllConditions(e => (e.Event, e.FromState, e.ToState).ShouldBe(("SagaCompensated", "Compensating", "Compensated")));
+            return Task.FromResult(true);
+        });
+
+    [Fact]
+    public Task Given_a_saga_that_failed_at_a_step_When_it_resumes_Then_it_waits_for_that_step_again_under_its_status() =>
+        fixture.Host.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<OrderingDbContext>();
+            foreach (var step in SagaDefinition.Steps)
             {
                 db.ChangeTracker.Clear();
-                var saga = SagaIn(from);
+                var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
+                saga.MoveTo(step.State);
+                saga.Fire(SagaTrigger.Fail, Now, db, "no answer");
 
-                saga.Fire(trigger, Now, db, "why");
+                saga.Fire(SagaTrigger.Resume, Now, db, "retried");
 
-                saga.Status.ShouldBe(to);
-                var entry = db.History.Local.ShouldHaveSingleItem();
-                (entry.OrderId, entry.Subject, entry.SubjectId, entry.Event, entry.FromState, entry.ToState, entry.Detail)
-                    .ShouldBe((saga.OrderId, "Saga", saga.OrderId, @event, from.ToString(), to.ToString(), "why"));
+                (saga.State, saga.CurrentStep).ShouldBe((step.State, step.Step));
+                db.History.Local.Select(e => (e.Event, e.FromState, e.ToState)).ShouldBe(
+                    [("SagaFailed", SagaDefinition.StatusOf(step.State).ToString(), "Failed"), ("SagaResumed", "Failed", SagaDefinition.StatusOf(step.State).ToString())]);
             }
 
             return Task.FromResult(true);
         });
 
-    [Theory]
-    [InlineData(null, "Running")]
-    [InlineData("Cancelled", "Compensating")]
-    [InlineData("PaymentDeclined", "Compensating")]
-    public Task Given_a_failed_saga_When_it_resumes_Then_it_runs_on_without_an_outcome_and_compensates_with_one(string? outcome, string expected) =>
+    [Fact]
+    public Task Given_a_cancellation_the_shipment_refuses_When_it_fires_Then_the_saga_is_Completed_again() =>
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
-            var saga = SagaIn(SagaStatus.Failed);
-            saga.Outcome = outcome is null ? null : Enum.Parse<SagaOutcome>(outcome);
+            var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
+            saga.MoveTo(SagaState.CancellingShipment);
 
-            saga.Fire(SagaTrigger.Resume, Now, db, "retried");
+            saga.Fire(SagaTrigger.CancellationRefused, Now, db, "dispatched");
 
-            saga.Status.ToString().ShouldBe(expected);
+            (saga.State, saga.CurrentStep).ShouldBe((SagaState.Completed, SagaStep.None));
             var entry = db.History.Local.ShouldHaveSingleItem();
-            (entry.Event, entry.FromState, entry.ToState, entry.Detail).ShouldBe(("SagaResumed", "Failed", expected, "retried"));
+            (entry.Event, entry.FromState, entry.ToState, entry.Detail).ShouldBe(("CancellationRefused", "Compensating", "Completed", "dispatched"));
             return Task.FromResult(true);
         });
 
@@ -80,14 +130,18 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
-            foreach (var (state, trigger) in Ignored)
+            var ignored = ForwardStates.Select(s => (s, SagaTrigger.Resume))
+                .Concat(CompensatingStates.SelectMany(s => new[] { (s, SagaTrigger.Compensate), (s, SagaTrigger.Resume) }))
+                .Append((SagaState.Failed, SagaTrigger.Fail));
+            foreach (var (state, trigger) in ignored)
             {
                 db.ChangeTracker.Clear();
-                var saga = SagaIn(state);
+                var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
+                saga.MoveTo(state);
 
                 saga.Fire(trigger, Now, db);
 
-                saga.Status.ShouldBe(state);
+                saga.State.ShouldBe(state);
                 db.History.Local.ShouldBeEmpty();
             }
 
@@ -99,29 +153,22 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
-            var handled = Permitted.Keys.Concat(Ignored).Append((SagaStatus.Failed, SagaTrigger.Resume)).ToHashSet();
-            foreach (var state in Enum.GetValues<SagaStatus>())
+            foreach (var state in Enum.GetValues<SagaState>())
             {
-                foreach (var trigger in Enum.GetValues<SagaTrigger>().Where(t => !handled.Contains((state, t))))
+                foreach (var trigger in Enum.GetValues<SagaTrigger>().Where(t => !Handled.Contains((state, t))))
                 {
                     db.ChangeTracker.Clear();
-                    var saga = SagaIn(state);
+                    var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
+                    saga.MoveTo(state);
 
                     var refused = Should.Throw<InvalidTransitionException>(() => saga.Fire(trigger, Now, db));
 
-                    refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of SagaStatus.");
-                    saga.Status.ShouldBe(state);
+                    refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of SagaState.");
+                    saga.State.ShouldBe(state);
                     db.History.Local.ShouldBeEmpty();
                 }
             }
 
             return Task.FromResult(true);
         });
-
-    private static FulfilmentSaga SagaIn(SagaStatus status)
-    {
-        var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
-        saga.Status = status;
-        return saga;
-    }
 }

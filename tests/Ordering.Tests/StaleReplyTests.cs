@@ -19,6 +19,9 @@ public sealed class StaleReplyTests(OrderingModuleFixture fixture) : OrderingTes
         (await SagaAsync(orderId)).ShouldBe(saga);
         (await OrderAsync(orderId)).Version.ShouldBe(order.Version);
         (await AllSentAsync<AuthorizePayment>(m => m.OrderId == orderId)).Count.ShouldBe(1);
+        var ignored = (await HistoryAsync(orderId)).Entries.Where(e => e.Event == "ReplyIgnored").ShouldHaveSingleItem();
+        (ignored.FromState, ignored.ToState, ignored.Detail).ShouldBe(("Running", "Running",
+            "StockReserved answers ReserveStock, but the saga is Running at AuthorizePayment; nothing to do."));
     }
 
     [Fact]
@@ -35,6 +38,8 @@ public sealed class StaleReplyTests(OrderingModuleFixture fixture) : OrderingTes
         (await SagaAsync(confirmed.OrderId)).ShouldBe(saga);
         (await OrderAsync(confirmed.OrderId)).Version.ShouldBe(order.Version);
         (await AllSentForAsync(confirmed.OrderId)).Count.ShouldBe(3);
+        (await HistoryAsync(confirmed.OrderId)).Entries.Where(e => e.Event == "ReplyIgnored").Select(e => e.Detail!.Split(' ')[0])
+            .ShouldBe(["PaymentDeclined", "StockReservationRejected", "ShipmentCreated"]);
     }
 
     [Fact]

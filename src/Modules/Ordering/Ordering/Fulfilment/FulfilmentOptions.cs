@@ -12,5 +12,5 @@ internal sealed class FulfilmentOptions
 
     public int MaxStepAttempts { get; set; } = 3;
 
-    public TimeSpan DeadlineFor(SagaStep step) => step == SagaStep.AuthorizePayment ? PaymentStepDeadline : StepDeadline;
+    public TimeSpan DeadlineFor(DeadlineKind deadline) => deadline == DeadlineKind.Payment ? PaymentStepDeadline : StepDeadline;
 }

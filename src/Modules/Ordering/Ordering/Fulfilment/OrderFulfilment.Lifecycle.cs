@@ -58,10 +58,9 @@ internal sealed partial class OrderFulfilment
         if (saga.CurrentStep == SagaStep.AuthorizePayment && saga.Status == SagaStatus.Running)
         {
             saga.LastError = $"Payments: attempt {failed.Attempt} of {failed.MaxAttempts} failed ({failed.Reason}); it retries.";
-            saga.Version++;
         }
     }
 
-    public static void Captured(Order order, PaymentCaptured captured, DateTimeOffset now) =>
-        order.PaymentChanged(captured.PaymentId, "Captured", now);
+    public void Captured(Order order, PaymentCaptured captured) =>
+        order.PaymentChanged(captured.PaymentId, "Captured", Now);
 }

@@ -20,6 +20,12 @@ internal sealed partial class OrderFulfilment
     [LoggerMessage(LogLevel.Warning, "Order {OrderId}: {Reply} arrived after the saga stopped waiting for it; {Command} sent to give it back. Nothing to do.")]
     private partial void LogLateHoldReleased(Guid orderId, string reply, string command);
 
+    [LoggerMessage(LogLevel.Information, "Order {OrderId}: {Reply} answers {Step}, but the saga is {Status} at {CurrentStep}: a repeat or a late answer, nothing to do.")]
+    private partial void LogReplyIgnored(Guid orderId, string reply, SagaStep step, SagaStatus status, SagaStep currentStep);
+
+    [LoggerMessage(LogLevel.Warning, "Order {OrderId}: {Reply} is not a reply of any step of the saga and was not acted on; check SagaDefinition and the module that sent it.")]
+    private partial void LogUnexpectedReply(Guid orderId, string reply);
+
     [LoggerMessage(LogLevel.Warning, "Order {OrderId}: a dead letter about {FailedStep} does not stop the saga, which is at {CurrentStep} ({Cause}). The dead letter need not be replayed.")]
     private partial void LogStaleFailureIgnored(Guid orderId, SagaStep failedStep, SagaStep currentStep, string cause);
 }

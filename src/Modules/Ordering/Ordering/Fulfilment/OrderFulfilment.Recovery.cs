@@ -60,10 +60,7 @@ internal sealed partial class OrderFulfilment
             : $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry) or cancel the order.";
         saga.LastError = $"{cause} {advice}";
         saga.Fire(SagaTrigger.Fail, Now, db, saga.LastError);
-        saga.NextAttemptAt = null;
-        saga.RetryUnderWay = false;
-        WithdrawDeadline(saga);
-        saga.Version++;
+        Settle(saga);
         LogSagaFailed(order.Id, saga.CurrentStep, saga.LastError);
     }
 
@@ -83,7 +80,6 @@ internal sealed partial class OrderFulfilment
         if (!saga.CancelRequested)
         {
             saga.CancelRequested = true;
-            saga.Version++;
             order.CancellationRequested(Now);
             db.RecordHistory(order.Id, "Order", order.Id, "CancellationRequested", order.Status.ToString(), order.Status.ToString(),
                 $"by {actor}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"));
@@ -160,36 +156,16 @@ internal sealed partial class OrderFulfilment
         SendStep(order, saga);
     }
 
-    // Gives up the current forward step and compensates towards Cancelled, giving back whatever the step may have taken.
+    // Gives up the current forward step and compensates towards Cancelled, giving back whatever the step may have taken:
+    // it counts as completed, so its compensation runs (the owning module answers it whether or not it took effect).
     private void Abandon(Order order, FulfilmentSaga saga, string why)
     {
         db.RecordHistory(order.Id, "Saga", order.Id, "StepAbandoned", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(),
             $"{why} The order is being cancelled, so what {saga.CurrentStep} may hold is given back.");
         LogStepAbandoned(order.Id, saga.CurrentStep, why);
-        HoldWhatTheStepMayHaveTaken(saga);
+        saga.MarkCompleted(saga.CurrentStep);
         BeginCompensation(order, saga, SagaOutcome.Cancelled);
     }
 
-    private static void HoldWhatTheStepMayHaveTaken(FulfilmentSaga saga)
-    {
-        switch (saga.CurrentStep)
-        {
-            case SagaStep.ReserveStock:
-                saga.StockHeld = true;
-                break;
-            case SagaStep.AuthorizePayment:
-                saga.PaymentHeld = true;
-                break;
-            case SagaStep.CreateShipment:
-                saga.ShipmentHeld = true;
-                break;
-        }
-    }
-
-    private static string OwnerOf(SagaStep step) => step switch
-    {
-        SagaStep.ReserveStock or SagaStep.ReleaseStock => "Inventory",
-        SagaStep.AuthorizePayment or SagaStep.VoidPayment => "Payments",
-        _ => "Shipping",
-    };
+    private static string OwnerOf(SagaStep step) => SagaDefinition.Of(step).Owner;
 }

@@ -1,136 +1,79 @@
-using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Orders;
-using OrderManagement.Payments.Contracts;
-using OrderManagement.Shipping.Contracts;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
-// Answers to the saga's own commands. An answer for a step the saga is not waiting for is stale
-// (a repeat after a deadline) and changes nothing.
+// Answers to the saga's own commands, looked up by type in SagaDefinition. An answer for a step the saga is not waiting
+// for (a repeat after a deadline, or one that overtook a cancellation) moves nothing, but is never dropped unseen.
 internal sealed partial class OrderFulfilment
 {
-    public void Handle(Order order, FulfilmentSaga saga, object reply)
+    public void Handle<TReply>(Order order, FulfilmentSaga saga, TReply reply)
+        where TReply : notnull
     {
-        if (AwaitedStep(reply) is not { } step || !saga.IsWaitingFor(step))
+        if (!SagaDefinition.Replies.TryGetValue(typeof(TReply), out var awaited))
         {
-            Unawaited(order, saga, reply);
+            Record(order, saga, "UnexpectedReply", $"{typeof(TReply).Name} is not a reply of any step of the saga; nothing was done.");
+            LogUnexpectedReply(order.Id, typeof(TReply).Name);
             return;
         }
 
-        RecordAnswered(saga, step);
-
-        if (saga.Status == SagaStatus.Failed)
+        var (step, answer) = awaited;
+        answer.Mirror(order, reply, Now);
+        if (!saga.IsWaitingFor(step.Step))
         {
-            saga.Fire(SagaTrigger.Resume, Now, db, $"late answer to {step}");
+            Unawaited(order, saga, step, answer);
+            return;
         }
 
-        switch (reply)
+        RecordAnswered(saga, step.Step);
+        if (saga.Status == SagaStatus.Failed)
         {
-            case StockReserved:
-                saga.StockHeld = true;
-                Proceed(order, saga, SagaStep.AuthorizePayment);
-                break;
-            case StockReservationRejected rejected:
-                saga.LastError = rejected.Reason;
-                BeginCompensation(order, saga, SagaOutcome.OutOfStock);
-                break;
-            case PaymentAuthorized authorized:
-                order.PaymentChanged(authorized.PaymentId, "Authorized", Now);
-                saga.PaymentHeld = true;
-                Proceed(order, saga, SagaStep.CreateShipment);
-                break;
-            case PaymentDeclined declined:
-                order.PaymentChanged(declined.PaymentId, "Declined", Now);
-                saga.LastError = declined.Reason;
-                BeginCompensation(order, saga, SagaOutcome.PaymentDeclined);
-                break;
-            case PaymentFailed failed:
-                order.PaymentChanged(failed.PaymentId, "Failed", Now);
-                saga.LastError = failed.Reason;
-                BeginCompensation(order, saga, SagaOutcome.PaymentFailed);
-                break;
-            case ShipmentCreated created:
-                order.ShipmentChanged(created.ShipmentId, "ReadyToShip", Now);
-                saga.ShipmentHeld = true;
-                if (saga.CancelRequested)
+            saga.Fire(SagaTrigger.Resume, Now, db, $"late answer to {step.Step}");
+        }
+
+        switch (answer.Trigger)
+        {
+            case SagaTrigger.Continue:
+                saga.MarkCompleted(step.Step);
+                if (saga.Status == SagaStatus.Running && saga.CancelRequested)
                 {
                     BeginCompensation(order, saga, SagaOutcome.Cancelled);
                 }
                 else
                 {
-                    Complete(order, saga);
+                    Move(order, saga, SagaTrigger.Continue);
                 }
 
                 break;
-            case ShipmentCancelled cancelled:
-                if (cancelled.ShipmentId is not null)
-                {
-                    order.ShipmentChanged(cancelled.ShipmentId, "Cancelled", Now);
-                }
-
-                saga.ShipmentHeld = false;
-                NextCompensation(order, saga);
+            case SagaTrigger.Compensate:
+                saga.LastError = answer.Reason(reply);
+                BeginCompensation(order, saga, answer.Outcome ?? SagaOutcome.Cancelled);
                 break;
-            case ShipmentCancellationRefused refused:
-                CancellationLost(order, saga, refused);
-                break;
-            case PaymentVoided voided:
-                if (voided.PaymentId is not null)
-                {
-                    order.PaymentChanged(voided.PaymentId, "Voided", Now);
-                }
-
-                saga.PaymentHeld = false;
-                NextCompensation(order, saga);
-                break;
-            case StockReleased:
-                saga.StockHeld = false;
-                NextCompensation(order, saga);
+            default:
+                CancellationLost(order, saga, answer.Reason(reply));
                 break;
         }
     }
 
-    // A reply the saga no longer waits for still tells what the other module holds: the order's payment and shipment
-    // fields follow it, and something taken for an order that no longer wants it is given back.
-    private void Unawaited(Order order, FulfilmentSaga saga, object reply)
+    // A late "done" still tells what the other module holds: something taken for an order that no longer wants it is
+    // given back. Any other late reply is recorded, so the history shows it arrived.
+    private void Unawaited(Order order, FulfilmentSaga saga, SagaStepDefinition step, SagaReply answer)
     {
-        switch (reply)
+        var name = answer.Type.Name;
+        if (answer.Trigger == SagaTrigger.Continue && step.CompensatedBy is { } undo && !saga.Holds(step) && saga.CurrentStep != undo)
         {
-            case PaymentAuthorized authorized:
-                order.PaymentChanged(authorized.PaymentId, "Authorized", Now);
-                break;
-            case PaymentDeclined declined:
-                order.PaymentChanged(declined.PaymentId, "Declined", Now);
-                break;
-            case PaymentFailed failed:
-                order.PaymentChanged(failed.PaymentId, "Failed", Now);
-                break;
-            case PaymentVoided { PaymentId: not null } voided:
-                order.PaymentChanged(voided.PaymentId, "Voided", Now);
-                break;
-            case ShipmentCreated created:
-                order.ShipmentChanged(created.ShipmentId, "ReadyToShip", Now);
-                break;
-            case ShipmentCancelled { ShipmentId: not null } cancelled:
-                order.ShipmentChanged(cancelled.ShipmentId, "Cancelled", Now);
-                break;
+            var command = SagaDefinition.Of(undo).Command(order);
+            Record(order, saga, "LateHoldReleased", $"{name} arrived after the saga stopped waiting for it; {command.GetType().Name} sent.");
+            LogLateHoldReleased(order.Id, name, command.GetType().Name);
+            db.Publish(command);
+            return;
         }
 
-        var unwanted = reply switch
-        {
-            StockReserved when !saga.StockHeld && saga.CurrentStep != SagaStep.ReleaseStock => new ReleaseStock(order.Id),
-            PaymentAuthorized when !saga.PaymentHeld && saga.CurrentStep != SagaStep.VoidPayment => new VoidPayment(order.Id),
-            ShipmentCreated when !saga.ShipmentHeld && saga.CurrentStep != SagaStep.CancelShipment => new CancelShipment(order.Id),
-            _ => (object?)null,
-        };
-        if (unwanted is not null)
-        {
-            db.RecordHistory(order.Id, "Saga", order.Id, "LateHoldReleased", saga.Status.ToString(), saga.Status.ToString(),
-                $"{reply.GetType().Name} arrived after the saga stopped waiting for it; {unwanted.GetType().Name} sent.");
-            LogLateHoldReleased(order.Id, reply.GetType().Name, unwanted.GetType().Name);
-            db.Publish(unwanted);
-        }
+        Record(order, saga, "ReplyIgnored", $"{name} answers {step.Step}, but the saga is {saga.Status} at {saga.CurrentStep}; nothing to do.");
+        LogReplyIgnored(order.Id, name, step.Step, saga.Status, saga.CurrentStep);
     }
+
+    private void Record(Order order, FulfilmentSaga saga, string @event, string detail) =>
+        db.RecordHistory(order.Id, "Saga", order.Id, @event, saga.Status.ToString(), saga.Status.ToString(), detail);
 
     private void RecordAnswered(FulfilmentSaga saga, SagaStep step)
     {
@@ -139,46 +82,20 @@ internal sealed partial class OrderFulfilment
         db.AfterCommit(() => metrics.StepAnswered(step, duration, attempts));
     }
 
-    private static SagaStep? AwaitedStep(object reply) => reply switch
-    {
-        StockReserved or StockReservationRejected => SagaStep.ReserveStock,
-        PaymentAuthorized or PaymentDeclined or PaymentFailed => SagaStep.AuthorizePayment,
-        ShipmentCreated => SagaStep.CreateShipment,
-        ShipmentCancelled or ShipmentCancellationRefused => SagaStep.CancelShipment,
-        PaymentVoided => SagaStep.VoidPayment,
-        StockReleased => SagaStep.ReleaseStock,
-        _ => null,
-    };
-
-    private void Proceed(Order order, FulfilmentSaga saga, SagaStep next)
-    {
-        if (saga.CancelRequested)
-        {
-            BeginCompensation(order, saga, SagaOutcome.Cancelled);
-            return;
-        }
-
-        EnterStep(order, saga, next);
-    }
-
     // The shipment left before the cancellation reached it: the order ships whole, nothing is given back.
-    private void CancellationLost(Order order, FulfilmentSaga saga, ShipmentCancellationRefused refused)
+    private void CancellationLost(Order order, FulfilmentSaga saga, string? why)
     {
         saga.CancelRequested = false;
         saga.Outcome = null;
         order.CancellationRefused(Now);
-        saga.LastError = $"Cancellation refused: the shipment is already {refused.Status}.";
-        saga.Fire(SagaTrigger.Complete, Now, db, saga.LastError);
+        saga.LastError = $"Cancellation refused: {why}.";
+        saga.Fire(SagaTrigger.CancellationRefused, Now, db, saga.LastError);
         if (order.Status == OrderStatus.Pending)
         {
             // Cancelled before ShipmentCreated arrived: the order never reached Confirmed, and must not stay Pending.
             ConfirmAfterLostCancellation(order);
         }
 
-        saga.CurrentStep = SagaStep.None;
-        saga.NextAttemptAt = null;
-        saga.RetryUnderWay = false;
-        WithdrawDeadline(saga);
-        saga.Version++;
+        Settle(saga);
     }
 }

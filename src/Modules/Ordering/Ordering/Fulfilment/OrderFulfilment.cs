@@ -1,16 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Metrics;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
-using OrderManagement.Payments.Contracts;
-using OrderManagement.Shipping.Contracts;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
-// The order fulfilment saga: reserve stock, authorize payment, create the shipment; on a refusal or a
-// cancellation, give back what is held in reverse order. Every step has a durable deadline.
+// Runs SagaDefinition for one order: fires the machine's triggers, starts each step it enters (its command and a durable
+// deadline), and settles the order when the saga completes or is compensated.
 internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMonitor<FulfilmentOptions> options, OrderingMetrics metrics, ILogger<OrderFulfilment> logger)
 {
     private readonly FulfilmentOptions _options = options.CurrentValue;
@@ -21,30 +18,53 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
     {
         var saga = FulfilmentSaga.Start(order.Id, Now);
         db.Sagas.Add(saga);
-        EnterStep(order, saga, SagaStep.ReserveStock);
+        Move(order, saga, SagaTrigger.Continue);
         return saga;
     }
 
-    private void EnterStep(Order order, FulfilmentSaga saga, SagaStep step)
+    // Fires a trigger; a step the saga enters starts at once. When the saga ends, the order's own transition comes first
+    // (in the history too): the saga completes because the order is confirmed, it is compensated once the order is ended.
+    private void Move(Order order, FulfilmentSaga saga, SagaTrigger trigger, string? detail = null)
     {
-        var previous = saga.CurrentStep;
-        saga.CurrentStep = step;
+        var stepBefore = saga.CurrentStep;
+        if (trigger == SagaTrigger.Continue && saga.State == SagaDefinition.Forward[^1].State)
+        {
+            order.Fire(OrderTrigger.Confirm, Now, db);
+            RecordConfirmed(order);
+        }
+        else if (trigger == SagaTrigger.Continue && saga.Status == SagaStatus.Compensating && SagaDefinition.NextCompensation(saga) == SagaState.Compensated)
+        {
+            EndOrder(order, saga);
+        }
+
+        saga.Fire(trigger, Now, db, detail);
+        if (SagaDefinition.StepIn(saga.State) is { } step && step.Step != stepBefore)
+        {
+            StartStep(order, saga);
+        }
+        else if (saga.State is SagaState.Completed or SagaState.Compensated)
+        {
+            Settle(saga);
+        }
+    }
+
+    private void StartStep(Order order, FulfilmentSaga saga)
+    {
         saga.StepStartedAt = Now;
         saga.Attempts = 1;
         saga.LastError = null;
         saga.RetryUnderWay = false;
-        db.RecordHistory(order.Id, "Saga", order.Id, "StepStarted", previous.ToString(), step.ToString());
         SendStep(order, saga);
     }
 
     // Sends the current step's command with a fresh deadline; receivers treat repeats idempotently.
     private void SendStep(Order order, FulfilmentSaga saga)
     {
-        db.Publish(CommandFor(order, saga.CurrentStep));
-        var deadline = _options.DeadlineFor(saga.CurrentStep);
+        var step = SagaDefinition.Of(saga.CurrentStep);
+        db.Publish(step.Command(order));
+        var deadline = _options.DeadlineFor(step.Deadline);
         saga.NextAttemptAt = Now + deadline;
         saga.UpdatedAt = Now;
-        saga.Version++;
         WithdrawDeadline(saga);
         saga.DeadlineDeliveryId = db.Publish(new FulfilmentDeadline(order.Id, saga.CurrentStep, saga.Attempts), deadline)[0];
     }
@@ -58,53 +78,19 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
         }
     }
 
-    private static object CommandFor(Order order, SagaStep step) => step switch
-    {
-        SagaStep.ReserveStock => new ReserveStock(order.Id, order.Lines.Select(l => new StockLine(l.Sku, l.Quantity)).ToList()),
-        SagaStep.AuthorizePayment => new AuthorizePayment(order.Id, order.Total, order.Currency, order.PaymentMethod, order.PaymentToken),
-        SagaStep.CreateShipment => new CreateShipment(order.Id,
-            order.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity)).ToList(),
-            new ShipmentAddress(order.ShippingAddress.Name, order.ShippingAddress.Line1, order.ShippingAddress.Line2,
-                order.ShippingAddress.City, order.ShippingAddress.PostalCode, order.ShippingAddress.Country)),
-        SagaStep.CancelShipment => new CancelShipment(order.Id),
-        SagaStep.VoidPayment => new VoidPayment(order.Id),
-        SagaStep.ReleaseStock => new ReleaseStock(order.Id),
-        _ => throw new InvalidOperationException($"Step {step} sends no command."),
-    };
-
     private void BeginCompensation(Order order, FulfilmentSaga saga, SagaOutcome outcome)
     {
         saga.Outcome = saga.CancelRequested ? SagaOutcome.Cancelled : outcome;
         if (saga.Status != SagaStatus.Compensating)
         {
-            saga.Fire(SagaTrigger.Compensate, Now, db, saga.Outcome.ToString());
+            Move(order, saga, SagaTrigger.Compensate, saga.Outcome.ToString());
             LogCompensationStarted(order.Id, saga.Outcome.Value, saga.LastError ?? "none");
         }
 
-        NextCompensation(order, saga);
+        Move(order, saga, SagaTrigger.Continue);
     }
 
-    private void NextCompensation(Order order, FulfilmentSaga saga)
-    {
-        if (saga.ShipmentHeld)
-        {
-            EnterStep(order, saga, SagaStep.CancelShipment);
-        }
-        else if (saga.PaymentHeld)
-        {
-            EnterStep(order, saga, SagaStep.VoidPayment);
-        }
-        else if (saga.StockHeld)
-        {
-            EnterStep(order, saga, SagaStep.ReleaseStock);
-        }
-        else
-        {
-            Finish(order, saga);
-        }
-    }
-
-    private void Finish(Order order, FulfilmentSaga saga)
+    private void EndOrder(Order order, FulfilmentSaga saga)
     {
         var outcome = saga.Outcome ?? SagaOutcome.Cancelled;
         if (outcome == SagaOutcome.Cancelled)
@@ -117,24 +103,13 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
         }
 
         db.AfterCommit(outcome == SagaOutcome.Cancelled ? metrics.Cancelled : () => metrics.Rejected(RejectionOf(outcome)));
-        Settle(order, saga, SagaTrigger.Finish);
     }
 
-    private void Complete(Order order, FulfilmentSaga saga)
+    private void Settle(FulfilmentSaga saga)
     {
-        order.Fire(OrderTrigger.Confirm, Now, db);
-        RecordConfirmed(order);
-        Settle(order, saga, SagaTrigger.Complete);
-    }
-
-    private void Settle(Order order, FulfilmentSaga saga, SagaTrigger trigger)
-    {
-        saga.Fire(trigger, Now, db);
-        saga.CurrentStep = SagaStep.None;
         saga.NextAttemptAt = null;
         saga.RetryUnderWay = false;
         WithdrawDeadline(saga);
-        saga.Version++;
     }
 
     private void RecordConfirmed(Order order)

@@ -20,7 +20,12 @@ internal sealed partial class SagaDeadLetterListener(IServiceScopeFactory scopes
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var error = $"{notice.MessageType} to {notice.Consumer} was dead-lettered ({notice.Error}); replay it from /api/v1/ops/dead-letters/{notice.Id}/replay once the cause is fixed.";
-        await mediator.Send(new AdvanceFulfilment(orderId, new MessageDeadLettered(error, SagaSteps.Of(TypeOf(notice.MessageType)))), cancellationToken);
+        var step = SagaDefinition.StepOfMessage(TypeOf(notice.MessageType));
+        await mediator.Send(new AdvanceFulfilment(orderId, (fulfilment, order, saga, _) =>
+        {
+            fulfilment.Fail(order, saga, error, step);
+            return Task.CompletedTask;
+        }), cancellationToken);
     }
 
     private Type? TypeOf(string messageType)

@@ -1,48 +1,75 @@
 using OrderManagement.BuildingBlocks.Domain;
 using Stateless;
+using Stateless.Reflection;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
-// The saga's status as a Stateless machine over the saga's own Status; a trigger the table does not permit throws
-// InvalidTransitionException (a 409 naming state and trigger).
+// SagaDefinition's table as a Stateless machine over the saga's own State: the forward steps are substates of Running,
+// the compensations substates of Compensating. A trigger the table does not permit throws InvalidTransitionException
+// (a 409 naming state and trigger).
 internal static class SagaStateMachine
 {
-    public static StateMachine<SagaStatus, SagaTrigger> For(FulfilmentSaga saga)
+    public static StateMachine<SagaState, SagaTrigger> For(FulfilmentSaga saga)
     {
-        var machine = new StateMachine<SagaStatus, SagaTrigger>(() => saga.Status, s => saga.Status = s);
-        machine.Configure(SagaStatus.Running)
-            .Permit(SagaTrigger.Complete, SagaStatus.Completed)
-            .Permit(SagaTrigger.Compensate, SagaStatus.Compensating)
-            .Permit(SagaTrigger.Finish, SagaStatus.Compensated)
-            .Permit(SagaTrigger.Fail, SagaStatus.Failed)
+        var machine = new StateMachine<SagaState, SagaTrigger>(() => saga.State, saga.MoveTo);
+        var forward = SagaDefinition.Forward;
+        machine.Configure(SagaState.Running)
+            .Permit(SagaTrigger.Continue, forward[0].State)
+            .Permit(SagaTrigger.Compensate, SagaState.Compensating)
+            .Permit(SagaTrigger.Fail, SagaState.Failed)
             .Ignore(SagaTrigger.Resume);
-        machine.Configure(SagaStatus.Completed)
-            .Permit(SagaTrigger.Compensate, SagaStatus.Compensating)
-            .Ignore(SagaTrigger.Complete);
-        machine.Configure(SagaStatus.Compensating)
-            .Permit(SagaTrigger.Finish, SagaStatus.Compensated)
-            .Permit(SagaTrigger.Fail, SagaStatus.Failed)
-            .Permit(SagaTrigger.Complete, SagaStatus.Completed)
+        for (var i = 0; i < forward.Count; i++)
+        {
+            machine.Configure(forward[i].State).SubstateOf(SagaState.Running)
+                .Permit(SagaTrigger.Continue, i + 1 < forward.Count ? forward[i + 1].State : SagaState.Completed);
+        }
+
+        machine.Configure(SagaState.Completed)
+            .Permit(SagaTrigger.Compensate, SagaState.Compensating);
+        machine.Configure(SagaState.Compensating)
+            .PermitDynamic(SagaTrigger.Continue, () => SagaDefinition.NextCompensation(saga), "the last step that holds something",
+                Destinations(SagaDefinition.Compensations.Select(s => (s.State, $"{s.Step} undoes a held step")).Append((SagaState.Compensated, "nothing held"))))
+            .Permit(SagaTrigger.Fail, SagaState.Failed)
             .Ignore(SagaTrigger.Compensate)
             .Ignore(SagaTrigger.Resume);
-        machine.Configure(SagaStatus.Failed)
-            .PermitIf(SagaTrigger.Resume, SagaStatus.Running, () => saga.Outcome is null, "no outcome decided")
-            .PermitIf(SagaTrigger.Resume, SagaStatus.Compensating, () => saga.Outcome is not null, "compensating")
-            .Permit(SagaTrigger.Compensate, SagaStatus.Compensating)
+        foreach (var step in SagaDefinition.Compensations)
+        {
+            var undo = machine.Configure(step.State).SubstateOf(SagaState.Compensating);
+            if (step.Replies.Any(r => r.Trigger == SagaTrigger.CancellationRefused))
+            {
+                undo.Permit(SagaTrigger.CancellationRefused, SagaState.Completed);
+            }
+        }
+
+        machine.Configure(SagaState.Compensated);
+        machine.Configure(SagaState.Failed)
+            .PermitDynamic(SagaTrigger.Resume, () => SagaDefinition.Of(saga.CurrentStep).State, "the step that failed",
+                Destinations(SagaDefinition.Steps.Select(s => (s.State, $"failed at {s.Step}"))))
+            .Permit(SagaTrigger.Compensate, SagaState.Compensating)
             .Ignore(SagaTrigger.Fail);
         machine.OnUnhandledTrigger((state, trigger, unmetGuards) =>
-            throw new InvalidTransitionException(nameof(SagaStatus), state.ToString(), trigger.ToString(), unmetGuards));
+            throw new InvalidTransitionException(nameof(SagaState), state.ToString(), trigger.ToString(), unmetGuards));
         return machine;
     }
 
-    // The event under which a transition appears in the order's history. Completing while compensating happens only
-    // when Shipping refuses the cancellation because the shipment has left.
-    public static string EventOf(SagaStatus source, SagaTrigger trigger) => trigger switch
+    private static DynamicStateInfos Destinations(IEnumerable<(SagaState State, string Criterion)> destinations)
     {
-        SagaTrigger.Complete when source == SagaStatus.Compensating => "CancellationRefused",
-        SagaTrigger.Complete => "SagaCompleted",
+        var infos = new DynamicStateInfos();
+        foreach (var (state, criterion) in destinations)
+        {
+            infos.Add(state, criterion);
+        }
+
+        return infos;
+    }
+
+    // The event under which a change of status appears in the order's history.
+    public static string EventOf(SagaTrigger trigger, SagaStatus to) => trigger switch
+    {
+        SagaTrigger.Continue when to == SagaStatus.Completed => "SagaCompleted",
+        SagaTrigger.Continue => "SagaCompensated",
         SagaTrigger.Compensate => "CompensationStarted",
-        SagaTrigger.Finish => "SagaCompensated",
+        SagaTrigger.CancellationRefused => "CancellationRefused",
         SagaTrigger.Fail => "SagaFailed",
         SagaTrigger.Resume => "SagaResumed",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),

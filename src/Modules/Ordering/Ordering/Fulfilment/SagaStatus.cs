@@ -1,5 +1,23 @@
 namespace OrderManagement.Ordering.Fulfilment;
 
+// The saga's one state: each step is a substate of Running (forward) or Compensating (giving back), see
+// SagaDefinition. Running and Compensating themselves are the moments between two steps.
+internal enum SagaState
+{
+    Running,
+    ReservingStock,
+    AuthorizingPayment,
+    CreatingShipment,
+    Completed,
+    Compensating,
+    CancellingShipment,
+    VoidingPayment,
+    ReleasingStock,
+    Compensated,
+    Failed,
+}
+
+// The saga's state as operators and the REST contract see it (ops/sagas `status`): the top level of SagaState.
 internal enum SagaStatus
 {
     Running,
@@ -11,14 +29,15 @@ internal enum SagaStatus
 
 internal enum SagaTrigger
 {
-    Complete,
+    // Go on from where the saga is: the next forward step (or Completed), the next compensation (or Compensated).
+    Continue,
     Compensate,
-    Finish,
+    CancellationRefused,
     Fail,
     Resume,
 }
 
-// Forward steps reserve, pay and ship; compensation steps undo them in reverse order.
+// The steps by name, as history entries and the REST contract (`currentStep`) show them.
 internal enum SagaStep
 {
     None,

@@ -11,13 +11,13 @@ internal sealed class StepRecords(IInventoryQueries inventory, IPaymentQueries p
 {
     public async Task<string?> LastAsync(Guid orderId, SagaStep step, CancellationToken cancellationToken)
     {
-        var last = step switch
+        var last = SagaDefinition.Of(step).Owner switch
         {
-            SagaStep.ReserveStock or SagaStep.ReleaseStock =>
+            "Inventory" =>
                 (await inventory.GetOrderHistoryAsync(orderId, cancellationToken)).Select(e => (e.OccurredAt, e.Event, e.Detail)).LastOrDefault(),
-            SagaStep.AuthorizePayment or SagaStep.VoidPayment =>
+            "Payments" =>
                 (await payments.GetOrderHistoryAsync(orderId, cancellationToken)).Select(e => (e.OccurredAt, e.Event, e.Detail)).LastOrDefault(),
-            SagaStep.CreateShipment or SagaStep.CancelShipment =>
+            "Shipping" =>
                 (await shipping.GetOrderHistoryAsync(orderId, cancellationToken)).Select(e => (e.OccurredAt, e.Event, e.Detail)).LastOrDefault(),
             _ => default,
         };

@@ -1,0 +1,50 @@
+using OrderManagement.Ordering.Orders;
+
+namespace OrderManagement.Ordering.Fulfilment;
+
+// Which of FulfilmentOptions' deadlines a step waits for its answer.
+internal enum DeadlineKind
+{
+    Default,
+    Payment,
+}
+
+// One row of SagaDefinition: a step, the state the saga is in while it waits, the module that answers, the command
+// it sends (again after each missed deadline), the replies it awaits and, for a forward step, the step that undoes it.
+internal sealed record SagaStepDefinition(
+    SagaStep Step,
+    SagaState State,
+    string Owner,
+    DeadlineKind Deadline,
+    Type CommandType,
+    Func<Order, object> Command,
+    IReadOnlyList<SagaReply> Replies,
+    SagaStep? CompensatedBy = null);
+
+// An awaited reply: the trigger it fires (Continue: the step is done; Compensate: the step is refused, with the
+// outcome and the reason it gives), and what the order shows of it (its payment or shipment status), which applies
+// also when the reply comes late.
+internal sealed record SagaReply(
+    Type Type,
+    SagaTrigger Trigger,
+    SagaOutcome? Outcome,
+    Func<object, string?> Reason,
+    Action<Order, object, DateTimeOffset> Mirror)
+{
+    public static SagaReply Done<T>(Action<Order, T, DateTimeOffset>? mirror = null, Func<T, bool>? when = null) =>
+        new(typeof(T), SagaTrigger.Continue, null, _ => null, MirrorOf(mirror, when));
+
+    public static SagaReply Refused<T>(SagaOutcome outcome, Func<T, string> reason, Action<Order, T, DateTimeOffset>? mirror = null) =>
+        new(typeof(T), SagaTrigger.Compensate, outcome, r => reason((T)r), MirrorOf(mirror, null));
+
+    public static SagaReply Fires<T>(SagaTrigger trigger, Func<T, string> reason) => new(typeof(T), trigger, null, r => reason((T)r), (_, _, _) => { });
+
+    private static Action<Order, object, DateTimeOffset> MirrorOf<T>(Action<Order, T, DateTimeOffset>? mirror, Func<T, bool>? when) =>
+        mirror is null ? (_, _, _) => { } : (order, reply, now) =>
+        {
+            if (when is null || when((T)reply))
+            {
+                mirror(order, (T)reply, now);
+            }
+        };
+}
