@@ -57,8 +57,8 @@ public sealed class SagaDefinitionMigrationTests
             read.Parameters.Add(new NpgsqlParameter { Value = ids[i] });
             await using var row = await read.ExecuteReaderAsync();
             (await row.ReadAsync()).ShouldBeTrue();
-            (row.GetString(0), row.GetFieldValue<string[]>(1), row.GetInt32(2), row.GetString(3), row.GetString(4))
-                .ShouldBe((cases[i].State, cases[i].Completed, 1, cases[i].Status, cases[i].Step), $"{cases[i].Status}/{cases[i].Step}");
+            (row.GetString(0), string.Join(',', row.GetFieldValue<string[]>(1)), row.GetInt32(2), row.GetString(3), row.GetString(4))
+                .ShouldBe((cases[i].State, string.Join(',', cases[i].Completed), 1, cases[i].Status, cases[i].Step), $"{cases[i].Status}/{cases[i].Step}");
         }
 
         await using var columns = db.CreateCommand(
