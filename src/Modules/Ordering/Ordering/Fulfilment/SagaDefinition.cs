@@ -21,7 +21,7 @@ internal static class SagaDefinition
         Row(SagaStep.ReserveStock, SagaState.ReservingStock, "Inventory", DeadlineKind.Default,
             order => new ReserveStock(order.Id, [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))]),
             [Done<StockReserved>(), Refused<StockReservationRejected>(SagaOutcome.OutOfStock, r => r.Reason)],
-            CompensatedBy: SagaStep.ReleaseStock),
+            compensatedBy: SagaStep.ReleaseStock),
         Row(SagaStep.AuthorizePayment, SagaState.AuthorizingPayment, "Payments", DeadlineKind.Payment,
             order => new AuthorizePayment(order.Id, order.Total, order.Currency, order.PaymentMethod, order.PaymentToken),
             [
@@ -29,11 +29,11 @@ internal static class SagaDefinition
                 Refused<PaymentDeclined>(SagaOutcome.PaymentDeclined, r => r.Reason, (order, r, now) => order.PaymentChanged(r.PaymentId, "Declined", now)),
                 Refused<PaymentFailed>(SagaOutcome.PaymentFailed, r => r.Reason, (order, r, now) => order.PaymentChanged(r.PaymentId, "Failed", now)),
             ],
-            CompensatedBy: SagaStep.VoidPayment),
+            compensatedBy: SagaStep.VoidPayment),
         Row(SagaStep.CreateShipment, SagaState.CreatingShipment, "Shipping", DeadlineKind.Default,
             order => new CreateShipment(order.Id, [.. order.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))], ShippingAddressOf(order)),
             [Done<ShipmentCreated>((order, r, now) => order.ShipmentChanged(r.ShipmentId, "ReadyToShip", now))],
-            CompensatedBy: SagaStep.CancelShipment),
+            compensatedBy: SagaStep.CancelShipment),
     ];
 
     public static readonly IReadOnlyList<SagaStepDefinition> Compensations =
@@ -81,9 +81,9 @@ internal static class SagaDefinition
         Forward.Reverse().FirstOrDefault(saga.Holds) is { CompensatedBy: { } undo } ? Of(undo).State : SagaState.Compensated;
 
     private static SagaStepDefinition Row<TCommand>(SagaStep step, SagaState state, string owner, DeadlineKind deadline,
-        Func<Order, TCommand> command, IReadOnlyList<SagaReply> replies, SagaStep? CompensatedBy = null)
+        Func<Order, TCommand> command, IReadOnlyList<SagaReply> replies, SagaStep? compensatedBy = null)
         where TCommand : notnull =>
-        new(step, state, owner, deadline, typeof(TCommand), order => command(order), replies, CompensatedBy);
+        new(step, state, owner, deadline, typeof(TCommand), order => command(order), replies, compensatedBy);
 
     private static ShipmentAddress ShippingAddressOf(Order order) =>
         new(order.ShippingAddress.Name, order.ShippingAddress.Line1, order.ShippingAddress.Line2,
