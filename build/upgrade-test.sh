@@ -6,7 +6,7 @@ set -euo pipefail
 # The previous released build: the commit on main just before the saga's definition (its states, steps or rows)
 # last changed. Whoever changes the saga next sets this, in the same change, to the commit on main just before it
 # (`git rev-parse main` before merging), runs this script from it, and keeps the old value's run in their notes.
-UPGRADE_FROM=f4423c4f4bf9a849f0a50716ee63cf5752297826
+UPGRADE_FROM=1856b1b2544e82c1163af6149bd7843531ce3524
 
 usage() {
     cat <<EOF
