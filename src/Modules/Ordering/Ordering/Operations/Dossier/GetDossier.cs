@@ -58,7 +58,7 @@ internal sealed class GetDossierHandler(
             new StateGraph("Order", MermaidGraph.Format(OrderStateMachine.For(order).GetInfo()),
                 PathOf(nameof(OrderStatus.Pending), changes.Where(c => c.Subject == "Order").Select(c => c.ToState), Enum.GetNames<OrderStatus>())),
             saga is null ? null : new StateGraph("Fulfilment saga", MermaidGraph.Format(SagaStateMachine.For(saga).GetInfo()),
-                PathOf(nameof(SagaStatus.Running), changes.Where(c => c.Subject == "Saga").Select(c => c.ToState), Enum.GetNames<SagaStatus>())));
+                PathOf(nameof(SagaState.Running), changes.Where(c => c.Subject == "Saga").Select(c => SagaStateNameOf(c.ToState)), Enum.GetNames<SagaState>())));
     }
 
     private async Task<StallReport?> StallOf(FulfilmentSaga saga, CancellationToken cancellationToken)
@@ -92,6 +92,11 @@ internal sealed class GetDossierHandler(
 
         return parts;
     }
+
+    // The saga's history names a status (SagaCompleted: "Completed") or a step (StepStarted: "ReserveStock"); the graph
+    // draws SagaDefinition's states, where each step is the state that waits for it.
+    private static string? SagaStateNameOf(string? name) =>
+        Enum.TryParse<SagaStep>(name, out var step) && step != SagaStep.None ? SagaDefinition.Of(step).State.ToString() : name;
 
     private static IReadOnlyList<string> PathOf(string initial, IEnumerable<string?> states, string[] known)
     {
