@@ -4,9 +4,10 @@
 set -euo pipefail
 
 # The previous released build: the commit on main just before the saga's definition (its states, steps or rows)
-# last changed. Whoever changes the saga next sets this, in the same change, to the commit on main just before it
-# (`git rev-parse main` before merging), runs this script from it, and keeps the old value's run in their notes.
-UPGRADE_FROM=1856b1b2544e82c1163af6149bd7843531ce3524
+# last changed (0aec6f7: main just before the saga as one table, ADR 0015). Whoever changes the saga next rebases
+# on main, sets this in the same change to `git rev-parse main` (main's head, the last build without their change),
+# runs `build/upgrade-test.sh --quick` from it before merging, and notes the run in their report.
+UPGRADE_FROM=0aec6f7ea3c590916dcc4820e66ad3e801658318
 
 usage() {
     cat <<EOF

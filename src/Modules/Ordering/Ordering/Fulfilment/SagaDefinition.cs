@@ -9,7 +9,7 @@ namespace OrderManagement.Ordering.Fulfilment;
 // The order fulfilment saga on one screen. The forward steps run top to bottom; when one is refused or the order is
 // cancelled, every forward step that holds something is undone by its compensation, bottom to top. Each row: the step,
 // its state, the module that answers, its deadline, the command it sends, the replies it awaits (each mapped to the
-// trigger it fires) and the step that undoes it. Adding a step is one row here and one message handler (ADR 0013).
+// trigger it fires) and the step that undoes it. Adding a step is one row here and one message handler (ADR 0015).
 internal static class SagaDefinition
 {
     // Written on every saga this definition starts; sagas of version 1 (status, step and held flags) were mapped to it

@@ -1,4 +1,4 @@
--- The saga as one state machine (SagaDefinition, ADR 0013). Each row keeps the version of the definition that started
+-- The saga as one state machine (SagaDefinition, ADR 0015). Each row keeps the version of the definition that started
 -- it (1: every row written before this migration). Version 1 rows are mapped here, in the migration's transaction:
 --   state          from status + current_step: a step is a substate of Running (forward) or Compensating (giving back)
 --   completed_steps from the held flags: a forward step that holds something has completed and is not yet undone
