@@ -13,6 +13,7 @@ using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Operations;
 using OrderManagement.BuildingBlocks.Persistence;
+using OrderManagement.BuildingBlocks.Time;
 
 namespace OrderManagement.BuildingBlocks;
 
@@ -22,7 +23,7 @@ public static class BuildingBlocksRegistration
 
     public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddDatabaseClock();
         services.AddSingleton(sp => DataSource(ConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddValidatedOptions(MessagingOptions.Section,
             ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.MaxAttempts), o => o.MaxAttempts, 1),

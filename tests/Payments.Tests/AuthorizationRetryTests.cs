@@ -48,7 +48,7 @@ public sealed class AuthorizationRetryTests(PaymentsModuleFixture fixture) : Pay
         failed.PaymentId.ShouldBe(payment.Id);
         payment.Status.ShouldBe(PaymentStatus.Failed);
         payment.Attempts.ShouldBe(PaymentsModuleFixture.MaxAttempts);
-        await Host.UntilOutboxesDrainedAsync();
+        await Host.UntilPaymentsSettledAsync();
         Host.Recorder.Received<PaymentAuthorized>().ShouldNotContain(m => m.OrderId == orderId);
     }
 }

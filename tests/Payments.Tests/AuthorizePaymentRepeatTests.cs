@@ -31,7 +31,7 @@ public sealed class AuthorizePaymentRepeatTests(PaymentsModuleFixture fixture) :
 
         var answers = await UntilReceivedAsync<PaymentDeclined>(m => m.OrderId == orderId, count: 2);
         answers.Select(a => a.PaymentId).Distinct().ShouldHaveSingleItem();
-        await Host.UntilOutboxesDrainedAsync();
+        await Host.UntilPaymentsSettledAsync();
         Host.Recorder.Received<PaymentAuthorized>().ShouldNotContain(m => m.OrderId == orderId);
         (await PaymentsOfAsync(orderId)).Count.ShouldBe(1);
     }
@@ -46,7 +46,7 @@ public sealed class AuthorizePaymentRepeatTests(PaymentsModuleFixture fixture) :
 
         await Host.DeliverAsync(message, PaymentsModule.Name, messageId);
 
-        await Host.UntilOutboxesDrainedAsync();
+        await Host.UntilPaymentsSettledAsync();
         Host.Recorder.Received<PaymentAuthorized>().Count(m => m.OrderId == orderId).ShouldBe(1);
         (await PaymentOfAsync(orderId)).Attempts.ShouldBe(1);
     }

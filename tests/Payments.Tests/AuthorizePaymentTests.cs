@@ -39,7 +39,7 @@ public sealed class AuthorizePaymentTests(PaymentsModuleFixture fixture) : Payme
         declined.ShouldBe(new PaymentDeclined(orderId, payment.Id, reason));
         payment.Status.ShouldBe(PaymentStatus.Declined);
         payment.Attempts.ShouldBe(1);
-        await Host.UntilOutboxesDrainedAsync();
+        await Host.UntilPaymentsSettledAsync();
         Host.Recorder.Received<PaymentAuthorized>().ShouldNotContain(m => m.OrderId == orderId);
     }
 }

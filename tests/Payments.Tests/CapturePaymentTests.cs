@@ -29,7 +29,7 @@ public sealed class CapturePaymentTests(PaymentsModuleFixture fixture) : Payment
 
         await CaptureAsync(orderId);
 
-        await Host.UntilOutboxesDrainedAsync();
+        await Host.UntilPaymentsSettledAsync();
         Host.Recorder.Received<PaymentCaptured>().Count(m => m.OrderId == orderId).ShouldBe(1);
         (await PaymentOfAsync(orderId)).Status.ShouldBe(PaymentStatus.Captured);
     }
@@ -53,6 +53,7 @@ public sealed class CapturePaymentTests(PaymentsModuleFixture fixture) : Payment
     {
         var orderId = Guid.NewGuid();
         await AuthorizeAsync(orderId, "tok_declined");
+        await UntilReceivedAsync<PaymentDeclined>(m => m.OrderId == orderId);
 
         await Should.ThrowAsync<InvalidTransitionException>(() => Host.SendAsync(new CapturePaymentCommand(orderId)));
 

@@ -11,6 +11,8 @@ internal sealed class GatedProvider : IPaymentProvider
 
     public Task SecondAttemptStarted => _secondAttemptStarted.Task;
 
+    public System.Collections.Concurrent.ConcurrentQueue<string> Voids { get; } = new();
+
     public void Open() => _gate.TrySetResult();
 
     public async Task<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken)
@@ -27,5 +29,9 @@ internal sealed class GatedProvider : IPaymentProvider
 
     public Task CaptureAsync(string authorizationCode, decimal amount, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task VoidAsync(string authorizationCode, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task VoidAsync(string authorizationCode, CancellationToken cancellationToken)
+    {
+        Voids.Enqueue(authorizationCode);
+        return Task.CompletedTask;
+    }
 }

@@ -38,6 +38,7 @@ public sealed class PaymentHistoryTests(PaymentsModuleFixture fixture) : Payment
         var orderId = Guid.NewGuid();
 
         await AuthorizeAsync(orderId, "tok_insufficient_funds");
+        await UntilReceivedAsync<Contracts.PaymentDeclined>(m => m.OrderId == orderId);
 
         var history = await HistoryOfAsync(orderId);
         history.Select(h => (h.Event, h.FromState, h.ToState, h.Detail)).ShouldBe(

@@ -21,7 +21,7 @@ public abstract class PaymentsTest(PaymentsModuleFixture fixture) : IClassFixtur
         Host.Recorder.Clear();
     }
 
-    public Task DisposeAsync() => Host.UntilOutboxesDrainedAsync();
+    public Task DisposeAsync() => Host.UntilPaymentsSettledAsync();
 
     protected Task AuthorizeAsync(Guid orderId, string token, decimal amount = Amount) =>
         Host.DeliverAsync(new Contracts.AuthorizePayment(orderId, amount, Currency, "card", token), PaymentsModule.Name);

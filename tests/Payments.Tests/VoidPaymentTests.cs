@@ -43,7 +43,7 @@ public sealed class VoidPaymentTests(PaymentsModuleFixture fixture) : PaymentsTe
         var payments = await PaymentsOfAsync(orderId);
         payments.Single().Status.ShouldBe(PaymentStatus.Voided);
         payments.Single().Attempts.ShouldBe(0);
-        await Host.UntilOutboxesDrainedAsync();
+        await Host.UntilPaymentsSettledAsync();
         Host.Recorder.Received<PaymentAuthorized>().ShouldNotContain(m => m.OrderId == orderId);
     }
 
@@ -52,6 +52,7 @@ public sealed class VoidPaymentTests(PaymentsModuleFixture fixture) : PaymentsTe
     {
         var orderId = Guid.NewGuid();
         await AuthorizeAsync(orderId, "tok_declined");
+        await UntilReceivedAsync<PaymentDeclined>(m => m.OrderId == orderId);
 
         await VoidAsync(orderId);
 
@@ -81,7 +82,7 @@ public sealed class VoidPaymentTests(PaymentsModuleFixture fixture) : PaymentsTe
         await VoidAsync(orderId);
 
         await UntilReceivedAsync<PaymentVoided>(m => m.OrderId == orderId);
-        await Host.UntilOutboxesDrainedAsync();
+        await Host.UntilPaymentsSettledAsync();
         var payment = await PaymentOfAsync(orderId);
         payment.Status.ShouldBe(PaymentStatus.Voided);
         Host.Recorder.Received<PaymentFailed>().ShouldNotContain(m => m.OrderId == orderId);

@@ -49,7 +49,9 @@ public sealed class CancelDuringPaymentRetryTests(PaymentRetryApiFactory api) : 
         payment["attempts"]!.GetValue<int>().ShouldBeLessThanOrEqualTo(attemptsAtCancel + 1, "only the attempt in flight at the cancel may have run");
         await _storefront.AssertStockAsync(Sku, onHand: 10, reserved: 0);
         var payments = await PaymentHistoryAsync(orderId);
-        payments.ShouldNotContain("PaymentAuthorized");
+        // On a busy machine tok_flaky's third attempt may be approved before the cancel reaches Payments; then the
+        // void releases that authorization. Nothing may happen to the payment after the void.
+        payments.Skip(payments.IndexOf("PaymentVoided")).ShouldNotContain("PaymentAuthorized");
         payments.Skip(payments.IndexOf("PaymentVoided")).ShouldNotContain("AuthorizationAttemptFailed");
         await Task.Delay(PaymentRetryApiFactory.CallTimeout * 2);
         (await _operator.GetJsonAsync($"/api/v1/payments/{payment.Text("paymentId")}"))["attempts"]!.GetValue<int>()

@@ -22,20 +22,28 @@ public static class PaymentsModule
 
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        // Authorization calls the provider inside the message's transaction: one message per transaction, so a slow
-        // provider holds up only that payment.
+        // Authorization calls the provider outside any delivery (AuthorizationWorker, docs/adr/0013); capture and void
+        // still call it inside theirs: one message per transaction, so a slow provider holds up only that payment.
         services.AddModule<PaymentsDbContext>(Name, PaymentsDbContext.SchemaName, MessageDelivery.OneByOne);
         services.AddValidatedOptions(PaymentProviderOptions.Section,
             ValidatedOptions.Positive<PaymentProviderOptions>(nameof(PaymentProviderOptions.CallTimeout), o => o.CallTimeout),
             ValidatedOptions.AtLeast<PaymentProviderOptions>(nameof(PaymentProviderOptions.MaxAuthorizationAttempts), o => o.MaxAuthorizationAttempts, 1),
             ValidatedOptions.Positive<PaymentProviderOptions>(nameof(PaymentProviderOptions.RetryBaseDelay), o => o.RetryBaseDelay),
-            new(nameof(PaymentProviderOptions.RetryMaxDelay), o => o.RetryMaxDelay >= o.RetryBaseDelay, "must be at least RetryBaseDelay"));
+            new(nameof(PaymentProviderOptions.RetryMaxDelay), o => o.RetryMaxDelay >= o.RetryBaseDelay, "must be at least RetryBaseDelay"),
+            ValidatedOptions.AtLeast<PaymentProviderOptions>(nameof(PaymentProviderOptions.MaxConcurrentCalls), o => o.MaxConcurrentCalls, 1),
+            new(nameof(PaymentProviderOptions.AttemptLease), o => o.AttemptLease > o.CallTimeout, "must be longer than CallTimeout"),
+            ValidatedOptions.Positive<PaymentProviderOptions>(nameof(PaymentProviderOptions.AttemptPollInterval), o => o.AttemptPollInterval));
         services.AddEditableSetting(EditableSetting.Integer($"{PaymentProviderOptions.Section}:MaxAuthorizationAttempts",
             "Provider attempts to authorize a payment before it fails", 1, 50, new PaymentProviderOptions().MaxAuthorizationAttempts));
         services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         services.AddSingleton<ProviderCalls>();
         services.AddSingleton<ProviderMetrics>();
         services.AddScoped<AuthorizationAttempt>();
+        services.AddScoped<AuthorizationOutcomes>();
+        services.AddSingleton<AuthorizationSignal>();
+        services.AddSingleton<AttemptClaims>();
+        services.AddSingleton<AuthorizationCall>();
+        services.AddHostedService<AuthorizationWorker>();
         services.AddMessageTypes(PaymentMessageNames.All);
         services.AddMessageTypes(new Dictionary<Type, string> { [typeof(RetryAuthorization)] = "payments.retry-authorization.v1" });
         services.AddMessageHandler<Contracts.AuthorizePayment, AuthorizePaymentMessageHandler>(Name);

@@ -5,13 +5,23 @@ using OrderManagement.Payments.Persistence;
 
 namespace OrderManagement.Payments.AuthorizePayment;
 
-// One payment per order: a repeated request answers with the payment's current outcome instead of paying again.
-internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, AuthorizationAttempt attempt) : IRequestHandler<AuthorizePaymentCommand, Unit>
+// One payment per order. A new one is only recorded as Pending with its first attempt due: the worker calls the
+// provider after this transaction commits, so the message's delivery takes milliseconds whatever the provider does.
+// A repeated request answers with the payment's current outcome instead of paying again.
+internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, AuthorizationAttempt faultedAttempt, AuthorizationSignal worker)
+    : IRequestHandler<AuthorizePaymentCommand, Unit>
 {
     public async Task<Unit> Handle(AuthorizePaymentCommand command, CancellationToken cancellationToken)
     {
         await db.LockPaymentCreationAsync(command.OrderId, cancellationToken);
-        var existing = await CompiledQueries.PaymentOfOrder(db, command.OrderId, cancellationToken);
+        var existing = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
+        if (existing is { Status: PaymentStatus.Pending, Faulted: true })
+        {
+            await faultedAttempt.RunAsync(existing, cancellationToken);
+            db.AfterCommit(worker.Notify);
+            return Unit.Value;
+        }
+
         if (existing is not null)
         {
             RepeatOutcome(existing);
@@ -22,9 +32,7 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, Authorizatio
         db.Payments.Add(payment);
         db.RecordHistory(payment.OrderId, "Payment", payment.Id, "PaymentStarted", null, nameof(PaymentStatus.Pending),
             $"{payment.Amount} {payment.Currency}");
-        // The row is written (and locked) before the provider is called: a void arriving meanwhile waits for this call.
-        await db.SaveChangesAsync(cancellationToken);
-        await attempt.RunAsync(payment, cancellationToken);
+        db.AfterCommit(worker.Notify);
         return Unit.Value;
     }
 
@@ -35,7 +43,7 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, Authorizatio
             PaymentStatus.Authorized or PaymentStatus.Captured => new PaymentAuthorized(payment.OrderId, payment.Id),
             PaymentStatus.Declined => new PaymentDeclined(payment.OrderId, payment.Id, payment.LastError ?? "Declined."),
             PaymentStatus.Failed => new PaymentFailed(payment.OrderId, payment.Id, payment.LastError ?? "Failed."),
-            _ => null, // still pending: its scheduled retry will answer
+            _ => null, // still pending: the worker's attempt will answer
         };
         if (outcome is not null)
         {

@@ -4,14 +4,17 @@ using OrderManagement.Payments.Persistence;
 
 namespace OrderManagement.Payments.AuthorizePayment;
 
-internal sealed class RetryAuthorizationHandler(PaymentsDbContext db, AuthorizationAttempt attempt) : IRequestHandler<RetryAuthorizationCommand, Unit>
+// RetryAuthorization is no longer sent (the next attempt is a due time on the payment), but rows scheduled before
+// this version was deployed must still lead somewhere: the payment's next attempt becomes due now.
+internal sealed class RetryAuthorizationHandler(PaymentsDbContext db, AuthorizationSignal worker) : IRequestHandler<RetryAuthorizationCommand, Unit>
 {
     public async Task<Unit> Handle(RetryAuthorizationCommand command, CancellationToken cancellationToken)
     {
         var payment = await db.LockPaymentAsync(command.PaymentId, cancellationToken);
-        if (payment is { Status: PaymentStatus.Pending })
+        if (payment is { Status: PaymentStatus.Pending, AttemptDueAt: null, HasAttemptInFlight: false, Faulted: false })
         {
-            await attempt.RunAsync(payment, cancellationToken);
+            payment.ScheduleAttempt(db.Time.GetUtcNow());
+            db.AfterCommit(worker.Notify);
         }
 
         return Unit.Value;

@@ -22,6 +22,18 @@ internal sealed class Payment
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
+    // When the authorization worker is to call the provider (null: no call is due). LeaseId names the worker's claim
+    // on the call now in flight; one still set when the lease has expired means the attempt began and was never
+    // settled (its host went down), so the same attempt is made again with the same idempotency key.
+    public DateTimeOffset? AttemptDueAt { get; private set; }
+    public Guid? LeaseId { get; private set; }
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
+    // The provider failed with an unexpected error: no attempt is due until the AuthorizePayment message runs again.
+    public bool Faulted { get; private set; }
+
+    public bool HasAttemptInFlight => LeaseId is not null;
+
     public static Payment Start(Guid orderId, decimal amount, string currency, string method, string token, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -31,6 +43,7 @@ internal sealed class Payment
         Method = method,
         Token = token,
         Status = PaymentStatus.Pending,
+        AttemptDueAt = now,
         CreatedAt = now,
         UpdatedAt = now,
     };
@@ -57,8 +70,32 @@ internal sealed class Payment
         return Attempts;
     }
 
-    public void AttemptFailed(string error, DateTimeOffset now)
+    public void AttemptFailed(string error, DateTimeOffset now, DateTimeOffset nextAttemptAt)
     {
+        LastError = error;
+        UpdatedAt = now;
+        ScheduleAttempt(nextAttemptAt);
+    }
+
+    public void ScheduleAttempt(DateTimeOffset dueAt)
+    {
+        SettleAttempt();
+        AttemptDueAt = dueAt;
+    }
+
+    // No provider call is due or in flight any more.
+    public void SettleAttempt()
+    {
+        AttemptDueAt = null;
+        LeaseId = null;
+        LeaseExpiresAt = null;
+        Faulted = false;
+    }
+
+    public void Fault(string error, DateTimeOffset now)
+    {
+        SettleAttempt();
+        Faulted = true;
         LastError = error;
         UpdatedAt = now;
     }

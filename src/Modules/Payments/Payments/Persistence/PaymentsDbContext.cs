@@ -36,8 +36,13 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.AuthorizationCode).HasColumnName("authorization_code");
             payment.Property(p => p.CreatedAt).HasColumnName("created_at");
             payment.Property(p => p.UpdatedAt).HasColumnName("updated_at");
-            // xmin guards against lost updates: an authorization attempt waits for the provider outside any row lock,
-            // so a void or capture may commit meanwhile; the stale writer then fails and its message is retried.
+            payment.Property(p => p.AttemptDueAt).HasColumnName("attempt_due_at");
+            payment.Property(p => p.LeaseId).HasColumnName("lease_id");
+            payment.Property(p => p.LeaseExpiresAt).HasColumnName("lease_expires_at");
+            payment.Property(p => p.Faulted).HasColumnName("faulted");
+            payment.HasIndex(p => p.AttemptDueAt).HasFilter("attempt_due_at IS NOT NULL").HasDatabaseName("ix_payments_attempt_due");
+            // xmin guards against lost updates: a change made without the row lock (capture) fails if the row moved
+            // meanwhile, and its message is retried.
             payment.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         });
 }

@@ -17,14 +17,15 @@ internal sealed class VoidPaymentMessageHandler(IMediator mediator) : IMessageHa
 }
 
 // Releases the authorization. Answers PaymentVoided even when there was nothing to void, so compensation always
-// gets its reply; a captured payment is never voided (the state machine refuses it). The payment's row is locked
-// first, so a void waits for an authorization attempt in flight and the attempts after it see the void.
+// gets its reply; a captured payment is never voided (the state machine refuses it). A void of a Pending payment
+// does not wait for a provider call in flight (the worker holds no lock across it): no further attempt is made, and
+// the call in flight stays claimed so that an approval it brings back is voided at the provider (AuthorizationCall).
 internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls provider) : IRequestHandler<VoidPaymentCommand, Unit>
 {
     public async Task<Unit> Handle(VoidPaymentCommand command, CancellationToken cancellationToken)
     {
-        // The creation lock first (an authorization creating the payment now finishes first), then the row lock
-        // (an attempt in flight on an existing payment finishes first); the same order as authorization takes them.
+        // The creation lock first (an authorization creating the payment now finishes first), then the row lock;
+        // the same order as authorization takes them.
         await db.LockPaymentCreationAsync(command.OrderId, cancellationToken);
         var payment = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
 
@@ -36,6 +37,10 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
             }
 
             payment.Apply(PaymentTrigger.Void, db.Time.GetUtcNow(), db);
+            if (!payment.HasAttemptInFlight)
+            {
+                payment.SettleAttempt();
+            }
         }
         else if (payment is null)
         {

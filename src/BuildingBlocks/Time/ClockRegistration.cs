@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using OrderManagement.BuildingBlocks.Health;
+
+namespace OrderManagement.BuildingBlocks.Time;
+
+internal static class ClockRegistration
+{
+    public const string ClockCheck = "clock";
+
+    // TimeProvider is the database's clock unless something registered another before (a test's ManualClock).
+    public static IServiceCollection AddDatabaseClock(this IServiceCollection services)
+    {
+        services.AddValidatedOptions(ClockOptions.Section,
+            ValidatedOptions.Positive<ClockOptions>(nameof(ClockOptions.SyncInterval), o => o.SyncInterval),
+            ValidatedOptions.Positive<ClockOptions>(nameof(ClockOptions.SkewTolerance), o => o.SkewTolerance));
+        services.TryAddKeyedSingleton(HostClock.Key, TimeProvider.System);
+        services.TryAddSingleton(sp => new DatabaseClock(sp.GetRequiredKeyedService<TimeProvider>(HostClock.Key)));
+        services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<DatabaseClock>());
+        services.AddSingleton<IHostedService, DatabaseClockSync>();
+        services.AddHealthChecks().Add(new HealthCheckRegistration(ClockCheck,
+            sp => ActivatorUtilities.CreateInstance<ClockReadinessCheck>(sp), HealthStatus.Unhealthy, [ReadinessRegistration.ReadinessTag]));
+        return services;
+    }
+}
