@@ -10,6 +10,9 @@ public sealed class PaymentRetryApiFactory : ApiFactory
 {
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(1);
 
+    // The shortest time between two attempts: half of RetryBaseDelay, with RetryBackoff's equal jitter.
+    public static readonly TimeSpan ShortestRetryDelay = TimeSpan.FromSeconds(0.5);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -7,7 +7,8 @@ namespace OrderManagement.BuildingBlocks.Messaging.Inbox;
 // Keeps every module's inbox bounded. An inbox row exists so that a second delivery of its message has no effect; a
 // delivery can only come from an outbox row carrying that message id (pending, claimed, or dead-lettered and
 // replayable). So a row older than the retention is removed only when no module's outbox holds its message id, and
-// time is the database's (now()), whatever this host's clock says.
+// time is the database's (now()), whatever this host's clock says. The purge skips rows another transaction holds, so
+// it never waits on a delivery nor deadlocks with one; a skipped row goes in a later run.
 internal sealed class InboxPurge(NpgsqlDataSource dataSource, IEnumerable<ModuleDescriptor> modules, IOptionsMonitor<InboxOptions> options)
 {
     private const int BatchSize = 5000;
@@ -47,7 +48,8 @@ internal sealed class InboxPurge(NpgsqlDataSource dataSource, IEnumerable<Module
             WHERE (message_id, consumer) IN (
                 SELECT i.message_id, i.consumer FROM {m.Schema}.inbox_messages i
                 WHERE i.handled_at < now() - $1 AND {stillDeliverable}
-                LIMIT $2)
+                LIMIT $2
+                FOR UPDATE OF i SKIP LOCKED)
             """)).ToList();
     }
 }

@@ -36,6 +36,8 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "ShutdownOptions", "Development", "Shutdown:DrainPeriod", "00:10:00", "Shutdown:DrainPeriod" },
         { "RequestDeadlineOptions", "Development", "Api:RequestTimeout", "00:00:00.500", "Api:RequestTimeout" },
         { "InboxOptions", "Development", "Messaging:Inbox:Retention", "00:00:30", "Messaging:Inbox:Retention" },
+        { "ClockOptions", "Development", "Clock:SyncInterval", "00:00:00", "Clock:SyncInterval" },
+        { "ClockOptions", "Development", "Clock:SkewTolerance", "-00:00:01", "Clock:SkewTolerance" },
     };
 
     [Theory]

@@ -3,7 +3,8 @@ using NpgsqlTypes;
 
 namespace OrderManagement.Payments.AuthorizePayment;
 
-internal sealed record ClaimedAttempt(Guid PaymentId, Guid OrderId, decimal Amount, string Currency, string Token, int Attempt, Guid LeaseId, bool Voided);
+internal sealed record ClaimedAttempt(
+    Guid PaymentId, Guid OrderId, decimal Amount, string Currency, string Token, int Attempt, Guid LeaseId, bool Voided, string? TraceParent, string? CorrelationId);
 
 // The worker's claims on due attempts, in PostgreSQL's terms and on the database's clock (now()), which every host
 // shares. A claim is a lease on the payment row, not a lock held across the call: each claim gets a new lease id,
@@ -26,7 +27,7 @@ internal sealed class AttemptClaims(NpgsqlDataSource dataSource)
             updated_at = CASE WHEN p.lease_id IS NULL THEN now() ELSE p.updated_at END
         FROM due
         WHERE p.id = due.id
-        RETURNING p.id, p.order_id, p.amount, p.currency, p.token, p.attempts, p.lease_id, p.status = 'Voided'
+        RETURNING p.id, p.order_id, p.amount, p.currency, p.token, p.attempts, p.lease_id, p.status = 'Voided', p.trace_parent, p.correlation_id
         """;
 
     public async Task<IReadOnlyList<ClaimedAttempt>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
@@ -39,7 +40,8 @@ internal sealed class AttemptClaims(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             claimed.Add(new ClaimedAttempt(reader.GetGuid(0), reader.GetGuid(1), reader.GetDecimal(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt32(5), reader.GetGuid(6), reader.GetBoolean(7)));
+                reader.GetInt32(5), reader.GetGuid(6), reader.GetBoolean(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
         return claimed;

@@ -14,6 +14,7 @@ internal sealed partial class AuthorizationCall(IServiceScopeFactory scopes, Pro
 {
     public async Task RunAsync(ClaimedAttempt claim, CancellationToken stopping)
     {
+        using var activity = AuthorizationTelemetry.StartCall(claim);
         var request = AuthorizationRequests.For(claim.PaymentId, claim.OrderId, claim.Amount, claim.Currency, claim.Token, claim.Attempt);
         AuthorizationResult? result = null;
         Exception? error = null;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using MediatR;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
@@ -17,6 +19,7 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, Authorizatio
         var existing = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
         if (existing is { Status: PaymentStatus.Pending, Faulted: true })
         {
+            existing.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
             await faultedAttempt.RunAsync(existing, cancellationToken);
             db.AfterCommit(worker.Notify);
             return Unit.Value;
@@ -29,6 +32,7 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, Authorizatio
         }
 
         var payment = Payment.Start(command.OrderId, command.Amount, command.Currency, command.Method, command.Token, db.Time.GetUtcNow());
+        payment.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
         db.Payments.Add(payment);
         db.RecordHistory(payment.OrderId, "Payment", payment.Id, "PaymentStarted", null, nameof(PaymentStatus.Pending),
             $"{payment.Amount} {payment.Currency}");

@@ -32,6 +32,11 @@ internal sealed class Payment
     // The provider failed with an unexpected error: no attempt is due until the AuthorizePayment message runs again.
     public bool Faulted { get; private set; }
 
+    // The trace and correlation id of the AuthorizePayment message the attempts answer: the worker's calls continue
+    // them, so an order's work stays one trace and one correlation id across the call (docs/adr/0008).
+    public string? TraceParent { get; private set; }
+    public string? CorrelationId { get; private set; }
+
     public bool HasAttemptInFlight => LeaseId is not null;
 
     public static Payment Start(Guid orderId, decimal amount, string currency, string method, string token, DateTimeOffset now) => new()
@@ -62,6 +67,12 @@ internal sealed class Payment
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    public void CarryTrace(string? traceParent, string? correlationId)
+    {
+        TraceParent = traceParent;
+        CorrelationId = correlationId;
+    }
 
     public int BeginAttempt(DateTimeOffset now)
     {

@@ -40,6 +40,8 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.LeaseId).HasColumnName("lease_id");
             payment.Property(p => p.LeaseExpiresAt).HasColumnName("lease_expires_at");
             payment.Property(p => p.Faulted).HasColumnName("faulted");
+            payment.Property(p => p.TraceParent).HasColumnName("trace_parent");
+            payment.Property(p => p.CorrelationId).HasColumnName("correlation_id");
             payment.HasIndex(p => p.AttemptDueAt).HasFilter("attempt_due_at IS NOT NULL").HasDatabaseName("ix_payments_attempt_due");
             // xmin guards against lost updates: a change made without the row lock (capture) fails if the row moved
             // meanwhile, and its message is retried.
