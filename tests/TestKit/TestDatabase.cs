@@ -7,6 +7,7 @@ namespace OrderManagement.TestKit;
 public static class TestDatabase
 {
     public const string ServerVariable = "ORDERMANAGEMENT_TEST_PG";
+    private const int AdminTimeoutSeconds = 300;
     private static readonly Lazy<Task<string>> Created = new(() => CreateAsync(DatabaseNameFor()));
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Private = new(StringComparer.Ordinal);
 
@@ -25,9 +26,11 @@ public static class TestDatabase
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            // Creating a database copies the template and checkpoints: on a busy machine that takes longer than the
+            // 30 s default command timeout.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin) { CommandTimeout = AdminTimeoutSeconds };
             await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin) { CommandTimeout = AdminTimeoutSeconds };
             await create.ExecuteNonQueryAsync();
         }
 
