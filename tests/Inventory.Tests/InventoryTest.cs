@@ -24,7 +24,7 @@ public abstract class InventoryTest(InventoryModuleFixture fixture) : IClassFixt
     public Task DisposeAsync() => Host.UntilOutboxesDrainedAsync();
 
     private protected Task<StockLevel> SetStockAsync(string sku, int? onHand) =>
-        Host.SendAsync(new SetStockLevelCommand(sku, onHand));
+        Host.SendRequestAsync(new SetStockLevelRequest(onHand), body => body.ToCommand(sku));
 
     private protected Task<StockLevel> StockOfAsync(string sku) =>
         Host.SendAsync(new GetStockLevelQuery(sku));

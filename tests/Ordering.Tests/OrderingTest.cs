@@ -40,9 +40,10 @@ public abstract class OrderingTest(OrderingModuleFixture fixture) : IClassFixtur
     private protected static PlaceOrderCommand PlaceOrder(string token = "tok_visa") => new(
         "cust-42",
         "EUR",
-        [new PlaceOrderLine("TSHIRT-RED-M", 2, 19.99m), new PlaceOrderLine("MUG-01", 1, 5.50m)],
-        new PlaceOrderAddress("Ada Lovelace", "1 Main St", null, "London", "N1 9GU", "GB"),
-        new PlaceOrderPayment("card", token));
+        [new PlaceOrderCommand.Line("TSHIRT-RED-M", 2, 19.99m), new PlaceOrderCommand.Line("MUG-01", 1, 5.50m)],
+        new ShippingAddress("Ada Lovelace", "1 Main St", null, "London", "N1 9GU", "GB"),
+        "card",
+        token);
 
     private protected Task<OrderView> PlaceOrderAsync(string token = "tok_visa") => Host.SendAsync(PlaceOrder(token));
 

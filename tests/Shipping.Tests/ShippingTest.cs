@@ -35,7 +35,7 @@ public abstract class ShippingTest(ShippingModuleFixture fixture) : IClassFixtur
     protected Task CancelAsync(Guid orderId) => Host.DeliverAsync(new Contracts.CancelShipment(orderId), ShippingModule.Name);
 
     private protected Task<ShipmentView> DispatchAsync(Guid shipmentId, string? carrier = "DHL", string? trackingNumber = "JD0146000012345") =>
-        Host.SendAsync(new DispatchShipmentCommand(shipmentId, carrier, trackingNumber));
+        Host.SendRequestAsync(new DispatchShipmentRequest(carrier, trackingNumber), body => body.ToCommand(shipmentId));
 
     private protected Task<ShipmentView> DeliverAsync(Guid shipmentId) => Host.SendAsync(new DeliverShipmentCommand(shipmentId));
 

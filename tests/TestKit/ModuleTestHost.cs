@@ -1,10 +1,12 @@
 using System.Text.Json;
+using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderManagement.BuildingBlocks;
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Messaging;
 
 namespace OrderManagement.TestKit;
@@ -63,6 +65,14 @@ public sealed class ModuleTestHost : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    // What an endpoint does with a body: validates it with its registered validator (RequestValidationException when it
+    // breaks a rule), maps it to the command and sends that.
+    public async Task<TResponse> SendRequestAsync<TBody, TResponse>(TBody body, Func<TBody, IRequest<TResponse>> toCommand)
+    {
+        await Services.GetRequiredService<IValidator<TBody>>().ValidateRequestAsync(body, CancellationToken.None);
+        return await SendAsync(toCommand(body));
     }
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

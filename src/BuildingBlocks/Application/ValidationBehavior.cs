@@ -15,19 +15,7 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
             failures.AddRange(result.Errors);
         }
 
-        if (failures.Count > 0)
-        {
-            var errors = failures
-                .GroupBy(f => ToCamelCasePath(f.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
-            throw new RequestValidationException(errors);
-        }
-
+        RequestValidation.ThrowIfAny(failures);
         return await next();
     }
-
-    // FluentValidation names paths after C# properties ("Lines[0].Quantity"); the API speaks camelCase.
-    internal static string ToCamelCasePath(string path) =>
-        string.Join('.', path.Split('.').Select(segment =>
-            segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 }

@@ -47,5 +47,5 @@ public sealed class ValidationBehaviorTests
     [InlineData("ShippingAddress.PostCode", "shippingAddress.postCode")]
     [InlineData("", "")]
     public void Given_a_property_path_When_converted_Then_every_segment_is_camel_case(string path, string expected) =>
-        ValidationBehavior<AddNoteCommand, Guid>.ToCamelCasePath(path).ShouldBe(expected);
+        RequestValidation.ToCamelCasePath(path).ShouldBe(expected);
 }

@@ -1,7 +1,10 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Inventory.GetStockLevel;
 using OrderManagement.Inventory.SetStockLevel;
@@ -15,8 +18,12 @@ internal static class InventoryEndpoints
     {
         var inventory = endpoints.MapGroup("/api/v1/inventory").WithTags("Inventory");
 
-        inventory.MapPut("/{sku}", async (string sku, SetStockLevelRequest body, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new SetStockLevelCommand(sku, body.OnHand), ct)))
+        inventory.MapPut("/{sku}", async (string sku, SetStockLevelRequest body, [FromServices] IValidator<SetStockLevelRequest> validator,
+                IMediator mediator, CancellationToken ct) =>
+                {
+                    await validator.ValidateRequestAsync(body, ct);
+                    return Results.Ok(await mediator.Send(body.ToCommand(sku), ct));
+                })
             .RequireRoles(Roles.Operator)
             .WithName("SetStockLevel")
             .Produces<StockLevel>()

@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Ordering.CancelOrder;
@@ -23,10 +25,12 @@ internal static class OrderEndpoints
     {
         var orders = endpoints.MapGroup("/api/v1/orders").WithTags("Orders");
 
-        orders.MapPost("", (PlaceOrderCommand body, HttpContext http, IdempotentRequests idempotency, IMediator mediator) =>
+        orders.MapPost("", (PlaceOrderRequest body, HttpContext http, IdempotentRequests idempotency,
+                [FromServices] IValidator<PlaceOrderRequest> validator, IMediator mediator) =>
                 idempotency.ExecuteAsync(http, "place-order", body, async () =>
                 {
-                    var order = await mediator.Send(body, http.RequestAborted);
+                    await validator.ValidateRequestAsync(body, http.RequestAborted);
+                    var order = await mediator.Send(body.ToCommand(), http.RequestAborted);
                     return new StoredResponse(StatusCodes.Status202Accepted, order, $"/api/v1/orders/{order.OrderId}", order.ETag);
                 }))
             .RequireRoles(Roles.Storefront)

@@ -1,7 +1,10 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Shipping.DeliverShipment;
 using OrderManagement.Shipping.DispatchShipment;
@@ -21,8 +24,12 @@ internal static class ShippingEndpoints
             .Produces<ShipmentView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        shipments.MapPost("/{shipmentId:guid}/dispatch", async (Guid shipmentId, DispatchShipmentRequest body, IMediator mediator, CancellationToken ct) =>
-                Results.Accepted($"/api/v1/shipments/{shipmentId}", await mediator.Send(new DispatchShipmentCommand(shipmentId, body.Carrier, body.TrackingNumber), ct)))
+        shipments.MapPost("/{shipmentId:guid}/dispatch", async (Guid shipmentId, DispatchShipmentRequest body,
+                [FromServices] IValidator<DispatchShipmentRequest> validator, IMediator mediator, CancellationToken ct) =>
+                {
+                    await validator.ValidateRequestAsync(body, ct);
+                    return Results.Accepted($"/api/v1/shipments/{shipmentId}", await mediator.Send(body.ToCommand(shipmentId), ct));
+                })
             .WithName("DispatchShipment")
             .Produces<ShipmentView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()

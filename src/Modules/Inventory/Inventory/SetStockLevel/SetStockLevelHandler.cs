@@ -14,7 +14,7 @@ internal sealed class SetStockLevelHandler(InventoryDbContext db) : IRequestHand
 
     public async Task<StockLevel> Handle(SetStockLevelCommand command, CancellationToken cancellationToken)
     {
-        var onHand = command.OnHand!.Value;
+        var onHand = command.OnHand;
         for (var attempt = 1; ; attempt++)
         {
             if (await db.TrySetOnHandAsync(command.Sku, onHand, db.Time.GetUtcNow(), cancellationToken) is { } written)

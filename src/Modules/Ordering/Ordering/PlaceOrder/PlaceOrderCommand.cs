@@ -3,16 +3,14 @@ using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.PlaceOrder;
 
-// The place-order body as sent: everything nullable so that a missing field is a validation error, not a crash.
+// An order to place, every value present and valid (mapped from a PlaceOrderRequest that PlaceOrderValidator accepted).
 internal sealed record PlaceOrderCommand(
-    string? CustomerId,
-    string? Currency,
-    List<PlaceOrderLine?>? Lines,
-    PlaceOrderAddress? ShippingAddress,
-    PlaceOrderPayment? Payment) : ICommand<OrderView>;
-
-internal sealed record PlaceOrderLine(string? Sku, int? Quantity, decimal? UnitPrice);
-
-internal sealed record PlaceOrderAddress(string? Name, string? Line1, string? Line2, string? City, string? PostalCode, string? Country);
-
-internal sealed record PlaceOrderPayment(string? Method, string? Token);
+    string CustomerId,
+    string Currency,
+    IReadOnlyList<PlaceOrderCommand.Line> Lines,
+    ShippingAddress ShippingAddress,
+    string PaymentMethod,
+    string PaymentToken) : ICommand<OrderView>
+{
+    internal sealed record Line(string Sku, int Quantity, decimal UnitPrice);
+}

@@ -12,12 +12,10 @@ internal sealed class PlaceOrderHandler(OrderingDbContext db, OrderFulfilment fu
     public Task<OrderView> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
         var now = db.Time.GetUtcNow();
-        var lines = command.Lines!.Select(l => new OrderLine(l!.Sku!, l.Quantity!.Value, l.UnitPrice!.Value,
-            decimal.Round(l.Quantity.Value * l.UnitPrice.Value, 2, MidpointRounding.AwayFromZero)));
-        var address = command.ShippingAddress!;
-        var order = Order.Place(Guid.CreateVersion7(), command.CustomerId!, command.Currency!, lines,
-            new ShippingAddress(address.Name!, address.Line1!, address.Line2, address.City!, address.PostalCode!, address.Country!),
-            command.Payment!.Method!, command.Payment.Token!, now);
+        var lines = command.Lines.Select(l => new OrderLine(l.Sku, l.Quantity, l.UnitPrice,
+            decimal.Round(l.Quantity * l.UnitPrice, 2, MidpointRounding.AwayFromZero)));
+        var order = Order.Place(Guid.CreateVersion7(), command.CustomerId, command.Currency, lines, command.ShippingAddress,
+            command.PaymentMethod, command.PaymentToken, now);
         db.Orders.Add(order);
         db.RecordHistory(order.Id, "Order", order.Id, "OrderPlaced", null, nameof(OrderStatus.Pending), $"{order.Total} {order.Currency}");
         fulfilment.Start(order);

@@ -5,7 +5,7 @@ using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.PlaceOrder;
 
-internal sealed partial class PlaceOrderValidator : AbstractValidator<PlaceOrderCommand>
+internal sealed partial class PlaceOrderValidator : AbstractValidator<PlaceOrderRequest>
 {
     public PlaceOrderValidator()
     {

@@ -10,11 +10,15 @@ using OrderManagement.Shipping.Shipments;
 
 namespace OrderManagement.Shipping.DispatchShipment;
 
-internal sealed record DispatchShipmentRequest(string? Carrier, string? TrackingNumber);
+// The body as sent: nullable so that a missing field is a 400 (DispatchShipmentValidator), not a binder error.
+internal sealed record DispatchShipmentRequest(string? Carrier, string? TrackingNumber)
+{
+    public DispatchShipmentCommand ToCommand(Guid shipmentId) => new(shipmentId, Validated.Value(Carrier), Validated.Value(TrackingNumber));
+}
 
-internal sealed record DispatchShipmentCommand(Guid ShipmentId, string? Carrier, string? TrackingNumber) : ICommand<ShipmentView>;
+internal sealed record DispatchShipmentCommand(Guid ShipmentId, string Carrier, string TrackingNumber) : ICommand<ShipmentView>;
 
-internal sealed class DispatchShipmentValidator : AbstractValidator<DispatchShipmentCommand>
+internal sealed class DispatchShipmentValidator : AbstractValidator<DispatchShipmentRequest>
 {
     public DispatchShipmentValidator()
     {
@@ -39,8 +43,8 @@ internal sealed class DispatchShipmentHandler(ShippingDbContext db) : IRequestHa
             throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a ReadyToShip shipment can be dispatched.", "shipment-not-ready");
         }
 
-        shipment.Dispatch(command.Carrier!, command.TrackingNumber!, db.Time.GetUtcNow(), db);
-        db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier!, command.TrackingNumber!));
+        shipment.Dispatch(command.Carrier, command.TrackingNumber, db.Time.GetUtcNow(), db);
+        db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier, command.TrackingNumber));
         return ShipmentView.From(shipment);
     }
 }
