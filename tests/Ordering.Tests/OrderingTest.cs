@@ -101,7 +101,7 @@ public abstract class OrderingTest(OrderingModuleFixture fixture) : IClassFixtur
         Host.SendAsync(new CancelOrderCommand(orderId, reason, Storefront));
 
     private protected Task<SagaView> RetryAsync(Guid orderId, string? reason = "provider is back") =>
-        Host.SendAsync(new RetrySagaCommand(orderId, Operator, reason));
+        Host.SendRequestAsync(new OperatorActionRequest(reason), body => body.ToRetrySaga(orderId, Operator));
 
     private protected Task<OrderView> OrderAsync(Guid orderId) => Host.SendAsync(new GetOrderQuery(orderId));
 

@@ -8,13 +8,8 @@ namespace OrderManagement.Architecture.Tests.Rules;
 // so a handler never needs `!`. A command property may be nullable only where the contract makes the field optional.
 public static class CommandRules
 {
-    // "Type.Property": optional by the REST contract (api-contract.md), null meaning "not given".
-    private static readonly HashSet<string> OptionalByContract =
-    [
-        "CancelOrderCommand.Reason",
-        "RetrySagaCommand.Reason",
-        "ReplayDeadLetterCommand.Reason",
-    ];
+    // "Type.Property": optional by the REST contract (api-contract.md, cancel body), null meaning "not given".
+    private static readonly HashSet<string> OptionalByContract = ["CancelOrderCommand.Reason"];
 
     public static IReadOnlyList<string> NullableCommandFields(Assembly assembly)
     {

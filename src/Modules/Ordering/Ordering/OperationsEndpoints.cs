@@ -1,9 +1,11 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Operations;
@@ -30,9 +32,13 @@ internal static class OperationsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         ops.MapPost("/sagas/{orderId:guid}/retry", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] OperatorActionRequest? body,
-                HttpContext http, IMediator mediator, CancellationToken ct) =>
-                Results.Accepted($"/api/v1/ops/sagas/{orderId}",
-                    await mediator.Send(new RetrySagaCommand(orderId, http.User.Identity?.Name ?? "unknown", body?.Reason), ct)))
+                HttpContext http, [FromServices] IValidator<OperatorActionRequest> validator, IMediator mediator, CancellationToken ct) =>
+                {
+                    var request = body ?? new OperatorActionRequest(null);
+                    await validator.ValidateRequestAsync(request, ct);
+                    return Results.Accepted($"/api/v1/ops/sagas/{orderId}",
+                        await mediator.Send(request.ToRetrySaga(orderId, http.User.Identity?.Name ?? "unknown"), ct));
+                })
             .WithName("RetrySaga")
             .Produces<SagaView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -56,9 +62,13 @@ internal static class OperationsEndpoints
             .ProducesValidationProblem();
 
         ops.MapPost("/dead-letters/{id:guid}/replay", async (Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] OperatorActionRequest? body,
-                HttpContext http, IMediator mediator, CancellationToken ct) =>
-                Results.Accepted("/api/v1/ops/dead-letters",
-                    await mediator.Send(new ReplayDeadLetterCommand(id, http.User.Identity?.Name ?? "unknown", body?.Reason), ct)))
+                HttpContext http, [FromServices] IValidator<OperatorActionRequest> validator, IMediator mediator, CancellationToken ct) =>
+                {
+                    var request = body ?? new OperatorActionRequest(null);
+                    await validator.ValidateRequestAsync(request, ct);
+                    return Results.Accepted("/api/v1/ops/dead-letters",
+                        await mediator.Send(request.ToReplayDeadLetter(id, http.User.Identity?.Name ?? "unknown"), ct));
+                })
             .WithName("ReplayDeadLetter")
             .Produces<DeadLetterView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()

@@ -7,7 +7,6 @@ using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
-using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Operations;
 
@@ -47,15 +46,10 @@ internal sealed class ListDeadLettersHandler(DeadLetterStore store, CursorCodec 
     }
 }
 
-internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string? Reason) : ICommand<DeadLetterView>, IOperatorCommand<DeadLetterView>
+internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string Reason) : ICommand<DeadLetterView>, IOperatorCommand<DeadLetterView>
 {
     public OperatorActionRecord Describe(DeadLetterView result) =>
         new("ReplayDeadLetter", result.OrderId, $"{result.MessageType} to {result.Module} is back in line with fresh attempts (dead letter {Id}).");
-}
-
-internal sealed class ReplayDeadLetterValidator : AbstractValidator<ReplayDeadLetterCommand>
-{
-    public ReplayDeadLetterValidator() => RuleFor(c => c.Reason).RequiredText("reason", 500);
 }
 
 // Replays the message and, when it concerns an order, notes the operator's action in that order's history.

@@ -1,11 +1,9 @@
-using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
-using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Operations;
 
@@ -18,15 +16,10 @@ internal sealed class GetSagaHandler(OrderingDbContext db) : IRequestHandler<Get
             ?? throw new NotFoundException("Saga of order", query.OrderId.ToString()));
 }
 
-internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string? Reason) : ICommand<SagaView>, IOperatorCommand<SagaView>
+internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string Reason) : ICommand<SagaView>, IOperatorCommand<SagaView>
 {
     public OperatorActionRecord Describe(SagaView result) =>
         new("RetryStep", OrderId, $"The saga is {result.Status} again: {result.CurrentStep} was sent again (attempt {result.Attempts}).");
-}
-
-internal sealed class RetrySagaValidator : AbstractValidator<RetrySagaCommand>
-{
-    public RetrySagaValidator() => RuleFor(c => c.Reason).RequiredText("reason", 500);
 }
 
 // Resumes the current step now: the step's command is sent again with a fresh deadline.
@@ -37,7 +30,7 @@ internal sealed class RetrySagaHandler(OrderingDbContext db, OrderFulfilment ful
         var saga = await db.Sagas.FirstOrDefaultAsync(s => s.OrderId == command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Saga of order", command.OrderId.ToString());
         var order = await db.Orders.FirstAsync(o => o.Id == command.OrderId, cancellationToken);
-        fulfilment.Retry(order, saga, command.Actor, command.Reason ?? "");
+        fulfilment.Retry(order, saga, command.Actor, command.Reason);
         return SagaView.From(saga);
     }
 }

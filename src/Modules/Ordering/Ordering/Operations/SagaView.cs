@@ -1,4 +1,7 @@
+using FluentValidation;
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Operations;
 
@@ -13,4 +16,16 @@ internal sealed record SagaView(
 
 internal sealed record SagaPage(IReadOnlyList<SagaView> Items, string? NextCursor);
 
-internal sealed record OperatorActionRequest(string? Reason);
+// The body of an operator's action as sent (API or console): Reason nullable so that a missing one is a 400
+// (OperatorActionRequestValidator), not a binder error. Only an accepted request is mapped to its command.
+internal sealed record OperatorActionRequest(string? Reason)
+{
+    public RetrySagaCommand ToRetrySaga(Guid orderId, string actor) => new(orderId, actor, Validated.Value(Reason));
+
+    public ReplayDeadLetterCommand ToReplayDeadLetter(Guid deadLetterId, string actor) => new(deadLetterId, actor, Validated.Value(Reason));
+}
+
+internal sealed class OperatorActionRequestValidator : AbstractValidator<OperatorActionRequest>
+{
+    public OperatorActionRequestValidator() => RuleFor(r => r.Reason).RequiredText("reason", 500);
+}

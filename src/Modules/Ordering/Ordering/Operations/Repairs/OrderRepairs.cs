@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
@@ -10,7 +11,7 @@ namespace OrderManagement.Ordering.Operations.Repairs;
 
 // The console's repairs are the API's commands, sent through the same pipeline (validation, one transaction);
 // each applied one is written to the operators' audit by the audit behaviour, as from the API.
-internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer) : IOrderRepairs
+internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer, IValidator<OperatorActionRequest> reasons) : IOrderRepairs
 {
     public Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken) =>
         previewer.PreviewAsync(orderId, kind, operatorName, cancellationToken);
@@ -26,7 +27,9 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
         {
             if (kind == RepairKind.RetryStep)
             {
-                var saga = await mediator.Send(new RetrySagaCommand(orderId, operatorName, reason), cancellationToken);
+                var request = new OperatorActionRequest(reason);
+                await reasons.ValidateRequestAsync(request, cancellationToken);
+                var saga = await mediator.Send(request.ToRetrySaga(orderId, operatorName), cancellationToken);
                 return new RepairOutcome(true, $"The saga is {saga.Status} again: {saga.CurrentStep} was sent again (attempt {saga.Attempts}).");
             }
 
@@ -46,7 +49,9 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
 
         return await RefusedAsRepairOutcome(async () =>
         {
-            var letter = await mediator.Send(new ReplayDeadLetterCommand(deadLetterId, operatorName, reason), cancellationToken);
+            var request = new OperatorActionRequest(reason);
+            await reasons.ValidateRequestAsync(request, cancellationToken);
+            var letter = await mediator.Send(request.ToReplayDeadLetter(deadLetterId, operatorName), cancellationToken);
             return new RepairOutcome(true, $"{letter.MessageType} to {letter.Module} is back in line with fresh attempts.");
         });
     }
