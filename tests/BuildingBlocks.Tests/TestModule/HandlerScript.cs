@@ -8,6 +8,7 @@ internal sealed class HandlerScript
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
     private readonly ConcurrentDictionary<string, Func<Exception>> _errors = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _entered = new();
 
     public void Fail(string text, int times) => _failuresLeft[text] = times;
 
@@ -23,8 +24,12 @@ internal sealed class HandlerScript
     public TaskCompletionSource HoldSuccess(string text) =>
         _holds.GetOrAdd(text, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
+    // Completes once a handler has started on this text (for a held one: is waiting for its release).
+    public Task Entered(string text) => EnteredSource(text).Task;
+
     public async Task RunAsync(string text, CancellationToken cancellationToken)
     {
+        EnteredSource(text).TrySetResult();
         if (_failuresLeft.TryGetValue(text, out var left) && left > 0)
         {
             _failuresLeft[text] = left - 1;
@@ -36,4 +41,7 @@ internal sealed class HandlerScript
             await hold.Task.WaitAsync(cancellationToken);
         }
     }
+
+    private TaskCompletionSource EnteredSource(string text) =>
+        _entered.GetOrAdd(text, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }
