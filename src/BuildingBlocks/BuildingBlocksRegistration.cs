@@ -31,9 +31,10 @@ public static class BuildingBlocksRegistration
             new(nameof(MessagingOptions.MaxRetryDelay), o => o.MaxRetryDelay >= o.BaseRetryDelay, "must be at least BaseRetryDelay"),
             new(nameof(MessagingOptions.BaseRetryDelay), o => o.BaseRetryDelay <= o.MaxRetryDelay, "must be at most MaxRetryDelay"),
             ValidatedOptions.Positive<MessagingOptions>(nameof(MessagingOptions.PollInterval), o => o.PollInterval),
-            ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.BatchSize), o => o.BatchSize, 1),
             ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.DeliveryConcurrency), o => o.DeliveryConcurrency, 1),
-            ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.ConsumerGroupSize), o => o.ConsumerGroupSize, 1));
+            new(nameof(MessagingOptions.ConsumerConcurrency), o => o.ConsumerConcurrency.Values.All(v => v >= 1), "every consumer's value must be at least 1"),
+            ValidatedOptions.AtLeast<MessagingOptions>(nameof(MessagingOptions.ConsumerGroupSize), o => o.ConsumerGroupSize, 1),
+            ValidatedOptions.Positive<MessagingOptions>(nameof(MessagingOptions.LockTimeout), o => o.LockTimeout));
         services.AddSingleton<OutboxSignals>();
         services.AddSingleton<DatabaseFailover>();
         services.AddSingleton<DispatcherStates>();
@@ -105,6 +106,15 @@ public static class BuildingBlocksRegistration
         services.AddScoped<THandler>();
         services.AddSingleton(new MessageSubscription(typeof(TMessage), consumer,
             (sp, message, ct) => sp.GetRequiredService<THandler>().HandleAsync((TMessage)message, ct)));
+        return services;
+    }
+
+    // Takes the row locks a group of this consumer's messages needs before its handlers run (IMessageGroupLocks).
+    public static IServiceCollection AddMessageGroupLocks<TLocks>(this IServiceCollection services, string consumer)
+        where TLocks : class, IMessageGroupLocks
+    {
+        services.AddScoped<TLocks>();
+        services.AddSingleton(new MessageGroupLocksRegistration(consumer, typeof(TLocks)));
         return services;
     }
 

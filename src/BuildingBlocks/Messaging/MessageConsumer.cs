@@ -18,14 +18,19 @@ internal sealed class MessageConsumer(
     MessageRouting routing,
     MessageTypeMap types,
     IEnumerable<ModuleDescriptor> modules,
+    IEnumerable<MessageGroupLocksRegistration> groupLocks,
     IOptions<MessagingOptions> options)
 {
     private readonly Dictionary<string, ModuleDescriptor> _modules = modules.ToDictionary(m => m.Name);
+    private readonly Dictionary<string, Type> _groupLocks = groupLocks.ToDictionary(l => l.Consumer, l => l.LocksType);
 
     // Schema names come from module registrations, never from input.
     private readonly Dictionary<string, string> _inboxInserts = modules.ToDictionary(m => m.Name,
         m => "INSERT INTO " + m.Schema + ".inbox_messages (message_id, consumer, handled_at) SELECT unnest($1), $2, $3 "
             + "ON CONFLICT DO NOTHING RETURNING message_id");
+
+    // Every statement of a delivery, the inbox's included, waits at most this long for a lock (LockContention).
+    private readonly string _lockTimeout = ((long)Math.Ceiling(options.Value.LockTimeout.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms";
 
     // How many deliveries for this consumer may share a transaction.
     public int GroupSizeFor(string consumer) =>
@@ -93,13 +98,13 @@ internal sealed class MessageConsumer(
         await using var scope = scopes.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        if (module.Delivery == MessageDelivery.GroupedOneAtATime)
+        var firstDeliveries = await RecordInInboxAsync(context, transaction, module, envelopes, cancellationToken);
+        if (firstDeliveries.Count > 1 && _groupLocks.TryGetValue(module.Name, out var locksType))
         {
-            await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))",
-                ["message-delivery:" + module.Name], cancellationToken);
+            var messages = envelopes.Where(e => firstDeliveries.Contains(e.MessageId)).Select(TryDeserialize).OfType<object>().ToList();
+            await ((IMessageGroupLocks)scope.ServiceProvider.GetRequiredService(locksType)).LockAsync(messages, cancellationToken);
         }
 
-        var firstDeliveries = await RecordInInboxAsync(context, transaction, module, envelopes, cancellationToken);
         context.DeferWithdrawals = true;
         foreach (var envelope in envelopes)
         {
@@ -136,13 +141,18 @@ internal sealed class MessageConsumer(
     private async Task<HashSet<Guid>> RecordInInboxAsync(ModuleDbContext context, IDbContextTransaction transaction, ModuleDescriptor module,
         IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(_inboxInserts[module.Name],
-            (NpgsqlConnection)context.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
-        command.Parameters.Add(new NpgsqlParameter { Value = envelopes.Select(e => e.MessageId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = module.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = context.Time.GetUtcNow() });
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)context.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+        var lockTimeout = new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)");
+        lockTimeout.Parameters.Add(new NpgsqlParameter { Value = _lockTimeout });
+        batch.BatchCommands.Add(lockTimeout);
+        var insert = new NpgsqlBatchCommand(_inboxInserts[module.Name]);
+        insert.Parameters.Add(new NpgsqlParameter { Value = envelopes.Select(e => e.MessageId).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = module.Name });
+        insert.Parameters.Add(new NpgsqlParameter { Value = context.Time.GetUtcNow() });
+        batch.BatchCommands.Add(insert);
         var firstDeliveries = new HashSet<Guid>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             firstDeliveries.Add(reader.GetGuid(0));
@@ -169,6 +179,19 @@ internal sealed class MessageConsumer(
                 MessagingTelemetry.Failed(activity, ex);
                 errors[i] = ex;
             }
+        }
+    }
+
+    // For the group's locks only: a message that cannot be read fails in its own handling pass, where it is reported.
+    private object? TryDeserialize(OutboxEnvelope envelope)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(envelope.Payload, types.TypeOf(envelope.Type), MessageSerializer.Options);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or KeyNotFoundException)
+        {
+            return null;
         }
     }
 

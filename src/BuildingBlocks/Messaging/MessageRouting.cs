@@ -17,7 +17,11 @@ internal sealed class MessageRouting
 
         _subscriptions = all.ToDictionary(s => (s.MessageType, s.Consumer));
         _consumers = all.GroupBy(s => s.MessageType).ToDictionary(g => g.Key, g => g.Select(s => s.Consumer).ToArray());
+        Consumers = [.. all.Select(s => s.Consumer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
+
+    // Every consumer with a handler on this host: each outbox has one delivery lane per consumer.
+    public IReadOnlyList<string> Consumers { get; }
 
     public IReadOnlyList<string> ConsumersOf(Type messageType) =>
         _consumers.TryGetValue(messageType, out var consumers) ? consumers : [];

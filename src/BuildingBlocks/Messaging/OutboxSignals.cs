@@ -2,14 +2,38 @@ using System.Collections.Concurrent;
 
 namespace OrderManagement.BuildingBlocks.Messaging;
 
-// Wakes a module's dispatcher right after a commit that wrote outbox rows, so the happy path never waits for a poll.
+// Wakes the delivery lanes of a module's outbox right after a commit that wrote rows for them, so the happy path never
+// waits for a poll. One signal per (schema, consumer); the lane for consumers this host does not know listens on "".
 internal sealed class OutboxSignals
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new();
+    private readonly ConcurrentDictionary<(string Schema, string Consumer), SemaphoreSlim> _signals = new();
 
-    public void Notify(string schema)
+    // Consumers null: every lane of the schema (a replayed dead letter, a poll that cannot tell).
+    public void Notify(string schema, IEnumerable<string>? consumers = null)
     {
-        var signal = For(schema);
+        if (consumers is null)
+        {
+            foreach (var key in _signals.Keys.Where(k => k.Schema == schema))
+            {
+                Release(For(key));
+            }
+
+            return;
+        }
+
+        foreach (var consumer in consumers)
+        {
+            Release(For((schema, consumer)));
+        }
+    }
+
+    public Task<bool> WaitAsync(string schema, string? consumer, TimeSpan timeout, CancellationToken cancellationToken) =>
+        For((schema, consumer ?? "")).WaitAsync(timeout, cancellationToken);
+
+    private SemaphoreSlim For((string, string) key) => _signals.GetOrAdd(key, _ => new SemaphoreSlim(0, 1));
+
+    private static void Release(SemaphoreSlim signal)
+    {
         if (signal.CurrentCount == 0)
         {
             try
@@ -22,9 +46,4 @@ internal sealed class OutboxSignals
             }
         }
     }
-
-    public Task<bool> WaitAsync(string schema, TimeSpan timeout, CancellationToken cancellationToken) =>
-        For(schema).WaitAsync(timeout, cancellationToken);
-
-    private SemaphoreSlim For(string schema) => _signals.GetOrAdd(schema, _ => new SemaphoreSlim(0, 1));
 }

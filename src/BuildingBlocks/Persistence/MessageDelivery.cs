@@ -6,10 +6,6 @@ public enum MessageDelivery
     // Several messages per transaction; groups for the module may run side by side (on this host or another).
     Grouped,
 
-    // Several messages per transaction, and only one transaction of the module's messages at a time across all hosts:
-    // for handlers that update shared hot rows (stock levels), where two groups taking them in different orders would deadlock.
-    GroupedOneAtATime,
-
     // One message per transaction: for handlers that wait on the outside world, so a slow call holds up only its own message.
     OneByOne,
 }

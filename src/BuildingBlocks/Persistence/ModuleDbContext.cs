@@ -15,7 +15,7 @@ public abstract class ModuleDbContext : DbContext, IHistoryLog
     private readonly ModuleDbContextServices _services;
     private readonly List<Guid> _cancelledDeliveries = [];
     private readonly List<Action> _afterCommit = [];
-    private bool _outboxWritten;
+    private readonly HashSet<string> _outboxConsumers = new(StringComparer.Ordinal);
 
     protected ModuleDbContext(DbContextOptions options, ModuleDbContextServices services)
         : base(options)
@@ -53,6 +53,7 @@ public abstract class ModuleDbContext : DbContext, IHistoryLog
         {
             var id = Guid.CreateVersion7();
             ids.Add(id);
+            _outboxConsumers.Add(consumer);
             OutboxMessages.Add(new OutboxMessage
             {
                 Id = id,
@@ -67,7 +68,6 @@ public abstract class ModuleDbContext : DbContext, IHistoryLog
             });
         }
 
-        _outboxWritten = true;
         return ids;
     }
 
@@ -178,13 +178,14 @@ public abstract class ModuleDbContext : DbContext, IHistoryLog
     private string WithdrawSql() =>
         $"DELETE FROM {Schema}.outbox_messages WHERE id IN (SELECT id FROM {Schema}.outbox_messages WHERE id = ANY({{0}}) FOR UPDATE SKIP LOCKED)";
 
-    // Wakes the dispatcher if the transaction wrote outbox rows, and runs what waited for the commit.
+    // Wakes the delivery lanes the transaction wrote outbox rows for, and runs what waited for the commit.
     internal void OnCommitted()
     {
-        if (_outboxWritten)
+        if (_outboxConsumers.Count > 0)
         {
-            _outboxWritten = false;
-            _services.Signals.Notify(Schema);
+            var consumers = _outboxConsumers.ToArray();
+            _outboxConsumers.Clear();
+            _services.Signals.Notify(Schema, consumers);
         }
 
         if (_afterCommit.Count > 0)

@@ -12,7 +12,7 @@ public sealed class ConcurrentDispatchTests
 
     private static readonly Dictionary<string, string?> SmallBatches = new()
     {
-        ["Messaging:BatchSize"] = "7",
+        ["Messaging:ConsumerGroupSize"] = "7",
         ["Messaging:DeliveryConcurrency"] = "3",
     };
 
@@ -37,7 +37,7 @@ public sealed class ConcurrentDispatchTests
 
     private static async Task DrainAsync(OutboxDispatcher dispatcher)
     {
-        while (await dispatcher.DispatchBatchAsync(CancellationToken.None) > 0)
+        while (await dispatcher.DeliverOnceAsync(TestModuleHost.CounterConsumer, CancellationToken.None) > 0)
         {
         }
     }

@@ -79,23 +79,20 @@ public sealed class GroupedDeliveryTests
     }
 
     [Fact]
-    public async Task Given_a_module_taking_one_group_at_a_time_When_a_second_group_arrives_while_the_first_is_open_Then_it_waits_for_the_first_to_commit()
+    public async Task Given_a_consumer_with_group_locks_When_a_group_is_delivered_Then_the_locks_get_its_messages_before_any_handler_runs()
     {
-        await using var host = await TestModuleHost.StartAsync(delivery: MessageDelivery.GroupedOneAtATime);
-        var firstTexts = Texts("first-group", 2);
-        var secondTexts = Texts("second-group", 2);
-        var hold = host.Services.GetRequiredService<HandlerScript>().HoldSuccess(firstTexts[1]);
-        var first = DeliverGroupAsync(host, firstTexts.Select(t => Envelope(host, new NoteRequested(t))).ToArray());
-        await Poller.UntilAsync(() => HasDeliveryLockAsync(host, granted: true), "the first group to hold the delivery lock");
+        var locks = new GroupLockLog();
+        await using var host = await TestModuleHost.StartAsync(
+            configure: s => s.AddSingleton(locks).AddMessageGroupLocks<RecordingGroupLocks>(TestModuleHost.Name));
+        var texts = Texts("locked-group", 3);
 
-        var second = DeliverGroupAsync(host, secondTexts.Select(t => Envelope(host, new NoteRequested(t))).ToArray());
-        await Poller.UntilAsync(() => HasDeliveryLockAsync(host, granted: false), "the second group to wait for the lock");
-        (await TestModuleDatabase.CountNotesAsync(secondTexts[0])).ShouldBe(0);
-        hold.SetResult();
+        var errors = await DeliverGroupAsync(host, texts.Select(t => Envelope(host, new NoteRequested(t))).ToArray());
 
-        (await first).ShouldAllBe(e => e == null);
-        (await second).ShouldAllBe(e => e == null);
-        (await TestModuleDatabase.CountTransactionsOfNotesAsync([.. firstTexts, .. secondTexts])).ShouldBe(2);
+        errors.ShouldAllBe(e => e == null);
+        var call = locks.Calls.ShouldHaveSingleItem();
+        call.Texts.ShouldBe(texts);
+        call.NotesAlreadyWritten.ShouldBe(0);
+        (await TestModuleDatabase.CountTransactionsOfNotesAsync(texts)).ShouldBe(1);
     }
 
     [Fact]
@@ -117,16 +114,4 @@ public sealed class GroupedDeliveryTests
 
     private static Task<Exception?[]> DeliverGroupAsync(ModuleTestHost host, params OutboxEnvelope[] envelopes) =>
         host.Services.GetRequiredService<MessageConsumer>().HandleGroupAsync(TestModuleHost.Name, envelopes, CancellationToken.None);
-
-    // Whether a session holds (granted) or waits for (not granted) an advisory lock: the module's delivery lock.
-    private static async Task<bool> HasDeliveryLockAsync(ModuleTestHost host, bool granted)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
-            "SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND granted = $1",
-            connection);
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = granted });
-        return (int)(await command.ExecuteScalarAsync())! > 0;
-    }
 }

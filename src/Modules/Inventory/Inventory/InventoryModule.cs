@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks;
-using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Inventory.CommitStock;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.ReleaseStock;
 using OrderManagement.Inventory.ReserveStock;
+using OrderManagement.Inventory.Stock;
 
 namespace OrderManagement.Inventory;
 
@@ -17,8 +17,10 @@ public static class InventoryModule
 
     public static IServiceCollection AddInventoryModule(this IServiceCollection services)
     {
-        // Every reservation updates shared stock rows: groups of messages run one at a time so they cannot deadlock.
-        services.AddModule<InventoryDbContext>(Name, InventoryDbContext.SchemaName, MessageDelivery.GroupedOneAtATime);
+        // Every reservation updates shared stock rows: a group of messages locks the rows it needs in SKU order first,
+        // so groups that share rows queue instead of deadlocking, and only those wait.
+        services.AddModule<InventoryDbContext>(Name, InventoryDbContext.SchemaName);
+        services.AddMessageGroupLocks<StockRowLocks>(Name);
         services.AddMessageTypes(InventoryMessageNames.All);
         services.AddMessageHandler<Contracts.ReserveStock, ReserveStockMessageHandler>(Name);
         services.AddMessageHandler<Contracts.ReleaseStock, ReleaseStockMessageHandler>(Name);

@@ -1,0 +1,140 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OrderManagement.BuildingBlocks.Persistence;
+
+namespace OrderManagement.BuildingBlocks.Messaging;
+
+// Hands a claim's rows to their consumer, records each outcome (delete, retry with backoff, try again soon after a
+// lock wait, dead letter) in the claim's transaction and commits it.
+internal sealed partial class ClaimDelivery(
+    ModuleDescriptor module,
+    MessageConsumer consumer,
+    IOptionsMonitor<MessagingOptions> options,
+    TimeProvider time,
+    IEnumerable<IDeadLetterListener> deadLetterListeners,
+    MessagingMetrics metrics,
+    ILogger logger)
+{
+    // Read on every use: MaxAttempts and the delays may be changed at run time (operations settings).
+    private MessagingOptions Options => options.CurrentValue;
+
+    public async Task DeliverAsync(OutboxClaim claim, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<DeliveryOutcome>(claim.Envelopes.Count);
+        foreach (var group in claim.Envelopes.GroupBy(e => e.Consumer))
+        {
+            foreach (var chunk in group.Chunk(consumer.GroupSizeFor(group.Key)))
+            {
+                outcomes.AddRange(await DeliverGroupAsync(group.Key, chunk, cancellationToken));
+            }
+        }
+
+        await RecordAsync(claim, outcomes, cancellationToken);
+        await claim.Transaction.CommitAsync(cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            metrics.Outcome(outcome.Envelope, outcome.Error is null, outcome.DeadLettered);
+        }
+
+        await NotifyDeadLettersAsync(outcomes, cancellationToken);
+    }
+
+    private async Task<DeliveryOutcome[]> DeliverGroupAsync(string consumerName, OutboxEnvelope[] envelopes, CancellationToken cancellationToken)
+    {
+        var errors = await consumer.HandleGroupAsync(consumerName, envelopes, cancellationToken);
+
+        // The database went away (outage, failover) while handling: not the message's fault, so no attempt is spent.
+        // Abandoning the claim rolls it back; the rows are delivered again once the database is back, and the inbox
+        // keeps whatever did commit to one effect.
+        if (errors.FirstOrDefault(e => e is not null && DatabaseFailures.IsUnavailable(e)) is { } unavailable)
+        {
+            ExceptionDispatchInfo.Throw(unavailable);
+        }
+
+        var outcomes = new DeliveryOutcome[envelopes.Length];
+        for (var i = 0; i < envelopes.Length; i++)
+        {
+            var envelope = envelopes[i];
+            if (errors[i] is not { } error)
+            {
+                outcomes[i] = new DeliveryOutcome(envelope, null, DeadLettered: false);
+            }
+            else if (LockContention.Caused(error))
+            {
+                LogLockWait(logger, envelope.Type, envelope.MessageId, envelope.Consumer, Options.LockTimeout.TotalMilliseconds);
+                outcomes[i] = new DeliveryOutcome(envelope,
+                    $"Waited longer than Messaging:LockTimeout ({Options.LockTimeout.TotalMilliseconds} ms) for a row lock another transaction holds "
+                    + $"({error.GetBaseException().Message}); tried again soon, not counted as an attempt.",
+                    DeadLettered: false, Deferred: true);
+            }
+            else
+            {
+                var attempts = envelope.Attempts + 1;
+                LogDeliveryFailed(logger, error, envelope.Type, envelope.MessageId, envelope.Consumer, attempts, Options.MaxAttempts);
+                outcomes[i] = new DeliveryOutcome(envelope, $"{error.GetType().Name}: {error.Message}", attempts >= Options.MaxAttempts);
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task RecordAsync(OutboxClaim claim, List<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var delivered = outcomes.Where(o => o.Error is null).Select(o => o.Envelope.Id).ToArray();
+        var batch = new NpgsqlBatch(claim.Connection, claim.Transaction);
+        if (delivered.Length > 0)
+        {
+            var delete = new NpgsqlBatchCommand($"DELETE FROM {module.Schema}.outbox_messages WHERE id = ANY($1)");
+            delete.Parameters.Add(new NpgsqlParameter { Value = delivered });
+            batch.BatchCommands.Add(delete);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var failed in outcomes.Where(o => o.Error is not null))
+        {
+            var update = new NpgsqlBatchCommand(
+                $"UPDATE {module.Schema}.outbox_messages SET attempts = $2, last_error = $3, available_at = $4, dead_lettered_at = $5 WHERE id = $1");
+            update.Parameters.Add(new NpgsqlParameter { Value = failed.Envelope.Id });
+            update.Parameters.Add(new NpgsqlParameter { Value = failed.AttemptsAfter });
+            update.Parameters.Add(new NpgsqlParameter { Value = failed.Error });
+            update.Parameters.Add(new NpgsqlParameter { Value = now + RetryBackoff.Delay(Math.Max(failed.AttemptsAfter, 1), Options.BaseRetryDelay, Options.MaxRetryDelay) });
+            update.Parameters.Add(new NpgsqlParameter { Value = failed.DeadLettered ? now : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            batch.BatchCommands.Add(update);
+        }
+
+        await using (batch)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task NotifyDeadLettersAsync(List<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        foreach (var dead in outcomes.Where(o => o.DeadLettered))
+        {
+            var notice = new DeadLetterNotice(dead.Envelope.Id, dead.Envelope.Consumer, dead.Envelope.Type, dead.Envelope.Payload, dead.Error!);
+            foreach (var listener in deadLetterListeners)
+            {
+                try
+                {
+                    await listener.OnDeadLetteredAsync(notice, cancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    LogListenerFailed(logger, ex, dead.Envelope.MessageId);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Delivering {MessageType} {MessageId} to {Consumer} failed (attempt {Attempt} of {MaxAttempts}); it will be retried with backoff or dead-lettered.")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string messageType, Guid messageId, string consumer, int attempt, int maxAttempts);
+
+    [LoggerMessage(LogLevel.Information, "Delivering {MessageType} {MessageId} to {Consumer} waited longer than {LockTimeoutMs} ms for a row lock another transaction holds; it is tried again soon without counting an attempt. A lock held for long points at a stuck session (see pg_locks).")]
+    private static partial void LogLockWait(ILogger logger, string messageType, Guid messageId, string consumer, double lockTimeoutMs);
+
+    [LoggerMessage(LogLevel.Error, "A dead-letter listener failed for message {MessageId}; the dead letter is kept and can be replayed.")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, Guid messageId);
+}
