@@ -90,6 +90,16 @@ public sealed class ModuleTestHost : IAsyncDisposable
         return Services.GetRequiredService<MessageConsumer>().HandleAsync(envelope, CancellationToken.None);
     }
 
+    // Several messages for one consumer, handled as one group (one transaction), as a lane hands them over.
+    // Returns, per message, the exception that failed it (or null).
+    public Task<Exception?[]> DeliverGroupAsync<T>(IReadOnlyList<T> messages, string consumer) where T : notnull
+    {
+        var types = Services.GetRequiredService<MessageTypeMap>();
+        var envelopes = messages.Select(m => new OutboxEnvelope(Guid.NewGuid(), Guid.NewGuid(), consumer, types.NameOf(typeof(T)),
+            JsonSerializer.Serialize(m, MessageSerializer.Options), 0, CorrelationContext.NewId(), null)).ToArray();
+        return Services.GetRequiredService<MessageConsumer>().HandleGroupAsync(consumer, envelopes, CancellationToken.None);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
