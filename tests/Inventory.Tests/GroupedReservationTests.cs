@@ -3,7 +3,7 @@ using OrderManagement.Inventory.Contracts;
 
 namespace OrderManagement.Inventory.Tests;
 
-// Groups of reservations share one transaction (ADR 0005) and may run side by side (ADR 0013): each locks its stock
+// Groups of reservations share one transaction (ADR 0005) and may run side by side (ADR 0014): each locks its stock
 // rows in SKU order first, so groups that take the same SKUs in opposite orders queue instead of deadlocking.
 public sealed class GroupedReservationTests(InventoryModuleFixture fixture) : InventoryTest(fixture)
 {

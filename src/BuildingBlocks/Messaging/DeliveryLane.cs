@@ -7,7 +7,7 @@ namespace OrderManagement.BuildingBlocks.Messaging;
 
 // Delivers one consumer's rows of one module's outbox, up to maxInFlight deliveries at once. Each delivery has its own
 // claim and runs on its own: a finished one frees its slot at once, so a delivery that waits (on an outside call, on a
-// lock) holds up only the slot it occupies, never another lane nor the rest of its own (ADR 0013).
+// lock) holds up only the slot it occupies, never another lane nor the rest of its own (ADR 0014).
 internal sealed partial class DeliveryLane(
     ModuleDescriptor module,
     OutboxLane lane,

@@ -11,7 +11,7 @@ public sealed class MessagingOptions
     // How often a module looks for rows that became due without a commit waking their lane (backoff, delays, other hosts).
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    // Deliveries in flight per consumer of one outbox (ADR 0013). Each holds two connections while it runs: its claim's
+    // Deliveries in flight per consumer of one outbox (ADR 0014). Each holds two connections while it runs: its claim's
     // and its handler's.
     public int DeliveryConcurrency { get; set; } = 4;
 

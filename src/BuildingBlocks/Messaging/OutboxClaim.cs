@@ -3,7 +3,7 @@ using Npgsql;
 namespace OrderManagement.BuildingBlocks.Messaging;
 
 // Outbox rows taken for one delivery. Rows are claimed with FOR UPDATE SKIP LOCKED in a transaction that stays open
-// until their outcome is recorded, so several hosts share the work and a crash simply releases the claim (ADR 0013).
+// until their outcome is recorded, so several hosts share the work and a crash simply releases the claim (ADR 0014).
 internal sealed class OutboxClaim(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OutboxEnvelope> envelopes)
     : IAsyncDisposable
 {

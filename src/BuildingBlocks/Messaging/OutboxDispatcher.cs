@@ -8,7 +8,7 @@ using OrderManagement.BuildingBlocks.Persistence;
 namespace OrderManagement.BuildingBlocks.Messaging;
 
 // Delivers one module's outbox: one lane per consumer (plus one for rows of consumers this host does not know), each
-// with its own bound on deliveries in flight, so no delivery waits for an unrelated one (ADR 0013).
+// with its own bound on deliveries in flight, so no delivery waits for an unrelated one (ADR 0014).
 internal sealed class OutboxDispatcher : BackgroundService
 {
     private readonly ModuleDescriptor _module;

@@ -7,7 +7,7 @@ using OrderManagement.Inventory.Persistence;
 namespace OrderManagement.Inventory.Stock;
 
 // Before a group of stock messages runs in one transaction, locks every stock row it will update in SKU order, the order
-// a single reservation takes its lines in: groups that share rows then queue instead of deadlocking (ADR 0013), and a
+// a single reservation takes its lines in: groups that share rows then queue instead of deadlocking (ADR 0014), and a
 // group waits only for the rows it touches (under Messaging:LockTimeout), not for every other group.
 internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
 {
