@@ -64,10 +64,11 @@ internal sealed partial class ClaimDelivery(
             else if (LockContention.Caused(error))
             {
                 LogLockWait(logger, envelope.Type, envelope.MessageId, envelope.Consumer, Options.LockTimeout.TotalMilliseconds);
-                outcomes[i] = new DeliveryOutcome(envelope,
-                    $"Waited longer than Messaging:LockTimeout ({Options.LockTimeout.TotalMilliseconds} ms) for a row lock another transaction holds "
-                    + $"({error.GetBaseException().Message}); tried again soon, not counted as an attempt.",
-                    DeadLettered: false, Deferred: true);
+                var why = error is RowsBusyException
+                    ? error.Message
+                    : $"Waited longer than Messaging:LockTimeout ({Options.LockTimeout.TotalMilliseconds} ms) for a row lock another transaction holds "
+                        + $"({error.GetBaseException().Message}).";
+                outcomes[i] = new DeliveryOutcome(envelope, why + " Tried again soon, not counted as an attempt.", DeadLettered: false, Deferred: true);
             }
             else
             {
@@ -132,7 +133,7 @@ internal sealed partial class ClaimDelivery(
     [LoggerMessage(LogLevel.Warning, "Delivering {MessageType} {MessageId} to {Consumer} failed (attempt {Attempt} of {MaxAttempts}); it will be retried with backoff or dead-lettered.")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string messageType, Guid messageId, string consumer, int attempt, int maxAttempts);
 
-    [LoggerMessage(LogLevel.Information, "Delivering {MessageType} {MessageId} to {Consumer} waited longer than {LockTimeoutMs} ms for a row lock another transaction holds; it is tried again soon without counting an attempt. A lock held for long points at a stuck session (see pg_locks).")]
+    [LoggerMessage(LogLevel.Information, "Delivering {MessageType} {MessageId} to {Consumer} met a row lock another transaction holds (skipped, or waited longer than {LockTimeoutMs} ms); it is tried again soon without counting an attempt. A lock held for long points at a stuck session (see pg_locks).")]
     private static partial void LogLockWait(ILogger logger, string messageType, Guid messageId, string consumer, double lockTimeoutMs);
 
     [LoggerMessage(LogLevel.Error, "A dead-letter listener failed for message {MessageId}; the dead letter is kept and can be replayed.")]

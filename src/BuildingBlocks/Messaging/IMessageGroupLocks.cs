@@ -1,12 +1,15 @@
 namespace OrderManagement.BuildingBlocks.Messaging;
 
-// Takes, before the handlers of several messages that share one transaction run, the row locks they will need, in one
-// fixed order, so two such transactions that need the same rows wait for each other instead of deadlocking (ADR 0014).
+// Takes, before the handlers of several messages that share one transaction run, the row locks they will need, without
+// waiting for any (ADR 0014). A row another transaction holds is skipped, and the messages that need it are left out of
+// the group: they are tried again soon without counting an attempt (RowsBusyException), so a group never waits for a
+// lock while holding others (no deadlock, and a row locked elsewhere for minutes delays only the messages that need it).
 // Registered per consuming module with AddMessageGroupLocks; resolved in the delivery's scope, so it sees the module's
-// DbContext and transaction. Messages are the consumer's contract types; an unknown one is to be ignored.
+// DbContext and transaction. Messages are the consumer's contract types (null: unreadable, to be ignored).
 public interface IMessageGroupLocks
 {
-    Task LockAsync(IReadOnlyList<object> messages, CancellationToken cancellationToken);
+    // Returns the indexes (into messages) of the messages whose rows another transaction holds.
+    Task<IReadOnlySet<int>> LockAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken);
 }
 
 internal sealed record MessageGroupLocksRegistration(string Consumer, Type LocksType);

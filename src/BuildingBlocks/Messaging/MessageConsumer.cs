@@ -64,7 +64,11 @@ internal sealed class MessageConsumer(
             {
                 try
                 {
-                    await HandleInOneTransactionAsync(module, envelopes, cancellationToken);
+                    foreach (var busy in await HandleInOneTransactionAsync(module, envelopes, cancellationToken))
+                    {
+                        errors[busy] = new RowsBusyException(consumer);
+                    }
+
                     return errors;
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -93,18 +97,23 @@ internal sealed class MessageConsumer(
         }
     }
 
-    private async Task HandleInOneTransactionAsync(ModuleDescriptor module, IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken)
+    // Returns the indexes of the envelopes left out because another transaction holds rows they need (IMessageGroupLocks).
+    private async Task<IReadOnlySet<int>> HandleInOneTransactionAsync(ModuleDescriptor module, IReadOnlyList<OutboxEnvelope> envelopes,
+        CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var firstDeliveries = await RecordInInboxAsync(context, transaction, module, envelopes, cancellationToken);
-        if (firstDeliveries.Count > 1 && _groupLocks.TryGetValue(module.Name, out var locksType))
+        IReadOnlySet<int> busy = new HashSet<int>();
+        if (envelopes.Count > 1 && _groupLocks.TryGetValue(module.Name, out var locksType))
         {
-            var messages = envelopes.Where(e => firstDeliveries.Contains(e.MessageId)).Select(TryDeserialize).OfType<object>().ToList();
-            await ((IMessageGroupLocks)scope.ServiceProvider.GetRequiredService(locksType)).LockAsync(messages, cancellationToken);
+            // Before the inbox: a message left out must not be recorded as handled.
+            var messages = envelopes.Select(TryDeserialize).ToList();
+            busy = await ((IMessageGroupLocks)scope.ServiceProvider.GetRequiredService(locksType)).LockAsync(messages, cancellationToken);
+            envelopes = envelopes.Where((_, i) => !busy.Contains(i)).ToList();
         }
 
+        var firstDeliveries = envelopes.Count == 0 ? [] : await RecordInInboxAsync(context, transaction, module, envelopes, cancellationToken);
         context.DeferWithdrawals = true;
         foreach (var envelope in envelopes)
         {
@@ -135,6 +144,7 @@ internal sealed class MessageConsumer(
         await context.WithdrawCancelledAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         context.OnCommitted();
+        return busy;
     }
 
     // Returns the ids of the messages this consumer had not handled before.

@@ -96,6 +96,31 @@ public sealed class GroupedDeliveryTests
     }
 
     [Fact]
+    public async Task Given_group_locks_that_find_one_messages_rows_busy_When_the_group_is_delivered_Then_it_is_left_out_unrecorded_and_the_rest_commit_together()
+    {
+        var locks = new GroupLockLog();
+        await using var host = await TestModuleHost.StartAsync(
+            configure: s => s.AddSingleton(locks).AddMessageGroupLocks<RecordingGroupLocks>(TestModuleHost.Name));
+        var texts = Texts("busy-group", 3);
+        locks.Busy.Add(texts[1]);
+        var envelopes = texts.Select(t => Envelope(host, new NoteRequested(t))).ToArray();
+
+        var errors = await DeliverGroupAsync(host, envelopes);
+
+        errors[0].ShouldBeNull();
+        errors[1].ShouldBeOfType<RowsBusyException>();
+        LockContention.Caused(errors[1]!).ShouldBeTrue("a busy row is not a failed attempt");
+        errors[2].ShouldBeNull();
+        (await TestModuleDatabase.CountNotesAsync(texts[1])).ShouldBe(0);
+        (await TestModuleDatabase.CountTransactionsOfNotesAsync([texts[0], texts[2]])).ShouldBe(1);
+
+        // Not in the inbox: delivered again once its rows are free, it takes effect.
+        locks.Busy.Clear();
+        (await DeliverGroupAsync(host, envelopes[1], Envelope(host, new NoteRequested(Texts("busy-group-later", 1)[0])))).ShouldAllBe(e => e == null);
+        (await TestModuleDatabase.CountNotesAsync(texts[1])).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Given_a_module_taking_one_message_per_transaction_When_asked_its_group_size_Then_it_is_one()
     {
         await using var host = await TestModuleHost.StartAsync(delivery: MessageDelivery.OneByOne);

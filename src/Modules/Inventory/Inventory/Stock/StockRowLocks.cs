@@ -6,39 +6,66 @@ using OrderManagement.Inventory.Persistence;
 
 namespace OrderManagement.Inventory.Stock;
 
-// Before a group of stock messages runs in one transaction, locks every stock row it will update in SKU order, the order
-// a single reservation takes its lines in: groups that share rows then queue instead of deadlocking (ADR 0014), and a
-// group waits only for the rows it touches (under Messaging:LockTimeout), not for every other group.
+// Before a group of stock messages runs in one transaction, locks every stock row it will update, skipping rows another
+// transaction holds (ADR 0014). The group never waits while holding rows, so groups cannot deadlock and a row locked
+// elsewhere (another group, another host, a long report) delays only the messages that need it: they are left out and
+// tried again soon, the rest commit at once.
 internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
 {
-    private const string Lock = "SELECT sku FROM " + InventoryDbContext.SchemaName + ".stock_items WHERE sku = ANY($1) ORDER BY sku COLLATE \"C\" FOR UPDATE";
+    private const string Lock = "SELECT sku FROM " + InventoryDbContext.SchemaName + ".stock_items WHERE sku = ANY($1) FOR UPDATE SKIP LOCKED";
 
-    public async Task LockAsync(IReadOnlyList<object> messages, CancellationToken cancellationToken)
+    // Rows that exist but were skipped above are held by another transaction; a SKU without a row is not busy.
+    private const string Existing = "SELECT sku FROM " + InventoryDbContext.SchemaName + ".stock_items WHERE sku = ANY($1)";
+
+    public async Task<IReadOnlySet<int>> LockAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken)
     {
-        var skus = messages.OfType<Contracts.ReserveStock>().SelectMany(m => m.Lines).Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
+        var skusOf = await SkusOfAsync(messages, cancellationToken);
+        var wanted = skusOf.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return new HashSet<int>();
+        }
+
+        var locked = await SelectAsync(Lock, wanted, cancellationToken);
+        wanted.ExceptWith(locked);
+        var busy = wanted.Count == 0 ? [] : await SelectAsync(Existing, wanted, cancellationToken);
+        return Enumerable.Range(0, messages.Count).Where(i => skusOf[i].Overlaps(busy)).ToHashSet();
+    }
+
+    // The stock rows each message updates: a reservation its lines, a release or commit those of the order's reservation.
+    private async Task<List<HashSet<string>>> SkusOfAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken)
+    {
         var heldBy = messages.Select(m => m switch
         {
             Contracts.ReleaseStock release => release.OrderId,
             Contracts.CommitStock commit => commit.OrderId,
             _ => Guid.Empty,
         }).Where(id => id != Guid.Empty).ToList();
-        if (heldBy.Count > 0)
+        List<Reservations.StockReservation> reservations = heldBy.Count == 0
+            ? []
+            : await db.Reservations.AsNoTracking().Where(r => heldBy.Contains(r.OrderId)).ToListAsync(cancellationToken);
+        var held = reservations.ToLookup(r => r.OrderId, r => r.Lines.Select(l => l.Sku));
+        return messages.Select(m => (m switch
         {
-            var held = await db.Reservations.AsNoTracking().Where(r => heldBy.Contains(r.OrderId)).ToListAsync(cancellationToken);
-            skus.UnionWith(held.SelectMany(r => r.Lines).Select(l => l.Sku));
-        }
+            Contracts.ReserveStock reserve => reserve.Lines.Select(l => l.Sku),
+            Contracts.ReleaseStock release => held[release.OrderId].SelectMany(s => s),
+            Contracts.CommitStock commit => held[commit.OrderId].SelectMany(s => s),
+            _ => [],
+        }).ToHashSet(StringComparer.Ordinal)).ToList();
+    }
 
-        if (skus.Count == 0)
-        {
-            return;
-        }
-
+    private async Task<HashSet<string>> SelectAsync(string sql, HashSet<string> skus, CancellationToken cancellationToken)
+    {
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        await using var command = new NpgsqlCommand(Lock, transaction.Connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = skus.Order(StringComparer.Ordinal).ToArray() });
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = skus.ToArray() });
+        var found = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            found.Add(reader.GetString(0));
         }
+
+        return found;
     }
 }
