@@ -30,7 +30,12 @@ internal sealed class MessageConsumer(
             + "ON CONFLICT DO NOTHING RETURNING message_id");
 
     // Every statement of a delivery, the inbox's included, waits at most this long for a lock (LockContention).
-    private readonly string _lockTimeout = ((long)Math.Ceiling(options.Value.LockTimeout.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms";
+    private readonly string _lockTimeout = LockTimeoutSetting(options.Value.LockTimeout);
+
+    // After a group was undone by a lock wait (it has waited LockTimeout once), its messages are taken one at a time only
+    // to separate those that meet the lock from those that do not: each waits this long at most, so the claim ends within
+    // about LockTimeout instead of LockTimeout once more per message that meets the lock (ADR 0014).
+    private readonly string _separatingLockTimeout = LockTimeoutSetting(TimeSpan.FromMilliseconds(Math.Min(100, options.Value.LockTimeout.TotalMilliseconds)));
 
     // How many deliveries for this consumer may share a transaction.
     public int GroupSizeFor(string consumer) =>
@@ -60,20 +65,25 @@ internal sealed class MessageConsumer(
                 return errors;
             }
 
+            var lockTimeout = _lockTimeout;
             if (envelopes.Count > 1)
             {
                 try
                 {
-                    foreach (var busy in await HandleInOneTransactionAsync(module, envelopes, cancellationToken))
+                    foreach (var busy in await HandleInOneTransactionAsync(module, envelopes, _lockTimeout, cancellationToken))
                     {
                         errors[busy] = new RowsBusyException(consumer);
                     }
 
                     return errors;
                 }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     // Nothing of the group happened; find the message that failed by taking them one at a time.
+                    if (LockContention.Caused(ex))
+                    {
+                        lockTimeout = _separatingLockTimeout;
+                    }
                 }
             }
 
@@ -81,7 +91,7 @@ internal sealed class MessageConsumer(
             {
                 try
                 {
-                    await HandleInOneTransactionAsync(module, [envelopes[i]], cancellationToken);
+                    await HandleInOneTransactionAsync(module, [envelopes[i]], lockTimeout, cancellationToken);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -99,7 +109,7 @@ internal sealed class MessageConsumer(
 
     // Returns the indexes of the envelopes left out because another transaction holds rows they need (IMessageGroupLocks).
     private async Task<IReadOnlySet<int>> HandleInOneTransactionAsync(ModuleDescriptor module, IReadOnlyList<OutboxEnvelope> envelopes,
-        CancellationToken cancellationToken)
+        string lockTimeout, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
@@ -113,7 +123,7 @@ internal sealed class MessageConsumer(
             envelopes = envelopes.Where((_, i) => !busy.Contains(i)).ToList();
         }
 
-        var firstDeliveries = envelopes.Count == 0 ? [] : await RecordInInboxAsync(context, transaction, module, envelopes, cancellationToken);
+        var firstDeliveries = envelopes.Count == 0 ? [] : await RecordInInboxAsync(context, transaction, module, envelopes, lockTimeout, cancellationToken);
         context.DeferWithdrawals = true;
         foreach (var envelope in envelopes)
         {
@@ -149,12 +159,12 @@ internal sealed class MessageConsumer(
 
     // Returns the ids of the messages this consumer had not handled before.
     private async Task<HashSet<Guid>> RecordInInboxAsync(ModuleDbContext context, IDbContextTransaction transaction, ModuleDescriptor module,
-        IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken)
+        IReadOnlyList<OutboxEnvelope> envelopes, string lockTimeout, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch((NpgsqlConnection)context.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
-        var lockTimeout = new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)");
-        lockTimeout.Parameters.Add(new NpgsqlParameter { Value = _lockTimeout });
-        batch.BatchCommands.Add(lockTimeout);
+        var setLockTimeout = new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)");
+        setLockTimeout.Parameters.Add(new NpgsqlParameter { Value = lockTimeout });
+        batch.BatchCommands.Add(setLockTimeout);
         var insert = new NpgsqlBatchCommand(_inboxInserts[module.Name]);
         insert.Parameters.Add(new NpgsqlParameter { Value = envelopes.Select(e => e.MessageId).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = module.Name });
@@ -170,6 +180,9 @@ internal sealed class MessageConsumer(
 
         return firstDeliveries;
     }
+
+    private static string LockTimeoutSetting(TimeSpan wait) =>
+        ((long)Math.Ceiling(wait.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms";
 
     // A test double standing in for another module's contract: no database of its own, so no inbox.
     private async Task InvokeWithoutInboxAsync(IReadOnlyList<OutboxEnvelope> envelopes, Exception?[] errors, CancellationToken cancellationToken)

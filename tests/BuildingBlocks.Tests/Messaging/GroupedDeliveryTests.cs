@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.BuildingBlocks.Tests.TestModule;
@@ -118,6 +120,36 @@ public sealed class GroupedDeliveryTests
         locks.Busy.Clear();
         (await DeliverGroupAsync(host, envelopes[1], Envelope(host, new NoteRequested(Texts("busy-group-later", 1)[0])))).ShouldAllBe(e => e == null);
         (await TestModuleDatabase.CountNotesAsync(texts[1])).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_group_undone_by_a_lock_wait_When_its_messages_are_taken_one_at_a_time_Then_those_that_meet_the_lock_do_not_wait_for_it_again()
+    {
+        var lockWait = TimeSpan.FromSeconds(2);
+        await using var host = await TestModuleHost.StartAsync(new Dictionary<string, string?> { ["Messaging:LockTimeout"] = lockWait.ToString() });
+        var envelopes = Texts("lock-wait", 8).Select(t => Envelope(host, new NoteRequested(t))).ToArray();
+
+        // Another transaction has inserted, and not yet committed, the inbox rows of the first three: their inserts wait for it.
+        await using var other = new NpgsqlConnection(host.ConnectionString);
+        await other.OpenAsync();
+        await using var holding = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            $"INSERT INTO {TestModuleDbContext.SchemaName}.inbox_messages (message_id, consumer, handled_at) SELECT unnest($1), $2, now()", other, holding))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = envelopes.Take(3).Select(e => e.MessageId).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = TestModuleHost.Name });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var errors = await DeliverGroupAsync(host, envelopes);
+        clock.Stop();
+        await holding.RollbackAsync();
+
+        errors.Take(3).ShouldAllBe(e => e != null && LockContention.Caused(e));
+        errors.Skip(3).ShouldAllBe(e => e == null);
+        // The group waits once; waiting again for each of the three would take four waits (8 s).
+        clock.Elapsed.ShouldBeLessThan(lockWait * 2.5);
     }
 
     [Fact]
