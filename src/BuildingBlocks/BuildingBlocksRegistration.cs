@@ -39,6 +39,8 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<DatabaseFailover>();
         services.AddSingleton<DispatcherStates>();
         services.AddSingleton<OutboxBacklog>();
+        services.AddSingleton<PipelineBacklog>();
+        services.AddHostedService<PipelineBacklogSampler>();
         services.AddSingleton<MessagingMetrics>();
         services.AddReadinessChecks();
         services.AddSingleton<MigrationState>();

@@ -19,7 +19,8 @@ internal sealed record Sample(
     string Token,
     int Host,
     DateTimeOffset SentUtc,
-    bool RetryAfter = false);
+    bool RetryAfter = false,
+    double? RetryAfterSeconds = null);
 
 internal sealed class LoadResult(List<Sample> samples, double startedS, double finishedS, int attempted)
 {
@@ -151,6 +152,12 @@ internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> 
                     // Host down (crash test): do not spin on refused connections.
                     await Task.Delay(50, CancellationToken.None);
                 }
+                else if (sample.Status == 503 && sample.RetryAfterSeconds is { } retryAfter)
+                {
+                    // As a storefront does: a 503 with Retry-After (overloaded, backlog) waits before the next order;
+                    // at most a second, so the resilience runs keep their load dense during an outage.
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(retryAfter, 1)), CancellationToken.None);
+                }
                 else if (sample.Status != 202)
                 {
                     await Task.Delay(5, CancellationToken.None);
@@ -220,6 +227,7 @@ internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> 
         string? error = null;
         var problem = false;
         var retryAfter = false;
+        double? retryAfterSeconds = null;
         int? servedBy = null;
         try
         {
@@ -237,6 +245,7 @@ internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> 
             status = (int)response.StatusCode;
             problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
             retryAfter = response.Headers.RetryAfter is not null;
+            retryAfterSeconds = response.Headers.RetryAfter?.Delta?.TotalSeconds;
             servedBy = ServedBy(response);
             var bytes = await response.Content.ReadAsByteArrayAsync(cts.Token);
             if (response.StatusCode == HttpStatusCode.Accepted)
@@ -262,7 +271,7 @@ internal sealed class LoadGenerator(Options options, IReadOnlyList<HostProcess> 
         }
 
         var end = clock.Elapsed.TotalSeconds;
-        var sample = new Sample(orderId, status, problem, error, startS, end, (end - startS) * 1000, token, options.Via is null ? host.Index : servedBy ?? -1, sentUtc, retryAfter);
+        var sample = new Sample(orderId, status, problem, error, startS, end, (end - startS) * 1000, token, options.Via is null ? host.Index : servedBy ?? -1, sentUtc, retryAfter, retryAfterSeconds);
         live?.Enqueue(sample);
         return sample;
     }

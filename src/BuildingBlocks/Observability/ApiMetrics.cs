@@ -7,7 +7,7 @@ namespace OrderManagement.BuildingBlocks.Observability;
 // is reported from the first scrape on, at 0 until it happens (an alert on its rate needs the series to exist).
 internal sealed class ApiMetrics
 {
-    public static readonly string[] KnownReasons = ["overloaded", "request-timeout", "database-busy", "database-unavailable"];
+    public static readonly string[] KnownReasons = ["overloaded", "backlog", "request-timeout", "database-busy", "database-unavailable"];
 
     private readonly ConcurrentDictionary<string, long> _rejections = new(KnownReasons.Select(r => KeyValuePair.Create(r, 0L)));
 

@@ -10,8 +10,9 @@ using OrderManagement.BuildingBlocks.Operations.Settings;
 namespace OrderManagement.BuildingBlocks.Web;
 
 // Bounds what a burst can start: at most MaxConcurrent intake requests run and QueueLimit wait; the rest are turned
-// away at once with a 503 problem and Retry-After. Memory and latency stay bounded, and the orders already accepted
-// keep the CPU they need to move through the pipeline instead of queueing behind an unbounded backlog.
+// away at once with a 503 problem and Retry-After; BacklogAdmission also turns new orders away while the pipeline is
+// behind. Memory and latency stay bounded, and the orders already accepted keep the CPU they need to move through
+// the pipeline instead of queueing behind an unbounded backlog.
 public static class IntakeLimits
 {
     private const string Policy = "intake";
@@ -21,12 +22,16 @@ public static class IntakeLimits
     {
         services.AddValidatedOptions(IntakeOptions.Section,
             ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.MaxConcurrent), o => o.MaxConcurrent, 1),
-            ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.QueueLimit), o => o.QueueLimit, 0));
+            ValidatedOptions.AtLeast<IntakeOptions>(nameof(IntakeOptions.QueueLimit), o => o.QueueLimit, 0),
+            ValidatedOptions.Positive<IntakeOptions>(nameof(IntakeOptions.MaxBacklogAge), o => o.MaxBacklogAge));
         services.AddRateLimiter(_ => { });
         services.AddEditableSetting(EditableSetting.Integer($"{IntakeOptions.Section}:MaxConcurrent",
             "POST /orders handled at once", 1, 4096, new IntakeOptions().MaxConcurrent));
         services.AddEditableSetting(EditableSetting.Integer($"{IntakeOptions.Section}:QueueLimit",
             "POST /orders waiting for a slot; beyond it 503 overloaded", 0, 100000, new IntakeOptions().QueueLimit));
+        services.AddEditableSetting(EditableSetting.Duration($"{IntakeOptions.Section}:MaxBacklogAge",
+            "how far behind the pipeline may be (oldest due message) before POST /orders answers 503 backlog",
+            TimeSpan.FromMilliseconds(50), TimeSpan.FromDays(1), new IntakeOptions().MaxBacklogAge));
         services.AddOptions<RateLimiterOptions>().Configure<IOptionsMonitor<IntakeOptions>>((limiter, intake) =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -53,6 +58,7 @@ public static class IntakeLimits
         return services;
     }
 
+    // The concurrency limit, then admission by the pipeline's backlog (BacklogAdmission).
     public static TBuilder RequireIntakeLimit<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRateLimiting(Policy);
+        builder.RequireRateLimiting(Policy).AddEndpointFilter(BacklogAdmission.FilterAsync);
 }

@@ -56,7 +56,7 @@ public sealed class MetricsTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var scrape = await ScrapeAsync();
 
-        foreach (var reason in new[] { "overloaded", "request-timeout", "database-busy", "database-unavailable" })
+        foreach (var reason in new[] { "overloaded", "backlog", "request-timeout", "database-busy", "database-unavailable" })
         {
             scrape.Text.ShouldContain($"oms_rejection_reason=\"{reason}\"", Case.Sensitive, $"oms_intake_rejections_total for {reason}");
         }

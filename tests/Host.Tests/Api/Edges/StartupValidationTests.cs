@@ -31,6 +31,7 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "IdempotencyOptions", "Development", "Idempotency:KeyLifetime", "00:00:00", "Idempotency:KeyLifetime" },
         { "IntakeOptions", "Development", "Api:Intake:MaxConcurrent", "0", "Api:Intake:MaxConcurrent" },
         { "IntakeOptions", "Development", "Api:Intake:QueueLimit", "-1", "Api:Intake:QueueLimit" },
+        { "IntakeOptions", "Development", "Api:Intake:MaxBacklogAge", "00:00:00", "Api:Intake:MaxBacklogAge" },
         { "StallOptions", "Development", "Stalls:AuthorizePayment", "00:00:00", "Stalls:AuthorizePayment" },
         { "StallOptions", "Development", "Stalls:ReleaseStock", "soon", "Stalls:ReleaseStock" },
         { "ReadinessOptions", "Development", "Readiness:MaxMessageAge", "00:00:00", "Readiness:MaxMessageAge" },
