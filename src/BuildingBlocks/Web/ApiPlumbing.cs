@@ -70,6 +70,7 @@ public static class ApiPlumbing
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms for {ApiKeyName}";
+            options.GetLevel = AccessLogLevel.Of;
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ApiKeyName", context.User.Identity?.Name ?? "anonymous");
         });
         app.UseExceptionHandler();
