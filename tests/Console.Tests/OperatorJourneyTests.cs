@@ -130,7 +130,7 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
             orders = [await PlaceOrderAsync("tok_visa"), await PlaceOrderAsync("tok_visa")];
             foreach (var orderId in orders)
             {
-                await WaitForSagaAsync(orderId, "Failed");
+                (await WaitForSagaAsync(orderId, "Failed"))["currentStep"]!.GetValue<string>().ShouldBe("CreateShipment", "the saga must fail where the outage is");
             }
         }
         finally

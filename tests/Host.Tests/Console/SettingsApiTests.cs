@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -64,6 +65,37 @@ public sealed class SettingsApiTests(ApiFactory api) : IAsyncLifetime
         values["Messaging:MaxAttempts"].ShouldBe("10");
         values["Payments:MaxAuthorizationAttempts"].ShouldBe("3", "the configured value wins over the default");
     }
+
+    // The listing's bounds are the ones enforced, for every setting: one step beyond either is refused, naming both.
+    [Fact]
+    public async Task Given_every_listed_setting_When_a_value_just_beyond_its_listed_bounds_is_put_Then_400_naming_the_bounds_and_nothing_changes()
+    {
+        var all = await _operator.GetJsonAsync("/api/v1/ops/settings");
+        var failures = new List<string>();
+        foreach (var setting in all["items"]!.AsArray().OfType<JsonObject>())
+        {
+            var key = setting["key"]!.GetValue<string>();
+            var (min, max) = (setting["min"]!.GetValue<string>(), setting["max"]!.GetValue<string>());
+            setting["default"]!.GetValue<string>().ShouldNotBeNullOrEmpty(key);
+            foreach (var beyond in new[] { Step(min, -1), Step(max, +1) })
+            {
+                var response = await _operator.PutAsJsonAsync("/api/v1/ops/settings",
+                    new { settings = new Dictionary<string, string> { [key] = beyond }, reason = "testing the bounds" });
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.BadRequest || !body.Contains(min, StringComparison.Ordinal) || !body.Contains(max, StringComparison.Ordinal))
+                {
+                    failures.Add($"{key}={beyond} (listed {min}..{max}): {(int)response.StatusCode} {body}");
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
+        (await _operator.GetJsonAsync("/api/v1/ops/settings")).ToJsonString().ShouldBe(all.ToJsonString());
+    }
+
+    private static string Step(string bound, int direction) => int.TryParse(bound, CultureInfo.InvariantCulture, out var number)
+        ? (number + direction).ToString(CultureInfo.InvariantCulture)
+        : (TimeSpan.Parse(bound, CultureInfo.InvariantCulture) + TimeSpan.FromSeconds(direction)).ToString("c", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Given_no_reason_When_put_Then_400()

@@ -14,18 +14,26 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
     public static EditableSetting Duration(string key, string description, TimeSpan min, TimeSpan max, TimeSpan @default) =>
         new(key, description, SettingKind.Duration, min.TotalSeconds, max.TotalSeconds, @default.ToString("c", CultureInfo.InvariantCulture));
 
+    public string MinText => Text(Min);
+
+    public string MaxText => Text(Max);
+
+    private string Text(double bound) => Kind == SettingKind.Integer
+        ? bound.ToString(CultureInfo.InvariantCulture)
+        : TimeSpan.FromSeconds(bound).ToString("c", CultureInfo.InvariantCulture);
+
     public string? Validate(string value)
     {
         if (Kind == SettingKind.Integer)
         {
             return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= Min && number <= Max
                 ? null
-                : $"{Key} must be a whole number from {Min} to {Max}.";
+                : $"{Key} must be a whole number from {MinText} to {MaxText}.";
         }
 
         return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var duration) && duration.TotalSeconds >= Min && duration.TotalSeconds <= Max
             ? null
-            : $"{Key} must be a duration (hh:mm:ss) from {TimeSpan.FromSeconds(Min)} to {TimeSpan.FromSeconds(Max)}.";
+            : $"{Key} must be a duration (hh:mm:ss) from {MinText} to {MaxText}.";
     }
 
     // The canonical text stored for a valid value, so "5" and "05" or "0:0:5" and "00:00:05" compare equal.

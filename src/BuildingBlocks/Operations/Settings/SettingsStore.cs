@@ -40,8 +40,8 @@ public sealed class SettingsStore
         }
 
         return [.. _editable.Select(s => stored.TryGetValue(s.Key, out var change)
-            ? new SettingValue(s.Key, _configuration[s.Key] ?? change.Value, change.Value, s.Description, change.By, change.At)
-            : new SettingValue(s.Key, _configuration[s.Key] ?? s.Default, null, s.Description, null, null))];
+            ? new SettingValue(s.Key, _configuration[s.Key] ?? change.Value, change.Value, s.Description, s.Default, s.MinText, s.MaxText, change.By, change.At)
+            : new SettingValue(s.Key, _configuration[s.Key] ?? s.Default, null, s.Description, s.Default, s.MinText, s.MaxText, null, null))];
     }
 
     public async Task<IReadOnlyList<SettingChange>> ChangesAsync(int limit, CancellationToken cancellationToken)
@@ -152,6 +152,9 @@ public sealed class SettingsStore
 }
 
 // Value: in effect on this host. Override: what operators stored (null: the deployment's value applies).
-public sealed record SettingValue(string Key, string Value, string? Override, string Description, string? ChangedBy, DateTimeOffset? ChangedAt);
+// Default, Min and Max are written as a value is (a whole number, or a duration as [d.]hh:mm:ss); a value outside
+// Min..Max is refused with 400.
+public sealed record SettingValue(
+    string Key, string Value, string? Override, string Description, string Default, string Min, string Max, string? ChangedBy, DateTimeOffset? ChangedAt);
 
 public sealed record SettingChange(string Key, string? OldValue, string NewValue, string ChangedBy, DateTimeOffset ChangedAt, string Reason);
