@@ -70,8 +70,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Api:RequestTimeout"] = "00:01:00",
             // Admission by backlog off: tests place bursts on a busy machine and expect 202 (BacklogAdmissionTests turn it on).
             ["Api:Intake:MaxBacklogAge"] = "1.00:00:00",
-        }));
+        }).AddInMemoryCollection(Settings));
     }
+
+    // A variant's settings, on top of the ones above.
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using OrderManagement.TestKit;
 
 namespace OrderManagement.Host.Tests.Infrastructure;
@@ -12,12 +10,8 @@ public sealed class BacklogApiFactory : ApiFactory
 
     protected override Task<string> DatabaseAsync() => TestDatabase.ConnectionStringAsync("backlog");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Api:Intake:MaxBacklogAge"] = MaxBacklogAge.ToString(),
-        }));
-    }
+        ["Api:Intake:MaxBacklogAge"] = MaxBacklogAge.ToString(),
+    };
 }

@@ -1,20 +1,14 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace OrderManagement.Host.Tests.Infrastructure;
 
 // The real host with room for one order placement at a time and no queue, so a second one is turned away.
 public sealed class BusyIntakeApiFactory : ApiFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Api:Intake:MaxConcurrent"] = "1",
-            ["Api:Intake:QueueLimit"] = "0",
-        }));
-    }
+        ["Api:Intake:MaxConcurrent"] = "1",
+        ["Api:Intake:QueueLimit"] = "0",
+    };
 }
 
 [CollectionDefinition(Name)]

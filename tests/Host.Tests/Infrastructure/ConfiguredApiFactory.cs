@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace OrderManagement.Host.Tests.Infrastructure;
 
 // The real host in a given environment with extra settings on top of the test ones (for start-up checks).
 public sealed class ConfiguredApiFactory(string environment, IReadOnlyDictionary<string, string?> settings) : ApiFactory
 {
+    protected override IReadOnlyDictionary<string, string?> Settings => settings;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment(environment);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
     }
 }

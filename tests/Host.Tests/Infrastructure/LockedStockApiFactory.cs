@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace OrderManagement.Host.Tests.Infrastructure;
 
@@ -11,15 +9,11 @@ public sealed class LockedStockApiFactory : ApiFactory
 
     public const int MaxAttempts = 3;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Messaging:LockTimeout"] = LockTimeout.ToString(),
-            ["Messaging:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }));
-    }
+        ["Messaging:LockTimeout"] = LockTimeout.ToString(),
+        ["Messaging:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }
 
 [CollectionDefinition(Name)]

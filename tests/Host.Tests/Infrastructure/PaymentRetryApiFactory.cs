@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace OrderManagement.Host.Tests.Infrastructure;
 
@@ -13,18 +11,14 @@ public sealed class PaymentRetryApiFactory : ApiFactory
     // The shortest time between two attempts: half of RetryBaseDelay, with RetryBackoff's equal jitter.
     public static readonly TimeSpan ShortestRetryDelay = TimeSpan.FromSeconds(0.5);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Fulfilment:PaymentStepDeadline"] = "00:05:00",
-            ["Payments:CallTimeout"] = CallTimeout.ToString(),
-            ["Payments:MaxAuthorizationAttempts"] = "1000",
-            ["Payments:RetryBaseDelay"] = "00:00:01",
-            ["Payments:RetryMaxDelay"] = "00:00:01.500",
-        }));
-    }
+        ["Fulfilment:PaymentStepDeadline"] = "00:05:00",
+        ["Payments:CallTimeout"] = CallTimeout.ToString(),
+        ["Payments:MaxAuthorizationAttempts"] = "1000",
+        ["Payments:RetryBaseDelay"] = "00:00:01",
+        ["Payments:RetryMaxDelay"] = "00:00:01.500",
+    };
 }
 
 [CollectionDefinition(Name)]

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace OrderManagement.Host.Tests.Infrastructure;
 
@@ -7,11 +6,12 @@ namespace OrderManagement.Host.Tests.Infrastructure;
 // requires (hashes only), so the same requests can be sent to both.
 public sealed class ProductionApiFactory : ApiFactory
 {
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = ProductionKeys();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(ProductionKeys()));
     }
 
     public static Dictionary<string, string?> ProductionKeys() => new()

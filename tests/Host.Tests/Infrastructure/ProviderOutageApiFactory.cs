@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace OrderManagement.Host.Tests.Infrastructure;
 
@@ -9,15 +7,11 @@ public sealed class ProviderOutageApiFactory : ApiFactory
 {
     public static readonly TimeSpan Outage = TimeSpan.FromSeconds(4);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Payments:SandboxOutage"] = Outage.ToString(),
-            ["Messaging:MaxAttempts"] = "3",
-        }));
-    }
+        ["Payments:SandboxOutage"] = Outage.ToString(),
+        ["Messaging:MaxAttempts"] = "3",
+    };
 }
 
 [CollectionDefinition(Name)]

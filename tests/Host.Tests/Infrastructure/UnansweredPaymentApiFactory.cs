@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace OrderManagement.Host.Tests.Infrastructure;
 
@@ -7,17 +5,13 @@ namespace OrderManagement.Host.Tests.Infrastructure;
 // the saga waits (200 ms per try, two tries), so the saga gives up first and waits for an operator.
 public sealed class UnansweredPaymentApiFactory : ApiFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Fulfilment:PaymentStepDeadline"] = "00:00:00.200",
-            ["Fulfilment:MaxStepAttempts"] = "2",
-            ["Payments:CallTimeout"] = "00:00:00.200",
-            ["Payments:MaxAuthorizationAttempts"] = "1000",
-        }));
-    }
+        ["Fulfilment:PaymentStepDeadline"] = "00:00:00.200",
+        ["Fulfilment:MaxStepAttempts"] = "2",
+        ["Payments:CallTimeout"] = "00:00:00.200",
+        ["Payments:MaxAuthorizationAttempts"] = "1000",
+    };
 }
 
 [CollectionDefinition(Name)]

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using OrderManagement.Host.Tests.Infrastructure;
 
 namespace OrderManagement.Host.Tests.Observability;
@@ -9,12 +7,8 @@ public sealed class ReadinessApiFactory : ApiFactory
 {
     public static readonly TimeSpan MaxMessageAge = TimeSpan.FromSeconds(1);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Readiness:MaxMessageAge"] = MaxMessageAge.ToString(),
-        }));
-    }
+        ["Readiness:MaxMessageAge"] = MaxMessageAge.ToString(),
+    };
 }
