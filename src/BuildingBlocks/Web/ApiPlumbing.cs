@@ -40,7 +40,10 @@ public static class ApiPlumbing
         });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Type = ProblemResponses.TypeBase + "http-" + context.ProblemDetails.Status;
+            // Answers the framework makes itself (an unknown path, a wrong method or media type) use the API's own types.
+            var type = FrameworkProblem(context.ProblemDetails.Status);
+            context.ProblemDetails.Type = type?.Uri ?? ProblemResponses.TypeBase + "http-" + context.ProblemDetails.Status;
+            context.ProblemDetails.Title = type?.Title ?? context.ProblemDetails.Title;
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
@@ -51,6 +54,16 @@ public static class ApiPlumbing
         services.AddRequestDeadlines();
         return services;
     }
+
+    private static ProblemType? FrameworkProblem(int? status) => status switch
+    {
+        400 => ProblemType.BadRequest,
+        404 => ProblemType.NotFound,
+        405 => ProblemType.MethodNotAllowed,
+        413 => ProblemType.PayloadTooLarge,
+        415 => ProblemType.UnsupportedMediaType,
+        _ => null,
+    };
 
     private static string DefaultDetail(int? status) => status switch
     {

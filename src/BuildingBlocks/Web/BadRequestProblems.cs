@@ -16,12 +16,12 @@ internal static partial class BadRequestProblems
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return ProblemResponses.WriteAsync(context, 413, "payload-too-large", "The request body is too large.", "Request bodies may be at most 256 KiB.");
+            return ProblemResponses.WriteAsync(context, ProblemType.PayloadTooLarge, "Request bodies may be at most 256 KiB.");
         }
 
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return ProblemResponses.WriteAsync(context, 415, "unsupported-media-type", "The request body must be UTF-8 JSON.",
+            return ProblemResponses.WriteAsync(context, ProblemType.UnsupportedMediaType,
                 "Send the body as JSON in UTF-8 with 'Content-Type: application/json'.");
         }
 
@@ -42,12 +42,12 @@ internal static partial class BadRequestProblems
         if (ParameterName().Match(bad.Message) is { Success: true } parameter)
         {
             var name = parameter.Groups["name"].Value;
-            return ProblemResponses.WriteAsync(context, 400, "validation", "The request is invalid.",
+            return ProblemResponses.WriteAsync(context, ProblemType.Validation,
                 "Correct the fields listed in 'errors' and send the request again.",
                 new Dictionary<string, string[]> { [name] = [$"{name} is missing or has the wrong type (see /openapi/v1.json)."] });
         }
 
-        return ProblemResponses.WriteAsync(context, 400, "bad-request", "The request could not be read.",
+        return ProblemResponses.WriteAsync(context, ProblemType.BadRequest,
             "Check the path, query and body against this operation in /openapi/v1.json and send the request again.");
     }
 

@@ -18,21 +18,17 @@ internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failove
     {
         var task = exception switch
         {
-            RequestValidationException validation => ProblemResponses.WriteAsync(context, 400, "validation",
-                "The request is invalid.", "Correct the fields listed in 'errors' and send the request again.",
+            RequestValidationException validation => ProblemResponses.WriteAsync(context, ProblemType.Validation,
+                "Correct the fields listed in 'errors' and send the request again.",
                 validation.Errors.ToDictionary(e => e.Key, e => e.Value)),
-            BadHttpRequestException { InnerException: JsonException json } => ProblemResponses.WriteAsync(context, 400, "malformed-json",
-                "The request body is not valid JSON for this endpoint.", "Fix the field listed in 'errors' (wrong type, or malformed JSON) and send the request again.",
+            BadHttpRequestException { InnerException: JsonException json } => ProblemResponses.WriteAsync(context, ProblemType.MalformedJson,
+                "Fix the field listed in 'errors' (wrong type, or malformed JSON) and send the request again.",
                 new Dictionary<string, string[]> { [FieldPath(json.Path)] = [JsonError(json)] }),
             BadHttpRequestException bad => BadRequestProblems.WriteAsync(context, bad),
-            JsonException json => ProblemResponses.WriteAsync(context, 400, "malformed-json",
-                "The request body is not valid JSON for this endpoint.", json.Message),
-            NotFoundException notFound => ProblemResponses.WriteAsync(context, 404, "not-found",
-                $"{notFound.Resource} not found.", notFound.Message),
-            ConflictException conflict => ProblemResponses.WriteAsync(context, 409, conflict.Code,
-                "The request conflicts with the resource's current state.", conflict.Message),
-            DomainException domain => ProblemResponses.WriteAsync(context, 409, domain.Code,
-                "The request conflicts with the resource's current state.", domain.Message),
+            JsonException json => ProblemResponses.WriteAsync(context, ProblemType.MalformedJson, json.Message),
+            NotFoundException notFound => ProblemResponses.WriteAsync(context, ProblemType.NotFound, notFound.Message),
+            ConflictException conflict => ProblemResponses.WriteAsync(context, 409, conflict.Code, ProblemType.ConflictTitle, conflict.Message),
+            DomainException domain => ProblemResponses.WriteAsync(context, 409, domain.Code, ProblemType.ConflictTitle, domain.Message),
             DbUpdateConcurrencyException => ProblemResponses.WriteAsync(context, 409, "concurrent-update",
                 "The resource was changed by another request at the same time.", "Read the resource again and retry if the request still applies."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => ProblemResponses.WriteAsync(context, 409, "concurrent-update",
@@ -59,8 +55,7 @@ internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failove
     {
         context.RequestServices.GetRequiredService<ApiMetrics>().Rejected("database-unavailable");
         context.Response.Headers.RetryAfter = "5";
-        return ProblemResponses.WriteAsync(context, 503, "database-unavailable",
-            "The service is temporarily unavailable.", "The database cannot be reached or is switching to its standby. Retry after a few seconds with the same Idempotency-Key: if the request did take effect, the repeat returns its original answer.");
+        return ProblemResponses.WriteAsync(context, ProblemType.DatabaseUnavailable, "The database cannot be reached or is switching to its standby. Retry after a few seconds with the same Idempotency-Key: if the request did take effect, the repeat returns its original answer.");
     }
 
     private static Task WriteDatabaseBusyAsync(HttpContext context)
@@ -75,8 +70,14 @@ internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failove
     private static string FieldPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
-    private static string JsonError(JsonException json) =>
-        json.Path is null or "$" ? "The body is not valid JSON." : "The value has the wrong type or is not valid JSON.";
+    // A reader error (malformed JSON) carries the reader's exception; a value of the wrong shape carries none.
+    private static string JsonError(JsonException json) => (json.Path is null or "$", json.InnerException is null) switch
+    {
+        (true, true) => "The body must be a JSON object with this endpoint's fields (see its request schema in /openapi/v1.json).",
+        (true, false) => "The body is not valid JSON.",
+        (false, true) => "The value has the wrong type.",
+        (false, false) => "The value is not valid JSON.",
+    };
 
     [LoggerMessage(LogLevel.Error, "Unhandled error for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

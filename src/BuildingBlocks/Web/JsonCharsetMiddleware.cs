@@ -39,6 +39,6 @@ internal sealed class JsonCharsetMiddleware(RequestDelegate next)
     }
 
     private static Task Refuse(HttpContext context, string what) =>
-        ProblemResponses.WriteAsync(context, 415, "unsupported-media-type", "The request body must be UTF-8 JSON.",
+        ProblemResponses.WriteAsync(context, ProblemType.UnsupportedMediaType,
             $"{what} Send the body as JSON in UTF-8 with 'Content-Type: application/json' (optionally '; charset=utf-8'), as RFC 8259 section 8.1 requires.");
 }

@@ -22,6 +22,9 @@ public static class ProblemResponses
         return problem;
     }
 
+    public static Task WriteAsync(HttpContext context, ProblemType type, string detail, IDictionary<string, string[]>? errors = null) =>
+        WriteAsync(context, type.Status, type.Name, type.Title, detail, errors);
+
     public static Task WriteAsync(HttpContext context, int status, string type, string title, string detail, IDictionary<string, string[]>? errors = null)
     {
         var problem = Create(context, status, type, title, detail);

@@ -11,7 +11,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     {
         if (context.Request.ContentLength > ApiPlumbing.MaxBodyBytes)
         {
-            return ProblemResponses.WriteAsync(context, 413, "payload-too-large", "The request body is too large.",
+            return ProblemResponses.WriteAsync(context, ProblemType.PayloadTooLarge,
                 "Request bodies may be at most 256 KiB.");
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using OrderManagement.BuildingBlocks.Web;
 using static OrderManagement.Host.OpenApi.ExampleBodies;
 
 namespace OrderManagement.Host.OpenApi;
@@ -9,7 +10,6 @@ namespace OrderManagement.Host.OpenApi;
 // validation rejects. Every request body and every success body gets a real one; every problem gets one with its status.
 internal sealed class ContractExamples : IOpenApiDocumentTransformer
 {
-    private const string ProblemType = "https://ordermanagement.example/problems/";
 
     private static readonly Dictionary<string, string> Requests = new()
     {
@@ -48,17 +48,19 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["get /health/ready 503"] = NotReady,
     };
 
-    private static readonly Dictionary<string, (string Type, string Title, string Detail)> Problems = new()
+    // One example per documented status, from the same ProblemType the API answers with, and a detail it really gives.
+    private static readonly Dictionary<string, (ProblemType Type, string Detail)> Problems = new()
     {
-        ["400"] = ("validation", "One or more fields are invalid.", "See errors: each field path lists what is wrong."),
-        ["401"] = ("unauthorized", "An API key is required.", "Send a known key in the X-Api-Key header."),
-        ["403"] = ("forbidden", "This API key may not call this endpoint.", "Use a key whose role is allowed here."),
-        ["404"] = ("not-found", "The resource does not exist.", "Check the id in the path."),
-        ["409"] = ("conflict", "The request conflicts with the current state.", "Read the resource again, then decide."),
-        ["413"] = ("payload-too-large", "The body is too large.", "Send at most 256 KiB."),
-        ["415"] = ("unsupported-media-type", "The body must be JSON.", "Send Content-Type: application/json."),
-        ["422"] = ("idempotency-key-reused", "This Idempotency-Key was used for a different request.", "Use a new Idempotency-Key for a new request."),
-        ["503"] = ("database-unavailable", "The service cannot reach its database.", "Retry after the Retry-After seconds."),
+        ["400"] = (ProblemType.Validation, "Correct the fields listed in 'errors' and send the request again."),
+        ["401"] = (ProblemType.Unauthorized, "Send a valid key in the X-Api-Key header."),
+        ["403"] = (ProblemType.Forbidden, "The key's role does not allow this endpoint; use a key with the right role."),
+        ["404"] = (ProblemType.NotFound, "Order '0198c3a1-6f1e-7c44-9a55-0d5e4e2b7a10' was not found."),
+        ["409"] = (new ProblemType("order-not-cancellable", 409, ProblemType.ConflictTitle),
+            "Order 0198c3a1-6f1e-7c44-9a55-0d5e4e2b7a10 is Shipped; only Pending or Confirmed orders can be cancelled."),
+        ["413"] = (ProblemType.PayloadTooLarge, "Request bodies may be at most 256 KiB."),
+        ["415"] = (ProblemType.UnsupportedMediaType, "Send the body as JSON in UTF-8 with 'Content-Type: application/json'."),
+        ["422"] = (ProblemType.IdempotencyKeyReused, "Use a new Idempotency-Key for a new request; repeat the original request unchanged to get its response."),
+        ["503"] = (ProblemType.DatabaseUnavailable, "The database cannot be reached or is switching to its standby. Retry after a few seconds with the same Idempotency-Key: if the request did take effect, the repeat returns its original answer."),
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -91,19 +93,19 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 
-    private static JsonObject Problem(int status, (string Type, string Title, string Detail) problem)
+    private static JsonObject Problem(int status, (ProblemType Type, string Detail) problem)
     {
         var example = new JsonObject
         {
-            ["type"] = ProblemType + problem.Type,
-            ["title"] = problem.Title,
+            ["type"] = problem.Type.Uri,
+            ["title"] = problem.Type.Title,
             ["status"] = status,
             ["detail"] = problem.Detail,
-            ["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            ["traceId"] = "4bf92f3577b34da6a3ce929d0e0e4736",
         };
         if (status == 400)
         {
-            example["errors"] = new JsonObject { ["lines[0].quantity"] = new JsonArray("Must be between 1 and 1000.") };
+            example["errors"] = new JsonObject { ["lines[0].quantity"] = new JsonArray("quantity must be between 1 and 1000.") };
         }
 
         return example;

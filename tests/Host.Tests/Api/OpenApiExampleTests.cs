@@ -66,6 +66,58 @@ public sealed class OpenApiExampleTests(ApiFactory api) : IAsyncLifetime
         successes.Where(s => !examples.Any(e => s == $"{e.Operation} {e.Where.Split(' ')[0]}")).ShouldBeEmpty("success bodies without an example");
     }
 
+    // The problem examples are what the API really answers: each documented status, provoked on a real endpoint, has the
+    // example's type and title, and so does an answer the framework makes itself (an unknown path, a wrong media type).
+    [Fact]
+    public async Task Given_each_documented_problem_When_provoked_Then_the_real_answer_has_the_examples_type_and_title()
+    {
+        var document = await DocumentAsync();
+        var rejected = await _storefront.PlaceRejectedOrderAsync("cust-problems");
+        var key = Guid.NewGuid().ToString();
+        using (var first = await SendWithKey(key, OrderRequests.PlaceOrderBody("tok_visa", ("PROBLEM-SKU", 1, 5m))))
+        {
+            first.IsSuccessStatusCode.ShouldBeTrue();
+        }
+
+        var provoked = new (string Operation, string Status, Func<Task<HttpResponseMessage>> Send)[]
+        {
+            ("post /api/v1/orders", "400", () => _storefront.SendAsync(Json(HttpMethod.Post, "/api/v1/orders", "{\"customerId\":\"\"}"))),
+            ("get /api/v1/orders/{orderId}", "401", () => api.CreateClient().GetAsync($"/api/v1/orders/{Guid.NewGuid()}")),
+            ("put /api/v1/inventory/{sku}", "403", () => _storefront.SendAsync(Json(HttpMethod.Put, "/api/v1/inventory/PROBLEM-SKU", "{\"onHand\":1}"))),
+            ("get /api/v1/orders/{orderId}", "404", () => _storefront.GetAsync($"/api/v1/orders/{Guid.NewGuid()}")),
+            ("get /api/v1/orders/{orderId}", "404", () => _storefront.GetAsync("/api/v1/no-such-path")),
+            ("post /api/v1/orders/{orderId}/cancel", "409", () => _storefront.SendAsync(Json(HttpMethod.Post, $"/api/v1/orders/{rejected}/cancel", "{}"))),
+            ("post /api/v1/orders", "413", () => _storefront.SendAsync(Json(HttpMethod.Post, "/api/v1/orders", new string(' ', 300 * 1024) + "{}"))),
+            ("post /api/v1/orders", "415", () => _storefront.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = new StringContent("{}", Encoding.UTF8, "text/plain") })),
+            ("post /api/v1/orders", "415", () => _storefront.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = new StringContent("{}", Encoding.Latin1, "application/json") })),
+            ("post /api/v1/orders", "422", () => SendWithKey(key, OrderRequests.PlaceOrderBody("tok_visa", ("PROBLEM-SKU", 2, 5m)))),
+        };
+        var failures = new List<string>();
+        foreach (var (operation, status, send) in provoked)
+        {
+            var example = OpenApiExamples.All(document).SingleOrDefault(e => e.Operation == operation && e.Where == $"{status} application/problem+json");
+            using var response = await send();
+            var real = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            if (example is null || ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) != status
+                || real["type"]?.GetValue<string>() != example.Body["type"]!.GetValue<string>() || real["title"]?.GetValue<string>() != example.Body["title"]!.GetValue<string>())
+            {
+                failures.Add($"{operation} {status}: documented {example?.Body.ToJsonString() ?? "nothing"}, answered {(int)response.StatusCode} {real.ToJsonString()}");
+            }
+        }
+
+        failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
+    }
+
+    private Task<HttpResponseMessage> SendWithKey(string key, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return _storefront.SendAsync(request);
+    }
+
+    private static HttpRequestMessage Json(HttpMethod method, string path, string body) =>
+        new(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
     [Theory]
     [InlineData("wrong type", "/quantity")]
     [InlineData("rejected while pending", "status Pending with rejectionReason \"OutOfStock\"")]

@@ -34,10 +34,10 @@ internal sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        ProblemResponses.WriteAsync(Context, 401, "unauthorized", "An API key is required.",
+        ProblemResponses.WriteAsync(Context, ProblemType.Unauthorized,
             $"Send a valid key in the {Header} header.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemResponses.WriteAsync(Context, 403, "forbidden", "This API key may not do that.",
+        ProblemResponses.WriteAsync(Context, ProblemType.Forbidden,
             "The key's role does not allow this endpoint; use a key with the right role.");
 }

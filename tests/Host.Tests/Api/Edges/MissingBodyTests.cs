@@ -60,4 +60,34 @@ public sealed class MissingBodyTests(ApiFactory api) : IAsyncLifetime
 
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
     }
+
+    // Valid JSON of the wrong shape is not "not valid JSON": the answer says an object is expected (issue 15 point 5).
+    [Fact]
+    public async Task Given_every_body_reading_endpoint_When_the_body_is_valid_JSON_but_not_an_object_Then_the_400_says_an_object_is_expected()
+    {
+        var client = api.CreateClient();
+        var failures = new List<string>();
+        foreach (var endpoint in AppEndpoint.Api(api.Services).Where(e => e.ReadsBody))
+        {
+            foreach (var json in new[] { "[1,2]", "\"text\"", "42" })
+            {
+                var request = new RawRequest(endpoint.ToString(), new HttpMethod(endpoint.Method), endpoint.PathWith(), endpoint.ApiKey, 400)
+                {
+                    Body = System.Text.Encoding.UTF8.GetBytes(json),
+                };
+                using var response = await client.SendAsync(request.ToMessage());
+                var text = await response.Content.ReadAsStringAsync();
+                if (await Problems.CheckAsync(response, 400, null) is { } problem)
+                {
+                    failures.Add($"{endpoint} {json}: {problem}");
+                }
+                else if (!text.Contains("must be a JSON object", StringComparison.Ordinal) || text.Contains("not valid JSON.", StringComparison.Ordinal))
+                {
+                    failures.Add($"{endpoint} {json}: {text}");
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
+    }
 }

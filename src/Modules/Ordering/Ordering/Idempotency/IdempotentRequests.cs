@@ -87,7 +87,7 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
     private static IResult Answer(HttpContext http, IdempotencyRecord existing, string fingerprint) =>
         existing.Fingerprint == fingerprint
             ? Replay(http, existing)
-            : Problem(http, 422, "idempotency-key-reused", "This Idempotency-Key was used for a different request.",
+            : Problem(http, ProblemType.IdempotencyKeyReused.Status, ProblemType.IdempotencyKeyReused.Name, ProblemType.IdempotencyKeyReused.Title,
                 "Use a new Idempotency-Key for a new request; repeat the original request unchanged to get its response.");
 
     private async Task<bool> TryLockAsync(string apiKeyName, string key, CancellationToken cancellationToken)
