@@ -63,7 +63,7 @@ internal sealed partial class ClaimDelivery(
             }
             else if (LockContention.Caused(error))
             {
-                LogLockWait(logger, envelope.Type, envelope.MessageId, envelope.Consumer, Options.LockTimeout.TotalMilliseconds);
+                LogLockWait(logger, envelope.Type, envelope.MessageId, envelope.OrderId, envelope.Consumer, Options.LockTimeout.TotalMilliseconds);
                 var why = error is RowsBusyException
                     ? error.Message
                     : $"Waited longer than Messaging:LockTimeout ({Options.LockTimeout.TotalMilliseconds} ms) for a row lock another transaction holds "
@@ -73,7 +73,7 @@ internal sealed partial class ClaimDelivery(
             else
             {
                 var attempts = envelope.Attempts + 1;
-                LogDeliveryFailed(logger, error, envelope.Type, envelope.MessageId, envelope.Consumer, attempts, Options.MaxAttempts);
+                LogDeliveryFailed(logger, error, envelope.Type, envelope.MessageId, envelope.OrderId, envelope.Consumer, attempts, Options.MaxAttempts);
                 outcomes[i] = new DeliveryOutcome(envelope, $"{error.GetType().Name}: {error.Message}", attempts >= Options.MaxAttempts);
             }
         }
@@ -130,11 +130,11 @@ internal sealed partial class ClaimDelivery(
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Delivering {MessageType} {MessageId} to {Consumer} failed (attempt {Attempt} of {MaxAttempts}); it will be retried with backoff or dead-lettered.")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string messageType, Guid messageId, string consumer, int attempt, int maxAttempts);
+    [LoggerMessage(LogLevel.Warning, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} failed (attempt {Attempt} of {MaxAttempts}); it will be retried with backoff, then dead-lettered for an operator to replay (GET /api/v1/ops/dead-letters).")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string messageType, Guid messageId, string orderId, string consumer, int attempt, int maxAttempts);
 
-    [LoggerMessage(LogLevel.Information, "Delivering {MessageType} {MessageId} to {Consumer} met a row lock another transaction holds (skipped, or waited longer than {LockTimeoutMs} ms); it is tried again soon without counting an attempt. A lock held for long points at a stuck session (see pg_locks).")]
-    private static partial void LogLockWait(ILogger logger, string messageType, Guid messageId, string consumer, double lockTimeoutMs);
+    [LoggerMessage(LogLevel.Information, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} met a row lock another transaction holds (skipped, or waited longer than {LockTimeoutMs} ms); it is tried again soon without counting an attempt. A lock held for long points at a stuck session (see pg_locks).")]
+    private static partial void LogLockWait(ILogger logger, string messageType, Guid messageId, string orderId, string consumer, double lockTimeoutMs);
 
     [LoggerMessage(LogLevel.Error, "A dead-letter listener failed for message {MessageId}; the dead letter is kept and can be replayed.")]
     private static partial void LogListenerFailed(ILogger logger, Exception exception, Guid messageId);

@@ -17,10 +17,14 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
     [Fact]
     public async Task Given_a_tok_outage_order_When_its_payment_is_dead_lettered_and_replayed_after_the_outage_Then_it_is_Confirmed()
     {
+        using var console = new ConsoleCapture();
         var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
 
         var saga = await WaitForSagaAsync(orderId, "Failed");
         saga.Text("lastError").ShouldNotBeNull().ShouldContain("dead-lettered");
+        var failures = console.Lines.Where(l => l.Contains("payments.authorize-payment.v1", StringComparison.Ordinal) && l.Contains("failed (attempt", StringComparison.Ordinal)).ToList();
+        failures.ShouldNotBeEmpty();
+        failures.ShouldAllBe(l => l.Contains(orderId.ToString(), StringComparison.Ordinal), "a delivery failure names its order");
         var letter = (await DeadLettersAsync()).Single();
         (letter.Text("module"), letter.Text("messageType")).ShouldBe(("Payments", "payments.authorize-payment.v1"));
         letter.Text("lastError").ShouldNotBeNull().ShouldContain("Sandbox outage");
