@@ -2,6 +2,7 @@ using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Payments.CapturePayment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
+using OrderManagement.Payments.VoidPayment;
 using OrderManagement.TestKit;
 
 namespace OrderManagement.Payments.Tests;
@@ -40,11 +41,26 @@ public sealed class CapturePaymentTests(PaymentsModuleFixture fixture) : Payment
         var orderId = Guid.NewGuid();
         await AuthorizedPaymentAsync(orderId);
         await VoidAsync(orderId);
+        await UntilReceivedAsync<PaymentVoided>(m => m.OrderId == orderId);
 
         var refused = await Should.ThrowAsync<InvalidTransitionException>(() => Host.SendAsync(new CapturePaymentCommand(orderId)));
 
         refused.State.ShouldBe(nameof(PaymentStatus.Voided));
         refused.Trigger.ShouldBe(nameof(PaymentTrigger.Capture));
+        (await PaymentOfAsync(orderId)).Status.ShouldBe(PaymentStatus.Voided);
+    }
+
+    [Fact]
+    public async Task Given_a_void_that_is_due_When_the_payment_is_captured_Then_the_capture_is_refused_and_the_void_goes_ahead()
+    {
+        var orderId = Guid.NewGuid();
+        await AuthorizedPaymentAsync(orderId);
+        await Host.SendAsync(new VoidPaymentCommand(orderId));
+
+        var refused = await Should.ThrowAsync<InvalidTransitionException>(() => Host.SendAsync(new CapturePaymentCommand(orderId)));
+
+        refused.Message.ShouldContain("no void is due");
+        await UntilReceivedAsync<PaymentVoided>(m => m.OrderId == orderId);
         (await PaymentOfAsync(orderId)).Status.ShouldBe(PaymentStatus.Voided);
     }
 

@@ -9,6 +9,7 @@ public sealed class PaymentHistoryTests(PaymentsModuleFixture fixture) : Payment
         await AuthorizedPaymentAsync(orderId);
 
         await CaptureAsync(orderId);
+        await UntilReceivedAsync<Contracts.PaymentCaptured>(m => m.OrderId == orderId);
 
         var history = await HistoryOfAsync(orderId);
         history.Select(h => (h.Event, h.FromState, h.ToState)).ShouldBe(
@@ -27,6 +28,7 @@ public sealed class PaymentHistoryTests(PaymentsModuleFixture fixture) : Payment
         await AuthorizedPaymentAsync(orderId);
 
         await VoidAsync(orderId);
+        await UntilReceivedAsync<Contracts.PaymentVoided>(m => m.OrderId == orderId);
 
         var last = (await HistoryOfAsync(orderId))[^1];
         (last.Event, last.FromState, last.ToState).ShouldBe(("PaymentVoided", "Authorized", "Voided"));

@@ -5,7 +5,7 @@ namespace OrderManagement.Payments.Tests;
 
 public static class PaymentsSettled
 {
-    // No authorization attempt is due or in flight and every outbox row is delivered: everything the tests caused
+    // No authorization attempt, capture or void is due or in flight and every outbox row is delivered: everything the tests caused
     // has happened, so the database can be reset.
     public static async Task UntilPaymentsSettledAsync(this ModuleTestHost host)
     {
@@ -14,11 +14,11 @@ public static class PaymentsSettled
             {
                 await using var connection = new NpgsqlConnection(host.ConnectionString);
                 await connection.OpenAsync();
-                await using var command = new NpgsqlCommand("SELECT count(*) FROM payments.payments WHERE attempt_due_at IS NOT NULL", connection);
+                await using var command = new NpgsqlCommand("SELECT count(*) FROM payments.payments WHERE attempt_due_at IS NOT NULL OR call_due_at IS NOT NULL", connection);
                 return (long)(await command.ExecuteScalarAsync())!;
             },
             due => due == 0,
-            "every payment's authorization attempts to be settled");
+            "every payment's authorization attempts, captures and voids to be settled");
         await host.UntilOutboxesDrainedAsync();
     }
 }

@@ -66,6 +66,7 @@ public sealed class VoidPaymentTests(PaymentsModuleFixture fixture) : PaymentsTe
         var orderId = Guid.NewGuid();
         await AuthorizedPaymentAsync(orderId);
         await CaptureAsync(orderId);
+        await UntilReceivedAsync<PaymentCaptured>(m => m.OrderId == orderId);
 
         var refused = await Should.ThrowAsync<InvalidTransitionException>(() => Host.SendAsync(new VoidPaymentCommand(orderId)));
 

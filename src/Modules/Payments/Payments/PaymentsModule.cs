@@ -11,6 +11,7 @@ using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.GetPayment;
 using OrderManagement.Payments.Persistence;
 using OrderManagement.Payments.Provider;
+using OrderManagement.Payments.Settlement;
 using OrderManagement.Payments.VoidPayment;
 
 namespace OrderManagement.Payments;
@@ -22,8 +23,8 @@ public static class PaymentsModule
 
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        // Authorization calls the provider outside any delivery (AuthorizationWorker, docs/adr/0013); capture and void
-        // still call it inside theirs: one message per transaction, so a slow provider holds up only that payment.
+        // Authorization, capture and void call the provider outside any delivery (AuthorizationWorker, docs/adr/0013);
+        // only a call the worker gave up on is made inside its delivery (retried, then dead-lettered).
         services.AddModule<PaymentsDbContext>(Name, PaymentsDbContext.SchemaName, MessageDelivery.OneByOne);
         services.AddValidatedOptions(PaymentProviderOptions.Section,
             ValidatedOptions.Positive<PaymentProviderOptions>(nameof(PaymentProviderOptions.CallTimeout), o => o.CallTimeout),
@@ -40,6 +41,8 @@ public static class PaymentsModule
         services.AddSingleton<ProviderMetrics>();
         services.AddScoped<AuthorizationAttempt>();
         services.AddScoped<AuthorizationOutcomes>();
+        services.AddScoped<SettlementOutcomes>();
+        services.AddSingleton<SettlementCall>();
         services.AddSingleton<AuthorizationSignal>();
         services.AddSingleton<AttemptClaims>();
         services.AddSingleton<AuthorizationCall>();

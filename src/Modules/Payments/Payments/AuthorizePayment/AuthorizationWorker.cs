@@ -4,14 +4,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.Payments.Provider;
+using OrderManagement.Payments.Settlement;
 
 namespace OrderManagement.Payments.AuthorizePayment;
 
-// Calls the provider for due authorization attempts, outside any message delivery, with at most
+// Calls the provider for due authorization attempts, captures and voids, outside any message delivery, with at most
 // Payments:MaxConcurrentCalls calls in flight on this host. Several hosts share the work through the claims.
 internal sealed partial class AuthorizationWorker(
     AttemptClaims claims,
     AuthorizationCall call,
+    SettlementCall settlement,
     AuthorizationSignal signal,
     MigrationState migrations,
     IOptions<PaymentProviderOptions> options,
@@ -78,7 +80,7 @@ internal sealed partial class AuthorizationWorker(
         {
             try
             {
-                await call.RunAsync(attempt, stoppingToken);
+                await (attempt.Call is null ? call.RunAsync(attempt, stoppingToken) : settlement.RunAsync(attempt, stoppingToken));
             }
             catch (Exception ex)
             {
@@ -93,9 +95,9 @@ internal sealed partial class AuthorizationWorker(
         }, CancellationToken.None);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Payments could not claim due authorization attempts (the database?); trying again in {PollSeconds} s")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payments could not claim due provider calls (the database?); trying again in {PollSeconds} s")]
     private partial void LogClaimFailed(Exception exception, double pollSeconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Payment {PaymentId}: attempt {Attempt} could not be completed; it is made again when its lease runs out")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Payment {PaymentId}: provider call attempt {Attempt} could not be completed; it is made again when its lease runs out")]
     private partial void LogAttemptFailed(Exception exception, Guid paymentId, int attempt);
 }

@@ -1,12 +1,13 @@
+using System.Diagnostics;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
-using OrderManagement.Payments.Contracts;
+using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
 using OrderManagement.Payments.Provider;
+using OrderManagement.Payments.Settlement;
 
 namespace OrderManagement.Payments.CapturePayment;
 
@@ -18,25 +19,41 @@ internal sealed class CapturePaymentMessageHandler(IMediator mediator) : IMessag
         mediator.Send(new CapturePaymentCommand(message.OrderId), cancellationToken);
 }
 
-// Only an authorized payment can be captured; a repeat of a capture is a no-op.
-internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls provider) : IRequestHandler<CapturePaymentCommand, Unit>
+// Only an authorized payment can be captured; a repeat of a capture is a no-op. The delivery records the capture as
+// due and commits; the worker calls the provider and publishes PaymentCaptured (docs/adr/0013). Only a capture the
+// worker gave up on (faulted) is made here, inside the delivery, so that the dispatcher retries and dead-letters it.
+internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
+    : IRequestHandler<CapturePaymentCommand, Unit>
 {
     public async Task<Unit> Handle(CapturePaymentCommand command, CancellationToken cancellationToken)
     {
-        var payment = await db.Payments.FirstOrDefaultAsync(p => p.OrderId == command.OrderId, cancellationToken)
+        var payment = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Payment for order", command.OrderId.ToString());
-        if (payment.Status == PaymentStatus.Captured)
+        if (payment.Status == PaymentStatus.Captured || payment is { Status: PaymentStatus.Authorized, Call: PaymentCall.Capture, Faulted: false })
         {
             return Unit.Value;
         }
 
-        if (payment.Status == PaymentStatus.Authorized)
+        if (payment is { Status: PaymentStatus.Authorized, Call: PaymentCall.Void })
         {
-            await provider.CaptureAsync(payment.AuthorizationCode!, payment.Amount, cancellationToken);
+            throw new InvalidTransitionException(nameof(PaymentStatus), payment.Status.ToString(), nameof(PaymentTrigger.Capture), ["no void is due"]);
         }
 
-        payment.Apply(PaymentTrigger.Capture, db.Time.GetUtcNow(), db, $"{payment.Amount} {payment.Currency}");
-        db.Publish(new PaymentCaptured(payment.OrderId, payment.Id));
+        if (payment is { Status: PaymentStatus.Authorized, Call: PaymentCall.Capture, Faulted: true })
+        {
+            await SettlementCall.MakeAsync(provider, PaymentCall.Capture, payment.AuthorizationCode!, payment.Amount, cancellationToken);
+            outcomes.Succeeded(payment, PaymentCall.Capture);
+            return Unit.Value;
+        }
+
+        if (payment.Status != PaymentStatus.Authorized)
+        {
+            payment.Apply(PaymentTrigger.Capture, db.Time.GetUtcNow(), db); // refused: names the state
+        }
+
+        payment.RequestCall(PaymentCall.Capture, db.Time.GetUtcNow());
+        payment.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
+        db.AfterCommit(worker.Notify);
         return Unit.Value;
     }
 }

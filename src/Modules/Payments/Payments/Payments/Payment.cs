@@ -37,6 +37,13 @@ internal sealed class Payment
     public string? TraceParent { get; private set; }
     public string? CorrelationId { get; private set; }
 
+    // The capture or void of an authorized payment that the worker is to make (null: none). It shares the lease with
+    // authorization attempts, which never overlap it (a call is asked only of an Authorized payment). With Faulted set
+    // it waits for its CapturePayment/VoidPayment message to run again, which makes the call inside its delivery.
+    public PaymentCall? Call { get; private set; }
+    public DateTimeOffset? CallDueAt { get; private set; }
+    public int CallAttempts { get; private set; }
+
     public bool HasAttemptInFlight => LeaseId is not null;
 
     public static Payment Start(Guid orderId, decimal amount, string currency, string method, string token, DateTimeOffset now) => new()
@@ -98,6 +105,44 @@ internal sealed class Payment
     public void SettleAttempt()
     {
         AttemptDueAt = null;
+        LeaseId = null;
+        LeaseExpiresAt = null;
+        Faulted = false;
+    }
+
+    public void RequestCall(PaymentCall call, DateTimeOffset now)
+    {
+        Call = call;
+        CallDueAt = now;
+        CallAttempts = 0;
+        Faulted = false;
+        UpdatedAt = now;
+    }
+
+    public void CallFailed(string error, DateTimeOffset now, DateTimeOffset nextAttemptAt)
+    {
+        CallDueAt = nextAttemptAt;
+        LeaseId = null;
+        LeaseExpiresAt = null;
+        LastError = error;
+        UpdatedAt = now;
+    }
+
+    // The call is no longer the worker's: its message, delivered again, makes it (the dead-letter path).
+    public void CallFaulted(string error, DateTimeOffset now)
+    {
+        CallDueAt = null;
+        LeaseId = null;
+        LeaseExpiresAt = null;
+        Faulted = true;
+        LastError = error;
+        UpdatedAt = now;
+    }
+
+    public void SettleCall()
+    {
+        Call = null;
+        CallDueAt = null;
         LeaseId = null;
         LeaseExpiresAt = null;
         Faulted = false;

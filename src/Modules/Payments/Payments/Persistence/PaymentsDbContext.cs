@@ -42,9 +42,12 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.Faulted).HasColumnName("faulted");
             payment.Property(p => p.TraceParent).HasColumnName("trace_parent");
             payment.Property(p => p.CorrelationId).HasColumnName("correlation_id");
+            payment.Property(p => p.Call).HasColumnName("call").HasConversion<string>();
+            payment.Property(p => p.CallDueAt).HasColumnName("call_due_at");
+            payment.Property(p => p.CallAttempts).HasColumnName("call_attempts");
+            payment.HasIndex(p => p.CallDueAt).HasFilter("call_due_at IS NOT NULL").HasDatabaseName("ix_payments_call_due");
             payment.HasIndex(p => p.AttemptDueAt).HasFilter("attempt_due_at IS NOT NULL").HasDatabaseName("ix_payments_attempt_due");
-            // xmin guards against lost updates: a change made without the row lock (capture) fails if the row moved
-            // meanwhile, and its message is retried.
+            // xmin guards against lost updates: a change made without the row lock fails if the row moved meanwhile.
             payment.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         });
 }

@@ -1,10 +1,14 @@
+using System.Diagnostics;
 using MediatR;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
 using OrderManagement.Payments.Provider;
+using OrderManagement.Payments.Settlement;
 
 namespace OrderManagement.Payments.VoidPayment;
 
@@ -17,10 +21,13 @@ internal sealed class VoidPaymentMessageHandler(IMediator mediator) : IMessageHa
 }
 
 // Releases the authorization. Answers PaymentVoided even when there was nothing to void, so compensation always
-// gets its reply; a captured payment is never voided (the state machine refuses it). A void of a Pending payment
-// does not wait for a provider call in flight (the worker holds no lock across it): no further attempt is made, and
-// the call in flight stays claimed so that an approval it brings back is voided at the provider (AuthorizationCall).
-internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls provider) : IRequestHandler<VoidPaymentCommand, Unit>
+// gets its reply; a captured payment is never voided (the state machine refuses it). An Authorized payment's void is
+// recorded as due and the worker calls the provider and answers (docs/adr/0013); only a void the worker gave up on
+// (faulted) is made here, inside the delivery, so that the dispatcher retries and dead-letters it. A void of a Pending
+// payment does not wait for a provider call in flight (the worker holds no lock across it): no further attempt is
+// made, and the call in flight stays claimed so that an approval it brings back is voided at the provider.
+internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
+    : IRequestHandler<VoidPaymentCommand, Unit>
 {
     public async Task<Unit> Handle(VoidPaymentCommand command, CancellationToken cancellationToken)
     {
@@ -29,13 +36,14 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
         await db.LockPaymentCreationAsync(command.OrderId, cancellationToken);
         var payment = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
 
-        if (payment is { Status: PaymentStatus.Authorized or PaymentStatus.Pending or PaymentStatus.Captured })
+        if (payment is { Status: PaymentStatus.Authorized })
         {
-            if (payment.Status == PaymentStatus.Authorized)
-            {
-                await provider.VoidAsync(payment.AuthorizationCode!, cancellationToken);
-            }
+            await VoidAuthorizedAsync(payment, cancellationToken);
+            return Unit.Value;
+        }
 
+        if (payment is { Status: PaymentStatus.Pending or PaymentStatus.Captured })
+        {
             payment.Apply(PaymentTrigger.Void, db.Time.GetUtcNow(), db);
             if (!payment.HasAttemptInFlight)
             {
@@ -52,5 +60,25 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
         // A declined or failed payment held nothing and stays as it is: the answer names no voided payment.
         db.Publish(new PaymentVoided(command.OrderId, payment is { Status: PaymentStatus.Voided } ? payment.Id : null));
         return Unit.Value;
+    }
+
+    private async Task VoidAuthorizedAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        switch (payment)
+        {
+            case { Call: PaymentCall.Capture }:
+                throw new InvalidTransitionException(nameof(PaymentStatus), payment.Status.ToString(), nameof(PaymentTrigger.Void), ["no capture is due"]);
+            case { Call: PaymentCall.Void, Faulted: false }:
+                return; // already due: the worker answers
+            case { Call: PaymentCall.Void, Faulted: true }:
+                await SettlementCall.MakeAsync(provider, PaymentCall.Void, payment.AuthorizationCode!, payment.Amount, cancellationToken);
+                outcomes.Succeeded(payment, PaymentCall.Void);
+                return;
+            default:
+                payment.RequestCall(PaymentCall.Void, db.Time.GetUtcNow());
+                payment.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
+                db.AfterCommit(worker.Notify);
+                return;
+        }
     }
 }
