@@ -4,13 +4,14 @@ using OrderManagement.Payments.Provider;
 namespace OrderManagement.Payments.Tests.Worker;
 
 // Approves every authorization. The capture and void of a payment authorized with tok_slow_settlement wait until
-// cancelled (a provider that hangs on them); the first capture or void of one authorized with tok_capture_error fails
+// cancelled or released (a provider that hangs on them); the first capture or void of one authorized with tok_capture_error fails
 // with an unexpected error; every other capture and void succeeds at once.
 internal sealed class SlowSettlementProvider : IPaymentProvider
 {
     public const string Slow = "tok_slow_settlement";
     public const string Error = "tok_capture_error";
 
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, string> _tokenOfCode = new();
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private int _hanging;
@@ -18,6 +19,9 @@ internal sealed class SlowSettlementProvider : IPaymentProvider
     public int Hanging => Volatile.Read(ref _hanging);
 
     public int CallsOf(string authorizationCode) => _calls.GetValueOrDefault(authorizationCode);
+
+    // The hanging calls answer from now on, so a test can leave every payment settled.
+    public void Release() => _released.TrySetResult();
 
     public Task<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken)
     {
@@ -39,7 +43,7 @@ internal sealed class SlowSettlementProvider : IPaymentProvider
                 Interlocked.Increment(ref _hanging);
                 try
                 {
-                    await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                    await _released.Task.WaitAsync(cancellationToken);
                 }
                 finally
                 {
