@@ -8,7 +8,7 @@ internal sealed class UsageException(string message) : Exception(message);
 internal sealed class Options
 {
     public const string Usage = """
-        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage|failover|upgrade> --connection <cs> --host-dll <path> [options]
+        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage|failover|upgrade|skewed-host|rolling-restart> --connection <cs> --host-dll <path> [options]
 
         Normally started by build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh, build/db-outage-test.sh,
         which build the host, start a private PostgreSQL and create a fresh database, and by build/failover-test.sh,
@@ -69,6 +69,12 @@ internal sealed class Options
           --stop kill|term       upgrade: how the previous build is stopped, SIGKILL (default) or SIGTERM
           --cycles N             upgrade: at most N runs of the previous build (default 3) until one stops with orders
                                  in every saga step
+          --skew OFFSET          skewed-host: the second host's clock offset, libfaketime's relative format (default +5m;
+                                 Debian's faketime must be installed: build/skewed-host-test.sh does it)
+          --skewed-for S         skewed-host: seconds of load on both hosts before the skewed one is killed -9
+                                 (default 10; full 30); the load then goes on S seconds on the first host alone
+          --restart-after S      rolling-restart: seconds of load before each host's SIGTERM (default 4; full 10), and
+                                 after each host is back in rotation
         """;
 
     public required string Command { get; init; }
@@ -111,13 +117,16 @@ internal sealed class Options
     public string? FromHostDll { get; set; }
     public bool StopWithSigterm { get; set; }
     public int Cycles { get; set; } = 3;
+    public string Skew { get; set; } = "+5m";
+    public double? SkewedFor { get; set; }
+    public double? RestartAfter { get; set; }
     private bool _tokensGiven;
 
     // Hard bounds for every load loop.
     public const double MaxDurationSeconds = 1800;
     public const int MaxOrdersBound = 5_000_000;
 
-    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage", "failover", "upgrade"];
+    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage", "failover", "upgrade", "skewed-host", "rolling-restart"];
 
     public static Options Parse(string[] args)
     {
@@ -206,6 +215,9 @@ internal sealed class Options
                     };
                     break;
                 case "--cycles": o.Cycles = Int(arg, Value(), 1, 20); break;
+                case "--skew": o.Skew = Value(); break;
+                case "--skewed-for": o.SkewedFor = Dbl(arg, Value(), 1, 600); break;
+                case "--restart-after": o.RestartAfter = Dbl(arg, Value(), 0.5, 600); break;
                 case "-h" or "--help": throw new UsageException("");
                 default: throw new UsageException($"unknown option '{arg}'");
             }
@@ -229,6 +241,11 @@ internal sealed class Options
         if (o.Command == "failover" && (string.IsNullOrEmpty(o.DbKillCmd) || string.IsNullOrEmpty(o.DbRejoinCmd) || o.Via is null))
         {
             throw new UsageException("failover needs --via, --db-kill-cmd and --db-rejoin-cmd");
+        }
+
+        if (o.Command == "rolling-restart" && o.Via is null)
+        {
+            throw new UsageException("rolling-restart needs --via (HAProxy in front of the hosts; build/rolling-restart-test.sh starts it)");
         }
 
         if (o.Command == "upgrade" && (string.IsNullOrEmpty(o.FromHostDll) || !File.Exists(o.FromHostDll)))
@@ -291,6 +308,20 @@ internal sealed class Options
                 Duration ??= Quick ? 6 : 12; // load per run of the previous build
                 Concurrency ??= 8;
                 Warmup ??= 0;
+                break;
+            case "skewed-host":
+                Hosts = 2;
+                Tokens = _tokensGiven ? Tokens : [("tok_visa", 70), ("tok_flaky", 15), ("tok_timeout", 10), ("tok_declined", 5)];
+                SkewedFor ??= Quick ? 10 : 30;
+                Concurrency ??= Quick ? 8 : 16;
+                Warmup ??= 20;
+                DrainTimeout = Math.Min(DrainTimeout, 120); // far below the skew: no order may wait for it
+                break;
+            case "rolling-restart":
+                Hosts = 2;
+                RestartAfter ??= Quick ? 4 : 10;
+                Concurrency ??= Quick ? 8 : 32;
+                Warmup ??= 20;
                 break;
             case "failover":
                 Hosts = _hostsGiven ? Hosts : 3;

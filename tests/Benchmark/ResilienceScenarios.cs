@@ -5,7 +5,7 @@ using System.Net;
 
 namespace OrderManagement.Benchmark;
 
-// crash, two-hosts, db-outage and failover: load while something fails, then the invariants. Each prints one line per
+// crash, two-hosts, db-outage, failover, upgrade, skewed-host and rolling-restart: load while something fails, then the invariants. Each prints one line per
 // check and "N passed, M failed" last.
 internal static class ResilienceScenarios
 {
@@ -32,6 +32,12 @@ internal static class ResilienceScenarios
                         break;
                     case "upgrade":
                         await UpgradeScenario.RunAsync(run, checks);
+                        break;
+                    case "skewed-host":
+                        await SkewedHostScenario.RunAsync(run, checks);
+                        break;
+                    case "rolling-restart":
+                        await RollingRestartScenario.RunAsync(run, checks);
                         break;
                 }
             }
