@@ -4,7 +4,8 @@ namespace OrderManagement.BuildingBlocks.Time;
 // payment's backoff) and for history: the database's clock, which all hosts share, so a host whose own clock is off
 // neither runs work early nor dates it into the future. No round trip per call: the offset is measured every
 // Clock:SyncInterval (DatabaseClockSync) and applied to the host's monotonic timestamp, so a step of the host's
-// wall clock between samples changes nothing. Until the first sample, the host's own clock. Never goes backwards.
+// wall clock between samples changes nothing. Until the first sample, the host's own clock. Never goes backwards once
+// sampled.
 internal sealed class DatabaseClock(TimeProvider host) : TimeProvider
 {
     private Sample? _sample;
@@ -18,7 +19,14 @@ internal sealed class DatabaseClock(TimeProvider host) : TimeProvider
     public override DateTimeOffset GetUtcNow()
     {
         var sample = Volatile.Read(ref _sample);
-        var ticks = sample is null ? host.GetUtcNow().UtcTicks : sample.DatabaseTicks + host.GetElapsedTime(sample.Timestamp).Ticks;
+        if (sample is null)
+        {
+            // Not a floor for later readings: a host clock 5 minutes ahead would otherwise hold this clock 5 minutes
+            // ahead (dating deadlines and history into the future) until the database's time caught up with it.
+            return host.GetUtcNow();
+        }
+
+        var ticks = sample.DatabaseTicks + host.GetElapsedTime(sample.Timestamp).Ticks;
         while (true)
         {
             var last = Interlocked.Read(ref _lastTicks);
