@@ -16,6 +16,17 @@ internal static class ClockRegistration
         services.AddValidatedOptions(ClockOptions.Section,
             ValidatedOptions.Positive<ClockOptions>(nameof(ClockOptions.SyncInterval), o => o.SyncInterval),
             ValidatedOptions.Positive<ClockOptions>(nameof(ClockOptions.SkewTolerance), o => o.SkewTolerance));
+        // Framework parts register TimeProvider.System with TryAdd before this runs; that registration is not a choice
+        // of another clock, and keeping it made every host use its own clock (found by build/skewed-host-test.sh).
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i] is { ServiceType: var type, IsKeyedService: false } d && type == typeof(TimeProvider) && ReferenceEquals(d.ImplementationInstance, TimeProvider.System))
+            {
+                services.RemoveAt(i);
+            }
+        }
+
+
         services.TryAddKeyedSingleton(HostClock.Key, TimeProvider.System);
         services.TryAddSingleton(sp => new DatabaseClock(sp.GetRequiredKeyedService<TimeProvider>(HostClock.Key)));
         services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<DatabaseClock>());

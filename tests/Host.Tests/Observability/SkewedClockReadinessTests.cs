@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using OrderManagement.Host.Tests.Infrastructure;
 using OrderManagement.TestKit;
@@ -27,5 +28,17 @@ public sealed class SkewedClockReadinessTests(SkewedClockApiFactory api) : IClas
         var history = await api.Storefront().WaitForHistoryAsync(orderId, "PaymentAuthorized");
         history.ShouldAllBe(e => DateTimeOffset.Parse(e.Text("occurredAt")!, System.Globalization.CultureInfo.InvariantCulture) < DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30),
             "no entry is dated by the host's clock, 5 minutes ahead");
+    }
+
+    // The test above cannot see it (only the keyed host clock is shifted, the machine's is right), faketime on a real
+    // host could (build/skewed-host-test.sh): a framework part had registered TimeProvider.System first, so the host's
+    // TimeProvider was its own clock and it dated outbox rows and deadlines 5 minutes ahead.
+    [Fact]
+    public void Given_the_real_host_When_its_TimeProvider_is_resolved_Then_it_is_the_database_clock_not_the_machine_s()
+    {
+        var time = api.Services.GetRequiredService<TimeProvider>();
+
+        time.ShouldNotBeSameAs(TimeProvider.System);
+        time.GetType().Name.ShouldBe("DatabaseClock");
     }
 }
