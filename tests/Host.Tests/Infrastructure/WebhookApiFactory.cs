@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace OrderManagement.Host.Tests.Infrastructure;
+
+// The real host (Development: receivers on 127.0.0.1 allowed) with webhook retries in tenths of a second, twelve attempts (about 3 s)
+// before a dead letter, and a second storefront key to show that subscriptions belong to their key.
+public sealed class WebhookApiFactory : ApiFactory
+{
+    public const string OtherStorefrontKey = "other-storefront-key";
+    public const int MaxAttempts = 12;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:2:Name"] = "other-storefront",
+            ["Auth:ApiKeys:2:Role"] = "storefront",
+            ["Auth:ApiKeys:2:Key"] = OtherStorefrontKey,
+            ["Ordering:Webhooks:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ordering:Webhooks:RetryBaseDelay"] = "00:00:00.100",
+            ["Ordering:Webhooks:RetryMaxDelay"] = "00:00:00.500",
+            ["Ordering:Webhooks:CallTimeout"] = "00:00:02",
+            ["Ordering:Webhooks:Lease"] = "00:00:05",
+            ["Ordering:Webhooks:PollInterval"] = "00:00:00.100",
+            ["Ordering:Webhooks:MaxSubscriptionsPerKey"] = "3",
+        }));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebhookCollection : ICollectionFixture<WebhookApiFactory>
+{
+    public const string Name = "api-webhooks";
+}
