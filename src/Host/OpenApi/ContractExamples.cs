@@ -20,6 +20,7 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["post /api/v1/ops/sagas/{orderId}/retry"] = OperatorAction,
         ["post /api/v1/ops/dead-letters/{id}/replay"] = OperatorAction,
         ["put /api/v1/ops/settings"] = ChangeSettings,
+        ["post /api/v1/webhooks"] = CreateWebhook,
     };
 
     private static readonly Dictionary<string, string> Responses = new()
@@ -44,6 +45,11 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["get /api/v1/ops/stalls 200"] = StallPage,
         ["get /api/v1/ops/settings 200"] = Settings,
         ["put /api/v1/ops/settings 200"] = Settings,
+        ["post /api/v1/webhooks 201"] = Webhook(WebhookSecret),
+        ["get /api/v1/webhooks 200"] = $$"""{"items":[{{Webhook(null)}}]}""",
+        ["get /api/v1/webhooks/{webhookId} 200"] = Webhook(null),
+        ["get /api/v1/webhooks/{webhookId}/deliveries 200"] = WebhookDeliveryPage,
+        ["post /api/v1/webhooks/{webhookId}/replay 200"] = WebhookReplay,
         ["get /health/ready 200"] = Ready,
         ["get /health/ready 503"] = NotReady,
     };

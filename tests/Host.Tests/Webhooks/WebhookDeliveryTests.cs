@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OrderManagement.Host.Tests.Infrastructure;
 using OrderManagement.TestKit;
@@ -75,20 +76,32 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : StockedApiTest
         var (webhookId, secret) = await Storefront.SubscribeAsync(receiver.Url);
         receiver.Secret = secret;
         receiver.AnswerStatus = 503;
+        await SetMaxAttemptsAsync(WebhookApiFactory.FewAttempts);
+        try
+        {
+            await DeadLetterThenReplayAsync(receiver, webhookId);
+        }
+        finally
+        {
+            await SetMaxAttemptsAsync(WebhookApiFactory.MaxAttempts);
+        }
+    }
 
+    private async Task DeadLetterThenReplayAsync(WebhookReceiver receiver, Guid webhookId)
+    {
         var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 19.99m)));
         await Storefront.WaitForStatusAsync(orderId, "Confirmed");
         var log = await Storefront.WaitForDeliveriesAsync(webhookId, items => items.Count == 2
             && items.Any(i => i!["status"]!.GetValue<string>() == "DeadLettered"), "the placed event dead-lettered");
         var dead = log.Single(i => i!["eventType"]!.GetValue<string>() == "order.placed")!;
         dead["status"]!.GetValue<string>().ShouldBe("DeadLettered");
-        dead["attempts"]!.GetValue<int>().ShouldBe(WebhookApiFactory.MaxAttempts);
+        dead["attempts"]!.GetValue<int>().ShouldBe(WebhookApiFactory.FewAttempts);
         dead["lastStatusCode"]!.GetValue<int>().ShouldBe(503);
         dead["nextAttemptAt"].ShouldBeNull();
         var held = log.Single(i => i!["eventType"]!.GetValue<string>() == "order.confirmed")!;
         held["status"]!.GetValue<string>().ShouldBe("Pending");
         held["attempts"]!.GetValue<int>().ShouldBe(0, "a later event of the order waits behind the dead letter");
-        receiver.Received.Count.ShouldBe(WebhookApiFactory.MaxAttempts);
+        receiver.Received.Count.ShouldBe(WebhookApiFactory.FewAttempts);
         (await Storefront.DeliveriesAsync(webhookId, "&status=DeadLettered")).Count.ShouldBe(1);
 
         receiver.AnswerStatus = 200;
@@ -100,6 +113,16 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : StockedApiTest
         accepted.Select(r => r.Type).ShouldBe(["order.placed", "order.confirmed"]);
         accepted.Select(r => r.WebhookId).ShouldBe([dead["webhookId"]!.GetValue<string>(), held["webhookId"]!.GetValue<string>()]);
         receiver.Received.Where(r => r.Type == "order.placed").Select(r => r.WebhookId).Distinct().Count().ShouldBe(1, "the webhook-id is stable across attempts");
+    }
+
+    private async Task SetMaxAttemptsAsync(int attempts)
+    {
+        var response = await Operator.PutAsJsonAsync("/api/v1/ops/settings", new
+        {
+            settings = new Dictionary<string, string> { ["Ordering:Webhooks:MaxAttempts"] = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            reason = "webhook dead-letter test",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

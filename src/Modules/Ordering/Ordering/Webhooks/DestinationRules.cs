@@ -59,6 +59,11 @@ internal static class DestinationRules
             return $"must be at most {MaxUrlLength} characters.";
         }
 
+        if (!Validation.TextRules.IsWellFormed(url) || url.Any(char.IsControl))
+        {
+            return "must be text without control characters or lone surrogates.";
+        }
+
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             return "must be an absolute http or https URL.";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Messaging;
@@ -18,16 +19,18 @@ internal sealed partial class WebhookCall(
     DeliveryClaims claims,
     WebhookMetrics metrics,
     TimeProvider time,
-    IOptions<WebhookOptions> options,
+    IDataProtectionProvider protection,
+    IOptionsMonitor<WebhookOptions> options,
     ILogger<WebhookCall> logger)
 {
     private static readonly ActivitySource Source = new(TelemetryNames.Prefix + ".Ordering.Webhooks");
+    private readonly IDataProtector _secrets = WebhookSecrets.Protector(protection);
 
     public async Task RunAsync(ClaimedDelivery claim, CancellationToken stoppingToken)
     {
         CorrelationContext.Current = claim.CorrelationId ?? CorrelationContext.NewId();
         using var activity = StartActivity(claim);
-        var settings = options.Value;
+        var settings = options.CurrentValue;
         var webhookId = WebhookEvent.WebhookId(claim.EventId);
         var started = Stopwatch.GetTimestamp();
         int? statusCode = null;
@@ -54,6 +57,10 @@ internal sealed partial class WebhookCall(
         catch (HttpRequestException ex)
         {
             error = ex.Message;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            error = "the subscription's secret cannot be decrypted (the Data Protection key ring changed?); create the subscription again";
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -83,7 +90,7 @@ internal sealed partial class WebhookCall(
     private StringContent SignedContent(ClaimedDelivery claim, string webhookId)
     {
         var timestamp = time.GetUtcNow();
-        var signature = new StandardWebhook(claim.Secret).Sign(webhookId, timestamp, claim.Payload);
+        var signature = new StandardWebhook(_secrets.Unprotect(claim.Secret)).Sign(webhookId, timestamp, claim.Payload);
         var content = new StringContent(claim.Payload, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
         content.Headers.Add("webhook-id", webhookId);
         content.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -25,19 +25,21 @@ internal static class WebhookEndpoints
                 if (!options.Value.AllowPrivateDestinations
                     && await DestinationRules.AddressProblemAsync(new Uri(body.Url!), http.RequestAborted) is { } refused)
                 {
-                    return Results.Problem(ProblemResponses.Create(http, StatusCodes.Status422UnprocessableEntity, "webhook-destination-refused",
-                        "The webhook URL is not allowed.", "url " + refused));
+                    await ProblemResponses.WriteAsync(http, StatusCodes.Status422UnprocessableEntity, "webhook-destination-refused",
+                        "The webhook URL is not allowed.", "url " + refused);
+                    return Results.Empty;
                 }
 
                 try
                 {
-                    var created = await subscriptions.CreateAsync(Caller(http.User), body, http.RequestAborted);
-                    return Results.Created($"/api/v1/webhooks/{created.Id}", WebhookView.From(created, withSecret: true));
+                    var (created, secret) = await subscriptions.CreateAsync(Caller(http.User), body, http.RequestAborted);
+                    return Results.Created($"/api/v1/webhooks/{created.Id}", WebhookView.From(created, secret));
                 }
                 catch (WebhookSubscriptions.LimitReachedException limit)
                 {
-                    return Results.Problem(ProblemResponses.Create(http, StatusCodes.Status422UnprocessableEntity, "webhook-limit-reached",
-                        limit.Message, $"An API key may hold at most {limit.Limit} subscriptions; delete one you no longer use first."));
+                    await ProblemResponses.WriteAsync(http, StatusCodes.Status422UnprocessableEntity, "webhook-limit-reached",
+                        limit.Message, $"An API key may hold at most {limit.Limit} subscriptions; delete one you no longer use first.");
+                    return Results.Empty;
                 }
             })
             .RequireRoles(Roles.Storefront, Roles.Operator)

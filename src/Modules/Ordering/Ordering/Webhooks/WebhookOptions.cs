@@ -5,7 +5,7 @@ internal sealed class WebhookOptions
 {
     public const string Section = "Ordering:Webhooks";
 
-    // Attempts of one event to one subscription before it is dead-lettered (kept, listed, replayable).
+    // Attempts of one event to one subscription before it is dead-lettered (kept, listed, replayable). Live setting.
     public int MaxAttempts { get; set; } = 10;
 
     // Backoff between attempts: RetryBaseDelay * 2^(attempt-1), at most RetryMaxDelay, with jitter (50-100 %).

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Web;
 
@@ -46,9 +47,13 @@ internal sealed class ListDeliveriesValidator : AbstractValidator<ListDeliveries
     }
 }
 
+// Secrets are kept encrypted with ASP.NET Core Data Protection (the key ring every host shares, as for page cursors):
+// a copy of the database alone cannot sign webhooks. The sender decrypts one for each call.
 internal static class WebhookSecrets
 {
     private const string Prefix = "whsec_";
+
+    public static IDataProtector Protector(IDataProtectionProvider provider) => provider.CreateProtector("OrderManagement.Webhooks.Secret.v1");
 
     public static string Generate() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 

@@ -7,7 +7,8 @@ internal sealed class WebhookSubscription
     public required string Owner { get; init; }
     public required string Url { get; init; }
 
-    // Standard Webhooks' whsec_ form: "whsec_" and the base64 of the key's bytes. Shown only when created.
+    // Standard Webhooks' whsec_ form ("whsec_" and the base64 of the key's bytes), encrypted (WebhookSecrets.Protector).
+    // Shown in clear only in the answer to the creation.
     public required string Secret { get; init; }
     public required string[] EventTypes { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

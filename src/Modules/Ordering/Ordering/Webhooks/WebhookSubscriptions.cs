@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Domain;
@@ -13,14 +14,15 @@ internal sealed record WebhookCaller(string Name, bool IsOperator)
     public bool May(WebhookSubscription subscription) => IsOperator || subscription.Owner == Name;
 }
 
-internal sealed class WebhookSubscriptions(OrderingDbContext db, CursorCodec cursors, IOptions<WebhookOptions> options)
+internal sealed class WebhookSubscriptions(OrderingDbContext db, CursorCodec cursors, IDataProtectionProvider protection, IOptions<WebhookOptions> options)
 {
     public sealed class LimitReachedException(int limit) : Exception($"This API key already has {limit} webhook subscriptions.")
     {
         public int Limit { get; } = limit;
     }
 
-    public Task<WebhookSubscription> CreateAsync(WebhookCaller caller, CreateWebhookRequest request, CancellationToken cancellationToken) =>
+    // Returns the subscription and its secret in clear (the one time it is shown).
+    public Task<(WebhookSubscription Subscription, string Secret)> CreateAsync(WebhookCaller caller, CreateWebhookRequest request, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async () =>
         {
             // Two creates by one key at once: the second counts after the first commits.
@@ -32,18 +34,19 @@ internal sealed class WebhookSubscriptions(OrderingDbContext db, CursorCodec cur
             }
 
             var types = request.EventTypes is { Count: > 0 } wanted ? wanted.Distinct(StringComparer.Ordinal).ToArray() : [.. WebhookEventTypes.All];
+            var secret = request.Secret ?? WebhookSecrets.Generate();
             var subscription = new WebhookSubscription
             {
                 Id = Guid.CreateVersion7(),
                 Owner = caller.Name,
                 Url = request.Url!,
-                Secret = request.Secret ?? WebhookSecrets.Generate(),
+                Secret = WebhookSecrets.Protector(protection).Protect(secret),
                 EventTypes = types,
                 CreatedAt = db.Time.GetUtcNow(),
             };
             db.WebhookSubscriptions.Add(subscription);
             await db.SaveChangesAsync(cancellationToken);
-            return subscription;
+            return (subscription, secret);
         }, cancellationToken);
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(WebhookCaller caller, CancellationToken cancellationToken)

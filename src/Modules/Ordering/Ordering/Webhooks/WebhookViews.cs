@@ -3,8 +3,7 @@ namespace OrderManagement.Ordering.Webhooks;
 // A subscription as the API shows it. Secret is present only in the answer to its creation.
 internal sealed record WebhookView(Guid Id, string Owner, string Url, IReadOnlyList<string> EventTypes, DateTimeOffset CreatedAt, string? Secret)
 {
-    public static WebhookView From(WebhookSubscription s, bool withSecret = false) =>
-        new(s.Id, s.Owner, s.Url, s.EventTypes, s.CreatedAt, withSecret ? s.Secret : null);
+    public static WebhookView From(WebhookSubscription s, string? secret = null) => new(s.Id, s.Owner, s.Url, s.EventTypes, s.CreatedAt, secret);
 }
 
 internal sealed record WebhookPage(IReadOnlyList<WebhookView> Items);

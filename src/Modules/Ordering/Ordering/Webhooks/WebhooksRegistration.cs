@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Operations.Settings;
 
 namespace OrderManagement.Ordering.Webhooks;
 
@@ -20,6 +21,8 @@ internal static class WebhooksRegistration
                 ValidatedOptions.Positive<WebhookOptions>(nameof(WebhookOptions.PollInterval), o => o.PollInterval),
                 ValidatedOptions.AtLeast<WebhookOptions>(nameof(WebhookOptions.MaxSubscriptionsPerKey), o => o.MaxSubscriptionsPerKey, 1))
             .PostConfigure<IHostEnvironment>((o, environment) => o.AllowPrivateDestinations |= environment.IsDevelopment());
+        services.AddEditableSetting(EditableSetting.Integer($"{WebhookOptions.Section}:MaxAttempts",
+            "Attempts to send one order event to one webhook subscription before it is dead-lettered", 1, 100, new WebhookOptions().MaxAttempts));
         services.AddWebhookHttpClient();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookMetrics>();
