@@ -11,6 +11,8 @@ namespace OrderManagement.Host.Tests.Webhooks;
 [Collection(WebhookCollection.Name)]
 public sealed class WebhookDeliveryTests(WebhookApiFactory api) : StockedApiTests(api, "HOOK-SKU", 100)
 {
+    private const int DefaultAttempts = 10;
+
     private static readonly string[] Lifecycle = ["order.placed", "order.confirmed", "order.shipped", "order.delivered"];
 
     [Fact]
@@ -43,7 +45,19 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : StockedApiTest
         var (webhookId, secret) = await Storefront.SubscribeAsync(receiver.Url);
         receiver.Secret = secret;
         receiver.AnswerStatus = 500;
+        await SetMaxAttemptsAsync(WebhookApiFactory.ManyAttempts);
+        try
+        {
+            await FailThenDownThenBackAsync(receiver, webhookId);
+        }
+        finally
+        {
+            await SetMaxAttemptsAsync(DefaultAttempts);
+        }
+    }
 
+    private async Task FailThenDownThenBackAsync(WebhookReceiver receiver, Guid webhookId)
+    {
         var first = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 19.99m)));
         var second = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 2, 19.99m)));
         await Storefront.WaitForStatusAsync(first, "Confirmed");
@@ -83,7 +97,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : StockedApiTest
         }
         finally
         {
-            await SetMaxAttemptsAsync(WebhookApiFactory.MaxAttempts);
+            await SetMaxAttemptsAsync(DefaultAttempts);
         }
     }
 

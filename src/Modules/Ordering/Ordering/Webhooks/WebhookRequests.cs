@@ -9,7 +9,7 @@ namespace OrderManagement.Ordering.Webhooks;
 // POST /api/v1/webhooks as sent: url (absolute, at most 2048 characters), eventTypes (omitted or empty: all of
 // WebhookEventTypes), secret (optional, Standard Webhooks' "whsec_" + base64 of 24 to 64 random bytes; generated
 // when omitted).
-internal sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? EventTypes, string? Secret);
+internal sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? EventTypes = null, string? Secret = null);
 
 internal sealed record ListDeliveriesQuery(string? Status, int? Limit, string? Cursor);
 
