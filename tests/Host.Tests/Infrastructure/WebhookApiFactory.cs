@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-
 namespace OrderManagement.Host.Tests.Infrastructure;
 
 // The real host (Development: receivers on 127.0.0.1 allowed) with webhook retries in tenths of a second
@@ -13,22 +10,18 @@ public sealed class WebhookApiFactory : ApiFactory
     public const int ManyAttempts = 100;
     public const int FewAttempts = 4;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Auth:ApiKeys:2:Name"] = "other-storefront",
-            ["Auth:ApiKeys:2:Role"] = "storefront",
-            ["Auth:ApiKeys:2:Key"] = OtherStorefrontKey,
-            ["Ordering:Webhooks:RetryBaseDelay"] = "00:00:00.100",
-            ["Ordering:Webhooks:RetryMaxDelay"] = "00:00:00.500",
-            ["Ordering:Webhooks:CallTimeout"] = "00:00:02",
-            ["Ordering:Webhooks:Lease"] = "00:00:05",
-            ["Ordering:Webhooks:PollInterval"] = "00:00:00.100",
-            ["Ordering:Webhooks:MaxSubscriptionsPerKey"] = "3",
-        }));
-    }
+        ["Auth:ApiKeys:2:Name"] = "other-storefront",
+        ["Auth:ApiKeys:2:Role"] = "storefront",
+        ["Auth:ApiKeys:2:Key"] = OtherStorefrontKey,
+        ["Ordering:Webhooks:RetryBaseDelay"] = "00:00:00.100",
+        ["Ordering:Webhooks:RetryMaxDelay"] = "00:00:00.500",
+        ["Ordering:Webhooks:CallTimeout"] = "00:00:02",
+        ["Ordering:Webhooks:Lease"] = "00:00:05",
+        ["Ordering:Webhooks:PollInterval"] = "00:00:00.100",
+        ["Ordering:Webhooks:MaxSubscriptionsPerKey"] = "3",
+    };
 }
 
 [CollectionDefinition(Name)]
