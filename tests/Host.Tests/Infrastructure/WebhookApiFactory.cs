@@ -5,6 +5,7 @@ namespace OrderManagement.Host.Tests.Infrastructure;
 public sealed class WebhookApiFactory : ApiFactory
 {
     public const string OtherStorefrontKey = "other-storefront-key";
+
     // Ordering:Webhooks:MaxAttempts is left to the tests, which set it live through the settings API (a value set here
     // would win over the settings table): many while a receiver is down, few for the dead-letter test.
     public const int ManyAttempts = 100;
