@@ -54,11 +54,15 @@ internal sealed class DeliveryClaims(NpgsqlDataSource dataSource)
         return claimed;
     }
 
-    // How long until the next pending delivery falls due or a lease runs out (null: nothing pending at all).
+    // How long until the next pending delivery falls due or a lease runs out (null: nothing falls due later). Rows due
+    // already but not claimed are held behind an earlier event of their order: they do not shorten the wait (a finished
+    // call wakes the sender, the poll finds the rest), so a receiver that is down does not make the sender spin.
     public async Task<TimeSpan?> UntilNextDueAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT min(GREATEST(next_attempt_at, lease_expires_at)) - now() FROM ordering.webhook_deliveries WHERE status = 'Pending'");
+        await using var command = dataSource.CreateCommand("""
+            SELECT min(GREATEST(next_attempt_at, lease_expires_at)) - now() FROM ordering.webhook_deliveries
+            WHERE status = 'Pending' AND GREATEST(next_attempt_at, lease_expires_at) > now()
+            """);
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return result is TimeSpan wait ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : null;
     }
