@@ -27,7 +27,9 @@ public sealed class WebhookDestinationTests(ProductionApiFactory api) : IClassFi
         var response = await _storefront.PostAsJsonAsync("/api/v1/webhooks", new { url });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
-        (await response.ReadJsonAsync()).Text("type")!.ShouldEndWith("webhook-destination-refused");
+        var problem = await response.ReadJsonAsync();
+        problem.Text("type")!.ShouldEndWith("/webhook-destination-refused");
+        problem.Text("title").ShouldBe("The webhook URL is not allowed.", "the title the OpenAPI example documents");
         (await _storefront.GetJsonAsync("/api/v1/webhooks"))["items"]!.AsArray().Count.ShouldBe(0);
     }
 

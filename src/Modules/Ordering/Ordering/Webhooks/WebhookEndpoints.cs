@@ -25,8 +25,7 @@ internal static class WebhookEndpoints
                 if (!options.Value.AllowPrivateDestinations
                     && await DestinationRules.AddressProblemAsync(new Uri(body.Url!), http.RequestAborted) is { } refused)
                 {
-                    await ProblemResponses.WriteAsync(http, StatusCodes.Status422UnprocessableEntity, "webhook-destination-refused",
-                        "The webhook URL is not allowed.", "url " + refused);
+                    await ProblemResponses.WriteAsync(http, WebhookProblems.DestinationRefused, "url " + refused);
                     return Results.Empty;
                 }
 
@@ -37,8 +36,8 @@ internal static class WebhookEndpoints
                 }
                 catch (WebhookSubscriptions.LimitReachedException limit)
                 {
-                    await ProblemResponses.WriteAsync(http, StatusCodes.Status422UnprocessableEntity, "webhook-limit-reached",
-                        limit.Message, $"An API key may hold at most {limit.Limit} subscriptions; delete one you no longer use first.");
+                    await ProblemResponses.WriteAsync(http, WebhookProblems.LimitReached,
+                        $"An API key may hold at most {limit.Limit} subscriptions; delete one you no longer use first.");
                     return Results.Empty;
                 }
             })
