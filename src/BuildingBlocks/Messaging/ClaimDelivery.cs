@@ -57,6 +57,7 @@ internal sealed partial class ClaimDelivery(
         for (var i = 0; i < envelopes.Length; i++)
         {
             var envelope = envelopes[i];
+            using var logScope = MessageLogScope.For(envelope);
             if (errors[i] is not { } error)
             {
                 outcomes[i] = new DeliveryOutcome(envelope, null, DeadLettered: false);
@@ -115,6 +116,7 @@ internal sealed partial class ClaimDelivery(
     {
         foreach (var dead in outcomes.Where(o => o.DeadLettered))
         {
+            using var logScope = MessageLogScope.For(dead.Envelope);
             var notice = new DeadLetterNotice(dead.Envelope.Id, dead.Envelope.Consumer, dead.Envelope.Type, dead.Envelope.Payload, dead.Error!);
             foreach (var listener in deadLetterListeners)
             {

@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace OrderManagement.BuildingBlocks.Messaging;
 
 // Delivers one module's outbox: one lane per consumer (plus one for rows of consumers this host does not know), each
 // with its own bound on deliveries in flight, so no delivery waits for an unrelated one (ADR 0014).
-internal sealed class OutboxDispatcher : BackgroundService
+internal sealed class OutboxDispatcher : BackgroundLoop
 {
     private readonly ModuleDescriptor _module;
     private readonly MigrationState _migrations;
@@ -59,7 +60,7 @@ internal sealed class OutboxDispatcher : BackgroundService
 
     internal string Module => _module.Name;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {

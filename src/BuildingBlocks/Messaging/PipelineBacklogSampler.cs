@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Migrations;
@@ -8,12 +9,12 @@ namespace OrderManagement.BuildingBlocks.Messaging;
 // Samples PipelineBacklog a few times a second: often enough for admission to follow a rush, rare enough to cost one
 // index lookup per outbox per sample. A failed sample (database away) counts as no backlog.
 internal sealed class PipelineBacklogSampler(
-    PipelineBacklog backlog, NpgsqlDataSource dataSource, IEnumerable<ModuleDescriptor> modules, MigrationState migrations) : BackgroundService
+    PipelineBacklog backlog, NpgsqlDataSource dataSource, IEnumerable<ModuleDescriptor> modules, MigrationState migrations) : BackgroundLoop
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var sql = PipelineBacklog.Sql(modules);
         try

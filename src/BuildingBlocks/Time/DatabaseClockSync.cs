@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ internal sealed partial class DatabaseClockSync(
     NpgsqlDataSource dataSource,
     DatabaseClock clock,
     IOptions<ClockOptions> options,
-    ILogger<DatabaseClockSync> logger) : BackgroundService
+    ILogger<DatabaseClockSync> logger) : BackgroundLoop
 {
     private static readonly TimeSpan FirstSampleTimeout = TimeSpan.FromSeconds(5);
     private bool _skewed;
@@ -24,7 +25,7 @@ internal sealed partial class DatabaseClockSync(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SyncInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))

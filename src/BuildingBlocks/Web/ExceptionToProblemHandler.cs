@@ -70,13 +70,14 @@ internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failove
     private static string FieldPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
-    // A reader error (malformed JSON) carries the reader's exception; a value of the wrong shape carries none.
-    private static string JsonError(JsonException json) => (json.Path is null or "$", json.InnerException is null) switch
+    // Malformed JSON is reported by the reader, whose exception is itself a JsonException; a value of the wrong type or
+    // shape carries none, or the converter's InvalidOperationException.
+    private static string JsonError(JsonException json) => (json.Path is null or "$", json.InnerException is JsonException) switch
     {
-        (true, true) => "The body must be a JSON object with this endpoint's fields (see its request schema in /openapi/v1.json).",
-        (true, false) => "The body is not valid JSON.",
-        (false, true) => "The value has the wrong type.",
-        (false, false) => "The value is not valid JSON.",
+        (true, false) => "The body must be a JSON object with this endpoint's fields (see its request schema in /openapi/v1.json).",
+        (true, true) => "The body is not valid JSON.",
+        (false, false) => "The value has the wrong type (see the request schema in /openapi/v1.json).",
+        (false, true) => "The value is not valid JSON.",
     };
 
     [LoggerMessage(LogLevel.Error, "Unhandled error for {Method} {Path}")]

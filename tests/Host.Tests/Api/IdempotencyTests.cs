@@ -116,7 +116,7 @@ public sealed class IdempotencyTests(ApiFactory api) : IAsyncLifetime
         var second = await _storefront.PlaceConfirmedOrderAsync(_operator);
 
         using var byStorefront = await _storefront.SendAsync(ApiCalls.CancelRequest(first, null, "shared-key"));
-        using var byOperator = await _operator.SendAsync(ApiCalls.CancelRequest(second, null, "shared-key"));
+        using var byOperator = await _operator.SendAsync(ApiCalls.CancelRequest(second, "customer phoned", "shared-key"));
 
         byStorefront.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         byOperator.StatusCode.ShouldBe(HttpStatusCode.Accepted);

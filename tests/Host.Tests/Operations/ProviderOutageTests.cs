@@ -25,6 +25,8 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         var failures = console.Lines.Where(l => l.Contains("payments.authorize-payment.v1", StringComparison.Ordinal) && l.Contains("failed (attempt", StringComparison.Ordinal)).ToList();
         failures.ShouldNotBeEmpty();
         failures.ShouldAllBe(l => l.Contains(orderId.ToString(), StringComparison.Ordinal), "a delivery failure names its order");
+        var traceId = (await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}/history"))["entries"]![0]!.Text("traceId")!;
+        failures.ShouldAllBe(l => l.Contains(traceId, StringComparison.Ordinal), "a delivery failure carries the order's trace id");
         var letter = (await DeadLettersAsync()).Single();
         (letter.Text("module"), letter.Text("messageType")).ShouldBe(("Payments", "payments.authorize-payment.v1"));
         letter.Text("lastError").ShouldNotBeNull().ShouldContain("Sandbox outage");
@@ -70,12 +72,18 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         var noBody = await Operator.PostAsync($"/api/v1/ops/sagas/{orderId}/retry", null);
         var blank = await RetryAsync(orderId, " ");
         var replay = await Operator.PostAsync($"/api/v1/ops/dead-letters/{letter.Text("id")}/replay", null);
+        var cancel = await Operator.PostAsync($"/api/v1/orders/{orderId}/cancel", null);
+        var blankCancel = await Operator.CancelAsync(orderId, "");
 
         await noBody.ShouldBeProblemAsync(400, "reason");
         await blank.ShouldBeProblemAsync(400, "reason");
         await replay.ShouldBeProblemAsync(400, "reason");
+        await cancel.ShouldBeProblemAsync(400, "reason");
+        await blankCancel.ShouldBeProblemAsync(400, "reason");
         (await Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}")).ToJsonString().ShouldBe(before.ToJsonString());
         (await DeadLettersAsync()).Count.ShouldBe(1);
+        (await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}"))["cancellationRequestedAt"].ShouldBeNull();
+        (await api.AuditAsync(orderId)).ShouldBeEmpty();
     }
 
     private Task<HttpResponseMessage> RetryAsync(Guid orderId, string reason) => Operator.RetrySagaAsync(orderId, reason);

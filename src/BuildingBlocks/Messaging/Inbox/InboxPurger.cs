@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,9 @@ namespace OrderManagement.BuildingBlocks.Messaging.Inbox;
 // Runs InboxPurge every Messaging:Inbox:PurgeInterval on every host (the deletes do not conflict).
 internal sealed partial class InboxPurger(
     InboxPurge purge, MigrationState migrations, IOptionsMonitor<InboxOptions> options, TimeProvider time, ILogger<InboxPurger> logger)
-    : BackgroundService
+    : BackgroundLoop
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await migrations.WaitUntilMigratedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)

@@ -90,4 +90,24 @@ public sealed class MissingBodyTests(ApiFactory api) : IAsyncLifetime
 
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
     }
+
+    // Valid JSON with a value of the wrong type says so, and only malformed JSON is called "not valid JSON".
+    [Theory]
+    [InlineData("{\"onHand\":\"12\"}", "onHand", "wrong type")]
+    [InlineData("{\"onHand\":true}", "onHand", "wrong type")]
+    [InlineData("{\"onHand\":", "$", "not valid JSON")]
+    public async Task Given_a_field_of_the_wrong_type_or_malformed_JSON_When_sent_Then_the_error_says_which(string body, string field, string says)
+    {
+        var request = new RawRequest("set stock", HttpMethod.Put, "/api/v1/inventory/TYPE-SKU", ApiFactory.OperatorKey, 400) { Body = System.Text.Encoding.UTF8.GetBytes(body) };
+
+        using var response = await api.CreateClient().SendAsync(request.ToMessage());
+
+        (await Problems.CheckAsync(response, 400, null)).ShouldBeNull();
+        var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        errors.ToJsonString().ShouldContain(says);
+        if (field != "$")
+        {
+            errors.ContainsKey(field).ShouldBeTrue(errors.ToJsonString());
+        }
+    }
 }

@@ -25,7 +25,13 @@ internal sealed record CancelOrderResult(OrderView Order, bool AlreadyCancelled)
 
 internal sealed class CancelOrderValidator : AbstractValidator<CancelOrderCommand>
 {
-    public CancelOrderValidator() => RuleFor(c => c.Reason).OptionalText("reason", 500);
+    // An operator's cancel goes to the audit with its reason, as every operator action does (issue 15 point 10); a
+    // storefront's reason is optional (shared/api-contract.md, Orders).
+    public CancelOrderValidator()
+    {
+        RuleFor(c => c.Reason).OptionalText("reason", 500).When(c => !c.ByOperator);
+        RuleFor(c => c.Reason).RequiredText("reason", 500).When(c => c.ByOperator);
+    }
 }
 
 internal sealed class CancelOrderHandler(OrderingDbContext db, OrderFulfilment fulfilment) : IRequestHandler<CancelOrderCommand, CancelOrderResult>

@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,9 +10,9 @@ namespace OrderManagement.Ordering.Idempotency;
 
 // Expired keys already count as absent; this only keeps the table small.
 internal sealed partial class ExpiredKeyPurger(IServiceScopeFactory scopes, MigrationState migrations, TimeProvider time, ILogger<ExpiredKeyPurger> logger)
-    : BackgroundService
+    : BackgroundLoop
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         await migrations.WaitUntilMigratedAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), time);

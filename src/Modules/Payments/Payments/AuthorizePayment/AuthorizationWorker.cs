@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Lifecycle;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,11 +18,11 @@ internal sealed partial class AuthorizationWorker(
     AuthorizationSignal signal,
     MigrationState migrations,
     IOptions<PaymentProviderOptions> options,
-    ILogger<AuthorizationWorker> logger) : BackgroundService
+    ILogger<AuthorizationWorker> logger) : BackgroundLoop
 {
     private readonly ConcurrentDictionary<Guid, Task> _inFlight = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var limit = options.Value.MaxConcurrentCalls;
         var poll = options.Value.AttemptPollInterval;
