@@ -1,8 +1,8 @@
-using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OrderManagement.BuildingBlocks.Lifecycle;
 using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.BuildingBlocks.Persistence;
 

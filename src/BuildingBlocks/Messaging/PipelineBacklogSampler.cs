@@ -1,6 +1,6 @@
-using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using OrderManagement.BuildingBlocks.Lifecycle;
 using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.BuildingBlocks.Persistence;
 

@@ -20,6 +20,7 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["post /api/v1/ops/sagas/{orderId}/retry"] = OperatorAction,
         ["post /api/v1/ops/dead-letters/{id}/replay"] = OperatorAction,
         ["put /api/v1/ops/settings"] = ChangeSettings,
+        ["post /api/v1/webhooks"] = CreateWebhook,
     };
 
     private static readonly Dictionary<string, string> Responses = new()
@@ -44,11 +45,23 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["get /api/v1/ops/stalls 200"] = StallPage,
         ["get /api/v1/ops/settings 200"] = Settings,
         ["put /api/v1/ops/settings 200"] = Settings,
+        ["post /api/v1/webhooks 201"] = Webhook(WebhookSecret),
+        ["get /api/v1/webhooks 200"] = $$"""{"items":[{{Webhook(null)}}]}""",
+        ["get /api/v1/webhooks/{webhookId} 200"] = Webhook(null),
+        ["get /api/v1/webhooks/{webhookId}/deliveries 200"] = WebhookDeliveryPage,
+        ["post /api/v1/webhooks/{webhookId}/replay 200"] = WebhookReplay,
         ["get /health/ready 200"] = Ready,
         ["get /health/ready 503"] = NotReady,
     };
 
     // One example per documented status, from the same ProblemType the API answers with, and a detail it really gives.
+    // Where an operation's problem of a status is another kind than the one below (Ordering's WebhookProblems).
+    private static readonly Dictionary<string, (ProblemType Type, string Detail)> OperationProblems = new()
+    {
+        ["post /api/v1/webhooks 422"] = (new ProblemType("webhook-destination-refused", 422, "The webhook URL is not allowed."),
+            "url resolves to 10.0.0.5, a loopback, private or link-local address; webhooks go only to public addresses."),
+    };
+
     private static readonly Dictionary<string, (ProblemType Type, string Detail)> Problems = new()
     {
         ["400"] = (ProblemType.Validation, "Correct the fields listed in 'errors' and send the request again."),
@@ -82,7 +95,8 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
                         json.Example = Parse(success);
                     }
 
-                    if (Problems.TryGetValue(status, out var problem) && ContractEnums.Lookup(response.Content, ProblemResponse.ContentType) is { } problemBody)
+                    if ((OperationProblems.TryGetValue($"{key} {status}", out var problem) || Problems.TryGetValue(status, out problem))
+                        && ContractEnums.Lookup(response.Content, ProblemResponse.ContentType) is { } problemBody)
                     {
                         problemBody.Example = Problem(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), problem);
                     }

@@ -24,6 +24,12 @@ internal sealed class ContractSummaries : IOpenApiDocumentTransformer
         ["post /api/v1/ops/sagas/{orderId}/retry"] = "Resume a failed or waiting saga at its current step",
         ["get /api/v1/ops/dead-letters"] = "List dead-lettered messages",
         ["post /api/v1/ops/dead-letters/{id}/replay"] = "Deliver a dead-lettered message again",
+        ["post /api/v1/webhooks"] = "Subscribe a URL to order events, signed as Standard Webhooks says (the secret is shown only in this answer)",
+        ["get /api/v1/webhooks"] = "List the webhook subscriptions of this API key (an operator key: every one)",
+        ["get /api/v1/webhooks/{webhookId}"] = "Read a webhook subscription",
+        ["delete /api/v1/webhooks/{webhookId}"] = "Delete a webhook subscription and its delivery log",
+        ["get /api/v1/webhooks/{webhookId}/deliveries"] = "The delivery log of a subscription, newest first: attempts, last status code, duration, error, next attempt",
+        ["post /api/v1/webhooks/{webhookId}/replay"] = "Send every dead-lettered delivery of a subscription again (later events of their orders follow in order)",
         ["get /health/live"] = "Liveness: the process is up",
         ["get /health/ready"] = "Readiness: the database is reachable, writable and migrated and every module's messages move (503 with the reason per check otherwise)",
     };

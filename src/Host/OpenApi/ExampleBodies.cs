@@ -53,6 +53,31 @@ internal static class ExampleBodies
          {"sequence":6,"occurredAt":"2026-11-30T11:26:03.131Z","module":"Ordering","event":"OrderConfirmed","fromState":"Pending","toState":"Confirmed","detail":null,"traceId":"{{T}}"}]}
         """;
 
+    // Subscription W of the storefront key, and the deliveries of order O's first two events to it (E1, E2).
+    private const string W = "01a22c33-f1d0-7a55-8c1e-2f4b7d9e0a11";
+    public const string WebhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    public const string CreateWebhook = """{"url":"https://shop.example.com/hooks/orders","eventTypes":["order.confirmed","order.shipped","order.delivered"]}""";
+
+    public static string Webhook(string? secret) => $$"""
+        {"id":"{{W}}","owner":"dev-storefront","url":"https://shop.example.com/hooks/orders",
+         "eventTypes":["order.confirmed","order.shipped","order.delivered"],"createdAt":"2026-11-30T11:20:02.117Z","secret":{{Text(secret)}}}
+        """;
+
+    public const string WebhookDeliveryPage = $$"""
+        {"items":[
+         {"deliveryId":"01a22c35-1b2c-7d3e-8f40-5a6b7c8d9e01","webhookId":"msg_01a22c351a2b7c3d9e4f5a6b7c8d9e0f","orderId":"{{O}}",
+          "eventType":"order.shipped","status":"Pending","attempts":3,"lastStatusCode":503,"lastDurationMs":41.7,
+          "lastError":"the receiver answered 503 Service Unavailable","lastAttemptAt":"2026-11-30T11:27:31.802Z",
+          "nextAttemptAt":"2026-11-30T11:27:49.310Z","deliveredAt":null,"createdAt":"2026-11-30T11:27:04.550Z"},
+         {"deliveryId":"01a22c34-7c8d-7e9f-a0b1-c2d3e4f5a601","webhookId":"msg_01a22c347b8c7d9ea0b1c2d3e4f5a6b7","orderId":"{{O}}",
+          "eventType":"order.confirmed","status":"Delivered","attempts":1,"lastStatusCode":200,"lastDurationMs":12.3,
+          "lastError":null,"lastAttemptAt":"2026-11-30T11:26:03.240Z","nextAttemptAt":null,
+          "deliveredAt":"2026-11-30T11:26:03.240Z","createdAt":"2026-11-30T11:26:03.151Z"}],"nextCursor":null}
+        """;
+
+    public const string WebhookReplay = """{"replayed":1}""";
+
     public const string Ready = """
         {"status":"ready","reason":null,"checks":{"database":{"status":"ready","reason":null},"Ordering":{"status":"ready","reason":null},
          "Inventory":{"status":"ready","reason":null},"Payments":{"status":"ready","reason":null},"Shipping":{"status":"ready","reason":null}}}

@@ -40,6 +40,7 @@ public sealed class OpenApiExampleTests(ApiFactory api) : IAsyncLifetime
             ("post /api/v1/ops/sagas/{orderId}/retry", _operator, $"/api/v1/ops/sagas/{Guid.NewGuid()}/retry", HttpStatusCode.NotFound),
             ("post /api/v1/ops/dead-letters/{id}/replay", _operator, $"/api/v1/ops/dead-letters/{Guid.NewGuid()}/replay", HttpStatusCode.NotFound),
             ("put /api/v1/ops/settings", _operator, "/api/v1/ops/settings", HttpStatusCode.OK),
+            ("post /api/v1/webhooks", _storefront, "/api/v1/webhooks", HttpStatusCode.Created),
         };
         sends.Select(s => s.Operation).Append("post /api/v1/orders").ShouldBe(examples.Keys, ignoreOrder: true, "a request example is not sent by this test");
 

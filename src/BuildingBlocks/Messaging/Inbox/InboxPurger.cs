@@ -1,7 +1,7 @@
-using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.Lifecycle;
 using OrderManagement.BuildingBlocks.Migrations;
 
 namespace OrderManagement.BuildingBlocks.Messaging.Inbox;

@@ -13,12 +13,14 @@ using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Operations.Repairs;
 using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Persistence;
+using OrderManagement.Ordering.Webhooks;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
 
 namespace OrderManagement.Ordering;
 
-// The Ordering module's only public door: orders, their fulfilment saga, and the operators' view of it.
+// The Ordering module's only public door: orders, their fulfilment saga, the operators' view of it, and the webhooks
+// that push an order's events to the storefront.
 public static class OrderingModule
 {
     public const string Name = "Ordering";
@@ -78,6 +80,7 @@ public static class OrderingModule
         services.AddMessageHandler<ShipmentDispatched, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<ShipmentDelivered, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<FulfilmentDeadline, FulfilmentMessageHandlers>(Name);
+        services.AddWebhooks(Name);
         return services;
     }
 
@@ -85,6 +88,7 @@ public static class OrderingModule
     {
         OrderEndpoints.Map(endpoints);
         OperationsEndpoints.Map(endpoints);
+        WebhookEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -41,6 +41,8 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "InboxOptions", "Development", "Messaging:Inbox:Retention", "00:00:30", "Messaging:Inbox:Retention" },
         { "ClockOptions", "Development", "Clock:SyncInterval", "00:00:00", "Clock:SyncInterval" },
         { "ClockOptions", "Development", "Clock:SkewTolerance", "-00:00:01", "Clock:SkewTolerance" },
+        { "WebhookOptions", "Development", "Ordering:Webhooks:MaxAttempts", "0", "Ordering:Webhooks:MaxAttempts" },
+        { "WebhookOptions", "Production", "Ordering:Webhooks:Lease", "00:00:05", "Ordering:Webhooks:Lease" },
     };
 
     [Theory]

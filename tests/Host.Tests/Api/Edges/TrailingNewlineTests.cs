@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using OrderManagement.Host.Tests.Api.Fuzz;
@@ -28,6 +29,7 @@ public sealed class TrailingNewlineTests(ApiFactory api) : IAsyncLifetime
     {
         ["/api/v1/orders"] = "Pending",
         ["/api/v1/ops/sagas"] = "Failed",
+        ["/api/v1/webhooks/{webhookId:guid}/deliveries"] = "Pending",
     };
 
     public async Task InitializeAsync()
@@ -45,11 +47,14 @@ public sealed class TrailingNewlineTests(ApiFactory api) : IAsyncLifetime
         var operatorClient = api.Operator();
         var orderId = await storefront.PlaceConfirmedOrderAsync(operatorClient, "NL-SKU-B");
         var order = await storefront.GetJsonAsync($"/api/v1/orders/{orderId}");
+        var webhook = await storefront.PostAsJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hooks" });
+        webhook.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
         var ids = new Dictionary<string, string>
         {
             ["orderId"] = orderId.ToString(),
             ["paymentId"] = order.Text("paymentId")!,
             ["shipmentId"] = order.Text("shipmentId")!,
+            ["webhookId"] = (await webhook.ReadJsonAsync()).Text("id")!,
         };
 
         var requests = BodyFields().Concat(RouteAndQueryValues(ids)).ToList();

@@ -1,8 +1,8 @@
-using OrderManagement.BuildingBlocks.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OrderManagement.BuildingBlocks.Lifecycle;
 using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.Ordering.Persistence;
 

@@ -3,6 +3,7 @@ using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Idempotency;
 using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Webhooks;
 
 namespace OrderManagement.Ordering.Persistence;
 
@@ -16,11 +17,22 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<FulfilmentSaga> Sagas => Set<FulfilmentSaga>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    // Order events for webhooks are written by the save that writes the order's history (WebhookEventRecorder).
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        WebhookEventRecorder.RecordPendingEvents(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new OrderConfiguration());
         modelBuilder.ApplyConfiguration(new FulfilmentSagaConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.MapWebhooks();
     }
 }

@@ -1,8 +1,8 @@
-using OrderManagement.BuildingBlocks.Lifecycle;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.Lifecycle;
 using OrderManagement.BuildingBlocks.Migrations;
 using OrderManagement.Payments.Provider;
 using OrderManagement.Payments.Settlement;

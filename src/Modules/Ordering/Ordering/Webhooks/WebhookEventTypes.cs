@@ -1,0 +1,24 @@
+namespace OrderManagement.Ordering.Webhooks;
+
+// The one list of order events a storefront can subscribe to: the order-history event that causes each and the type
+// it is sent under (Standard Webhooks' "type", dotted and lower case). A new event (return requested, refunded, hold)
+// is one line here, the day the order records it in its history.
+internal static class WebhookEventTypes
+{
+    private static readonly Dictionary<string, string> ByHistoryEvent = new(StringComparer.Ordinal)
+    {
+        ["OrderPlaced"] = "order.placed",
+        ["OrderConfirmed"] = "order.confirmed",
+        ["OrderRejected"] = "order.rejected",
+        ["OrderCancelled"] = "order.cancelled",
+        ["OrderShipped"] = "order.shipped",
+        ["OrderDelivered"] = "order.delivered",
+    };
+
+    public static IReadOnlyCollection<string> All { get; } = [.. ByHistoryEvent.Values];
+
+    public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+
+    public static string? ForHistoryEvent(string subject, string historyEvent) =>
+        subject == "Order" && ByHistoryEvent.TryGetValue(historyEvent, out var type) ? type : null;
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Web;
+using OrderManagement.Ordering.Persistence;
+
+namespace OrderManagement.Ordering.Webhooks;
+
+// The caller's view of subscriptions: a storefront key sees and changes only its own (another's is "not found"), an
+// operator key sees every one.
+internal sealed record WebhookCaller(string Name, bool IsOperator)
+{
+    public bool May(WebhookSubscription subscription) => IsOperator || subscription.Owner == Name;
+}
+
+internal sealed class WebhookSubscriptions(OrderingDbContext db, CursorCodec cursors, IDataProtectionProvider protection, IOptions<WebhookOptions> options)
+{
+    public sealed class LimitReachedException(int limit) : Exception($"This API key already has {limit} webhook subscriptions.")
+    {
+        public int Limit { get; } = limit;
+    }
+
+    // Returns the subscription and its secret in clear (the one time it is shown).
+    public Task<(WebhookSubscription Subscription, string Secret)> CreateAsync(WebhookCaller caller, CreateWebhookRequest request, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async () =>
+        {
+            // Two creates by one key at once: the second counts after the first commits.
+            await db.LockForTransactionAsync("webhook subscriptions of " + caller.Name, cancellationToken);
+            var limit = options.Value.MaxSubscriptionsPerKey;
+            if (await db.WebhookSubscriptions.CountAsync(s => s.Owner == caller.Name, cancellationToken) >= limit)
+            {
+                throw new LimitReachedException(limit);
+            }
+
+            var types = request.EventTypes is { Count: > 0 } wanted ? wanted.Distinct(StringComparer.Ordinal).ToArray() : [.. WebhookEventTypes.All];
+            var secret = request.Secret ?? WebhookSecrets.Generate();
+            var subscription = new WebhookSubscription
+            {
+                Id = Guid.CreateVersion7(),
+                Owner = caller.Name,
+                Url = request.Url!,
+                Secret = WebhookSecrets.Protector(protection).Protect(secret),
+                EventTypes = types,
+                CreatedAt = db.Time.GetUtcNow(),
+            };
+            db.WebhookSubscriptions.Add(subscription);
+            await db.SaveChangesAsync(cancellationToken);
+            return (subscription, secret);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(WebhookCaller caller, CancellationToken cancellationToken)
+    {
+        var query = db.WebhookSubscriptions.AsNoTracking();
+        if (!caller.IsOperator)
+        {
+            query = query.Where(s => s.Owner == caller.Name);
+        }
+
+        return await query.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(1000).ToListAsync(cancellationToken);
+    }
+
+    public async Task<WebhookSubscription> GetAsync(WebhookCaller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return subscription is not null && caller.May(subscription) ? subscription : throw new NotFoundException("Webhook", id.ToString());
+    }
+
+    // Its deliveries go with it (pending ones are never sent); the events stay for the other subscriptions.
+    public async Task DeleteAsync(WebhookCaller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var subscription = await GetAsync(caller, id, cancellationToken);
+        await db.WebhookSubscriptions.Where(s => s.Id == subscription.Id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    // Newest first, keyset pages over the delivery's insertion sequence.
+    public async Task<WebhookDeliveryPage> DeliveriesAsync(WebhookCaller caller, Guid id, ListDeliveriesQuery query, CancellationToken cancellationToken)
+    {
+        await GetAsync(caller, id, cancellationToken);
+        var limit = query.Limit ?? 20;
+        var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id);
+        if (query.Status is not null)
+        {
+            var status = Enum.Parse<WebhookDeliveryStatus>(query.Status);
+            deliveries = deliveries.Where(d => d.Status == status);
+        }
+
+        if (query.Cursor is not null && cursors.TryDecodeSequence(query.Cursor, out var after))
+        {
+            deliveries = deliveries.Where(d => d.Sequence < after);
+        }
+
+        var page = await deliveries.OrderByDescending(d => d.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? cursors.EncodeSequence(page[limit - 1].Sequence) : null;
+        return new WebhookDeliveryPage(page.Take(limit).Select(WebhookDeliveryView.From).ToList(), next);
+    }
+
+    // Every dead-lettered delivery of the subscription is due again at once with its attempts counted from zero; the
+    // later events of the same orders, held back behind it, follow in order.
+    public async Task<ReplayResult> ReplayAsync(WebhookCaller caller, Guid id, CancellationToken cancellationToken)
+    {
+        await GetAsync(caller, id, cancellationToken);
+        var now = db.Time.GetUtcNow();
+        var replayed = await db.WebhookDeliveries
+            .Where(d => d.SubscriptionId == id && d.Status == WebhookDeliveryStatus.DeadLettered)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, WebhookDeliveryStatus.Pending)
+                .SetProperty(d => d.Attempts, 0)
+                .SetProperty(d => d.NextAttemptAt, now), cancellationToken);
+        return new ReplayResult(replayed);
+    }
+}
