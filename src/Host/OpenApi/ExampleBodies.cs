@@ -98,7 +98,7 @@ internal static class ExampleBodies
 
     public const string FailedSaga = $$"""
         {"orderId":"{{O}}","status":"Failed","currentStep":"AuthorizePayment","attempts":3,
-         "lastError":"The payment step got no answer after 3 attempts.","startedAt":"2026-11-30T11:25:48.405Z",
+         "lastError":"No answer to AuthorizePayment after 3 attempts. Last record of Payments: AuthorizationAttemptFailed at 2026-11-30T11:27:01.000Z (Attempt 3 of 4: The payment provider timed out.). Fix the cause, then retry the saga.","startedAt":"2026-11-30T11:25:48.405Z",
          "updatedAt":"2026-11-30T11:27:03.000Z","nextAttemptAt":null}
         """;
 
@@ -110,8 +110,16 @@ internal static class ExampleBodies
     public const string SagaPage = $$"""{"items":[{{FailedSaga}}],"nextCursor":null}""";
 
     public const string DeadLetter = $$"""
-        {"id":"{{D}}","module":"Payments","messageType":"AuthorizePayment","attempts":10,
-         "lastError":"The payment provider failed unexpectedly.","failedAt":"2026-11-30T11:27:00.000Z","orderId":"{{O}}"}
+        {"id":"{{D}}","module":"Payments","messageType":"payments.authorize-payment.v1","attempts":10,
+         "lastError":"SandboxOutageException: Sandbox outage for tok_outage until 2026-11-30T11:27:26.0000000+00:00: the provider answered with an unexpected error.",
+         "failedAt":"2026-11-30T11:27:00.000Z","orderId":"{{O}}"}
+        """;
+
+    // The same letter once replayed: due again, its attempts counted afresh.
+    public const string ReplayedDeadLetter = $$"""
+        {"id":"{{D}}","module":"Payments","messageType":"payments.authorize-payment.v1","attempts":0,
+         "lastError":"SandboxOutageException: Sandbox outage for tok_outage until 2026-11-30T11:27:26.0000000+00:00: the provider answered with an unexpected error.",
+         "failedAt":"2026-11-30T11:27:00.000Z","orderId":"{{O}}"}
         """;
 
     public const string DeadLetterPage = $$"""{"items":[{{DeadLetter}}],"nextCursor":null}""";

@@ -10,6 +10,10 @@ internal sealed class RequestSchemas : IOpenApiDocumentTransformer
 {
     private static readonly HashSet<string> Optional = ["PlaceOrderAddress.line2", "CancelOrderRequest.reason"];
 
+    // The one body a client may leave out: a storefront's cancel (shared/api-contract.md, Orders). Every other body is
+    // required, though the endpoints accept a missing one to answer it with our own 400 naming the fields.
+    private const string OptionalBody = "CancelOrderRequest";
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
@@ -17,6 +21,7 @@ internal sealed class RequestSchemas : IOpenApiDocumentTransformer
             .SelectMany(item => item.Operations?.Values.AsEnumerable() ?? [])
             .SelectMany(operation => operation.RequestBody?.Content?.Values.AsEnumerable() ?? [])
             .SelectMany(media => References(media.Schema)));
+        RequireBodies(document);
         var seen = new HashSet<string>();
         while (pending.TryDequeue(out var name))
         {
@@ -44,6 +49,24 @@ internal sealed class RequestSchemas : IOpenApiDocumentTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void RequireBodies(OpenApiDocument document)
+    {
+        foreach (var operation in document.Paths.Values.SelectMany(item => item.Operations?.Values.AsEnumerable() ?? []))
+        {
+            if (operation.RequestBody is not OpenApiRequestBody { Content: { } content } body
+                || content.Values.Any(media => References(media.Schema).Contains(OptionalBody)))
+            {
+                continue;
+            }
+
+            body.Required = true;
+            foreach (var media in content.Values.OfType<OpenApiMediaType>().Where(m => m.Schema is not null))
+            {
+                media.Schema = NotNull(media.Schema!);
+            }
+        }
     }
 
     private static IOpenApiSchema NotNull(IOpenApiSchema schema)

@@ -30,7 +30,10 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         var letter = (await DeadLettersAsync()).Single();
         (letter.Text("module"), letter.Text("messageType")).ShouldBe(("Payments", "payments.authorize-payment.v1"));
         letter.Text("lastError").ShouldNotBeNull().ShouldContain("Sandbox outage");
-        (await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}")).Status().ShouldBe("Pending");
+        var pending = await Poller.UntilAsync(() => Storefront.GetJsonAsync($"/api/v1/orders/{orderId}"), o => o.Text("paymentId") is not null,
+            "the order to show the payment Payments holds", FulfilmentProbes.Patience);
+        pending.Status().ShouldBe("Pending");
+        pending.Text("paymentStatus").ShouldBe("Pending");
         // The sandbox's outage runs from its first call, which the payment worker makes a moment after the order is
         // placed: wait until the end the error names, not for a guess from the test's own start.
         var ends = DateTimeOffset.Parse(Regex.Match(letter.Text("lastError")!, @"until (\S+):").Groups[1].Value, CultureInfo.InvariantCulture);

@@ -72,7 +72,7 @@ public sealed class OtherEndpointsFuzzer(RandomValues values, string storefrontK
         var key = values.Pick(storefrontKey, operatorKey);
         RawRequest Post(string name, string json, int status, string? errorKey = null) =>
             new RawRequest(name, HttpMethod.Post, path, key, status) { ErrorKey = errorKey }.WithJson(json);
-        var request = values.Random.Next(8) switch
+        var request = values.Random.Next(9) switch
         {
             0 => Post("cancel reason type", $"{{\"reason\":{values.Pick("5", "true", "[]", "{}", "1.5")}}}", 400, "reason"),
             1 => Post("cancel reason too long", $"{{\"reason\":\"{values.Letters(values.Between(501, 2000))}\"}}", 400, "reason"),
@@ -81,7 +81,10 @@ public sealed class OtherEndpointsFuzzer(RandomValues values, string storefrontK
             4 => Post("cancel bad document", values.Pick("[]", "\"x\"", "1", "{\"reason\":", "{reason}", "{\"reason\":\"a\"}}"), 400),
             5 => Post("cancel content type", "{\"reason\":\"x\"}", 415) with { ContentType = values.Pick<string?>("text/plain", "application/xml") },
             6 => Post("cancel idempotency key too long", "{\"reason\":\"x\"}", 400) with { IdempotencyKey = values.Letters(values.Between(256, 600)) },
-            _ => Post("cancel unknown order", values.Pick("{\"reason\":\"changed my mind\"}", "{}", "{\"reason\":null}"), 404),
+            // A storefront's reason is optional; an operator's is required (every operator action is audited with one).
+            7 when key == operatorKey => Post("operator cancel without a reason", values.Pick("{}", "{\"reason\":null}", "{\"reason\":\"  \"}"), 400, "reason"),
+            _ when key == storefrontKey => Post("cancel unknown order", values.Pick("{\"reason\":\"changed my mind\"}", "{}", "{\"reason\":null}"), 404),
+            _ => Post("cancel unknown order", "{\"reason\":\"customer phoned\"}", 404),
         };
         return request.IdempotencyKey is null && values.Chance(0.4) ? request with { IdempotencyKey = Guid.NewGuid().ToString() } : request;
     }

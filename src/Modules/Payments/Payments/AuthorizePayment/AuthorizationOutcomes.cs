@@ -53,6 +53,9 @@ internal sealed class AuthorizationOutcomes(PaymentsDbContext db, IOptionsMonito
         var error = $"Attempt {attempt}: the payment provider failed unexpectedly: {exception.Message}";
         payment.Fault(error, db.Time.GetUtcNow());
         db.RecordHistory(payment.OrderId, "Payment", payment.Id, "AuthorizationAttemptFaulted", nameof(PaymentStatus.Pending), nameof(PaymentStatus.Pending), error);
+        // The order shows its payment from the first attempt, whatever its outcome (issue 15 point 9).
+        db.Publish(new PaymentAttemptFailed(payment.OrderId, payment.Id, attempt, options.CurrentValue.MaxAuthorizationAttempts,
+            $"the payment provider failed unexpectedly ({exception.Message}); the payment message is retried, then dead-lettered for an operator"));
         db.Publish(new Contracts.AuthorizePayment(payment.OrderId, payment.Amount, payment.Currency, payment.Method, payment.Token));
     }
 }
