@@ -59,6 +59,7 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         var second = await RetryAsync(orderId, "second try");
 
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted, await first.Content.ReadAsStringAsync());
+        (await first.JsonAsync()).Text("lastError").ShouldBeNull("the retry answer must not show the error it is retrying past");
         (await second.ShouldBeProblemAsync(409)).Text("detail").ShouldNotBeNull().ShouldContain("already under way");
         var history = await Storefront.WaitForHistoryAsync(orderId, "OperatorRetry");
         history.Count(e => e.Text("event") == "OperatorRetry").ShouldBe(1);

@@ -124,6 +124,9 @@ internal sealed partial class OrderFulfilment
         }
 
         db.RecordHistory(order.Id, "Saga", order.Id, "OperatorRetry", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), $"by {actor}: {reason}");
+        // The error that stopped the saga is history now (its entry stays); lastError names only a failure since the
+        // retry, so a Running saga never shows the old dead-letter text (issue 15 point 9).
+        saga.LastError = null;
         if (saga.Status == SagaStatus.Failed && saga.CancelRequested)
         {
             ResumeForCancellation(order, saga, $"retried by {actor}");
