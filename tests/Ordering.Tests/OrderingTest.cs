@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Messaging;
@@ -8,6 +9,7 @@ using OrderManagement.Ordering.GetOrder;
 using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.OrderHistory;
 using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Persistence;
 using OrderManagement.Ordering.PlaceOrder;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
@@ -107,7 +109,20 @@ public abstract class OrderingTest(OrderingModuleFixture fixture) : IClassFixtur
 
     private protected Task<SagaView> SagaAsync(Guid orderId) => Host.SendAsync(new GetSagaQuery(orderId));
 
-    private protected Task<OrderHistoryView> HistoryAsync(Guid orderId) => Host.SendAsync(new OrderHistoryQuery(orderId));
+    // ADR 0006: a history read shows an entry once every older transaction of the database has ended, and the module's
+    // own background work (deliveries, the webhook fan-out and sender) may hold one open for a moment. The test reads
+    // its own writes: it waits until every transaction that began before this read has ended, then reads.
+    private protected async Task<OrderHistoryView> HistoryAsync(Guid orderId)
+    {
+        await Host.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<OrderingDbContext>();
+            var next = await db.Database.SqlQueryRaw<long>("""SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS "Value" """).SingleAsync();
+            return await Poller.UntilAsync(() => HistoryHorizon.ReadAsync(db, CancellationToken.None), horizon => horizon >= next,
+                "every transaction older than the history read to end");
+        });
+        return await Host.SendAsync(new OrderHistoryQuery(orderId));
+    }
 
     private protected Task<SagaView> UntilSagaAsync(Guid orderId, Func<SagaView, bool> done, string what) =>
         Poller.UntilAsync(() => SagaAsync(orderId), done, what);
