@@ -110,11 +110,11 @@ for url in ${ASPNETCORE_URLS//;/ }; do
     hostport=${url#*://}
     hostport=${hostport%%/*}
     case $hostport in
-        *\]:* | [!\[]*:*) http_port=${hostport##*:} ;;
-        *) case $url in https:*) http_port=443 ;; *) http_port=80 ;; esac ;;
+        *\]:* | [!\[]*:*) http_port=${hostport##*:} http_host=${hostport%:*} ;;
+        *) http_host=$hostport; case $url in https:*) http_port=443 ;; *) http_port=80 ;; esac ;;
     esac
-    if ! pg_port_free "$http_port"; then
-        echo "run.sh: port $http_port (from ASPNETCORE_URLS=$ASPNETCORE_URLS) is already in use." >&2
+    if ! addr_port_free "$http_host" "$http_port"; then
+        echo "run.sh: $http_host:$http_port (from ASPNETCORE_URLS=$ASPNETCORE_URLS) is already in use." >&2
         echo "        Stop what listens there, or choose another address: ASPNETCORE_URLS=http://127.0.0.1:$(pg_free_port $((http_port + 1)) 2>/dev/null || echo '<port>') build/run.sh" >&2
         exit 1
     fi

@@ -12,6 +12,8 @@
 #   pg_is_running <datadir>          exit 0 when the cluster's postmaster runs
 #   pg_running_port <datadir>        port of the running cluster (from postmaster.pid)
 #   pg_port_free <port>              exit 0 when nothing listens on 127.0.0.1:<port>
+#   addr_port_free <host> <port>     exit 0 when a listener on <host>:<port> would not clash with one already there
+#                                    (the same address, or either side on a wildcard: 0.0.0.0, [::], *, +, localhost)
 #   pg_free_port [start]             first free loopback port from <start> (default 55500) upward
 #   pg_psql <port> [psql args...]    psql as superuser 'postgres' over TCP (no psqlrc)
 #
@@ -247,6 +249,21 @@ pg_port_free() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         return 1
     fi
+    return 0
+}
+
+addr_port_free() {
+    local host=$1 port=$2 listening
+    case $host in
+        0.0.0.0 | '[::]' | '*' | + | localhost | '') pg_port_free "$port"; return ;;
+    esac
+    command -v ss >/dev/null 2>&1 || { pg_port_free "$port"; return; }
+    for listening in $(ss -Hltn "sport = :$port" 2>/dev/null | awk '{print $4}'); do
+        listening=${listening%:*}
+        case $listening in
+            "$host" | 0.0.0.0 | '[::]' | '*' | '[::ffff:0.0.0.0]') return 1 ;;
+        esac
+    done
     return 0
 }
 

@@ -49,14 +49,46 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
     }
 
     [Fact]
-    public async Task Given_a_saga_waiting_for_an_answer_When_an_operator_retries_it_Then_the_step_command_is_sent_again_now()
+    public async Task Given_a_saga_waiting_longer_than_normal_When_an_operator_retries_it_Then_the_step_command_is_sent_again_now()
     {
         var orderId = await PlacedOrderAsync();
+        Clock.Advance(OrderingModuleFixture.ReserveStockNormalWait + TimeSpan.FromSeconds(1));
 
         await RetryAsync(orderId);
 
         await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 2);
         (await PendingDeadlinesAsync(orderId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_step_that_started_within_its_normal_wait_When_an_operator_retries_it_Then_it_is_a_conflict_and_nothing_is_sent()
+    {
+        var orderId = await PlacedOrderAsync();
+        await SentAsync<ReserveStock>(m => m.OrderId == orderId);
+        var before = await SagaAsync(orderId);
+
+        var conflict = await Should.ThrowAsync<ConflictException>(() => RetryAsync(orderId));
+
+        conflict.Code.ShouldBe("step-not-stalled");
+        conflict.Message.ShouldContain("not stalled");
+        (await SagaAsync(orderId)).ShouldBe(before);
+        (await AllSentAsync<ReserveStock>(m => m.OrderId == orderId)).Count.ShouldBe(1);
+        (await HistoryAsync(orderId)).Entries.ShouldNotContain(e => e.Event == "OperatorRetry");
+    }
+
+    [Fact]
+    public async Task Given_a_retry_answered_at_once_When_an_operator_retries_again_Then_the_next_step_is_not_sent_again()
+    {
+        var orderId = await SagaFailedAtReserveStockAsync();
+        await RetryAsync(orderId);
+        await StockReservedAsync(orderId);
+        await SentAsync<AuthorizePayment>(m => m.OrderId == orderId);
+
+        var conflict = await Should.ThrowAsync<ConflictException>(() => RetryAsync(orderId));
+
+        conflict.Code.ShouldBe("step-not-stalled");
+        (await AllSentAsync<AuthorizePayment>(m => m.OrderId == orderId)).Count.ShouldBe(1);
+        (await HistoryAsync(orderId)).Entries.Count(e => e.Event == "OperatorRetry").ShouldBe(1);
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class OrderingModuleFixture : IAsyncLifetime
     public const string Shipping = "Shipping";
     public static readonly TimeSpan StepDeadline = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan PaymentStepDeadline = TimeSpan.FromSeconds(20);
+
+    // Shorter than StepDeadline, so a test can move the clock to a stalled reservation whose deadline has not passed.
+    public static readonly TimeSpan ReserveStockNormalWait = TimeSpan.FromSeconds(5);
     public const int MaxStepAttempts = 2;
 
     public ModuleTestHost Host { get; private set; } = null!;
@@ -49,6 +52,7 @@ public sealed class OrderingModuleFixture : IAsyncLifetime
             {
                 ["Fulfilment:StepDeadline"] = StepDeadline.ToString(),
                 ["Fulfilment:PaymentStepDeadline"] = PaymentStepDeadline.ToString(),
+                ["Stalls:ReserveStock"] = ReserveStockNormalWait.ToString(),
                 ["Fulfilment:MaxStepAttempts"] = MaxStepAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 // Deadlines fall due only when a test moves the clock; a short poll delivers them without a wait.
                 ["Messaging:PollInterval"] = "00:00:00.020",

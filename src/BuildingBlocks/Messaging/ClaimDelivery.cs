@@ -74,8 +74,18 @@ internal sealed partial class ClaimDelivery(
             else
             {
                 var attempts = envelope.Attempts + 1;
-                LogDeliveryFailed(logger, error, envelope.Type, envelope.MessageId, envelope.OrderId, envelope.Consumer, attempts, Options.MaxAttempts);
-                outcomes[i] = new DeliveryOutcome(envelope, $"{error.GetType().Name}: {error.Message}", attempts >= Options.MaxAttempts);
+                var cause = $"{error.GetType().Name}: {error.Message}";
+                // The stack trace is logged once, with the dead letter; an attempt that will be retried says what failed.
+                if (attempts >= Options.MaxAttempts)
+                {
+                    LogDeadLettered(logger, error, envelope.Type, envelope.MessageId, envelope.OrderId, envelope.Consumer, attempts);
+                }
+                else
+                {
+                    LogDeliveryFailed(logger, envelope.Type, envelope.MessageId, envelope.OrderId, envelope.Consumer, attempts, Options.MaxAttempts, cause);
+                }
+
+                outcomes[i] = new DeliveryOutcome(envelope, cause, attempts >= Options.MaxAttempts);
             }
         }
 
@@ -132,8 +142,11 @@ internal sealed partial class ClaimDelivery(
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} failed (attempt {Attempt} of {MaxAttempts}); it will be retried with backoff, then dead-lettered for an operator to replay (GET /api/v1/ops/dead-letters).")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string messageType, Guid messageId, string orderId, string consumer, int attempt, int maxAttempts);
+    [LoggerMessage(LogLevel.Warning, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} failed (attempt {Attempt} of {MaxAttempts}): {Cause}. It will be retried with backoff, and dead-lettered after the last attempt.")]
+    private static partial void LogDeliveryFailed(ILogger logger, string messageType, Guid messageId, string orderId, string consumer, int attempt, int maxAttempts, string cause);
+
+    [LoggerMessage(LogLevel.Error, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} failed on its last attempt ({Attempt}) and is dead-lettered: nothing retries it now. Fix the cause, then replay it with a reason (GET /api/v1/ops/dead-letters lists it with its replay link).")]
+    private static partial void LogDeadLettered(ILogger logger, Exception exception, string messageType, Guid messageId, string orderId, string consumer, int attempt);
 
     [LoggerMessage(LogLevel.Information, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} met a row lock another transaction holds (skipped, or waited longer than {LockTimeoutMs} ms); it is tried again soon without counting an attempt. A lock held for long points at a stuck session (see pg_locks).")]
     private static partial void LogLockWait(ILogger logger, string messageType, Guid messageId, string orderId, string consumer, double lockTimeoutMs);

@@ -34,9 +34,18 @@ internal static partial class BadRequestProblems
         if (ExpectedBodyFields(context) is { } fields && BodyIsEmpty(context.Request))
         {
             var expected = $"A JSON body is required with the fields {string.Join(", ", fields)}.";
-            return ProblemResponses.WriteAsync(context, 400, "missing-body", "The request body is missing.",
+            return ProblemResponses.WriteAsync(context, ProblemType.MissingBody,
                 expected + " See the request schema of this operation in /openapi/v1.json.",
                 new Dictionary<string, string[]> { ["$"] = [expected] });
+        }
+
+        // A body that is there but binds to nothing: the JSON literal null.
+        if (ExpectedBodyFields(context) is { } objectFields
+            && (bad.Message.StartsWith("Implicit body", StringComparison.Ordinal) || bad.Message.EndsWith("from body.", StringComparison.Ordinal)))
+        {
+            var expected = $"The body must be a JSON object with the fields {string.Join(", ", objectFields)}, not null.";
+            return ProblemResponses.WriteAsync(context, ProblemType.Validation,
+                "Correct the fields listed in 'errors' and send the request again.", new Dictionary<string, string[]> { ["$"] = [expected] });
         }
 
         if (ParameterName().Match(bad.Message) is { Success: true } parameter)

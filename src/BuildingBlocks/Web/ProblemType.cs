@@ -7,6 +7,7 @@ public sealed record ProblemType(string Name, int Status, string Title)
 {
     public static readonly ProblemType Validation = new("validation", 400, "The request is invalid.");
     public static readonly ProblemType MalformedJson = new("malformed-json", 400, "The request body is not valid JSON for this endpoint.");
+    public static readonly ProblemType MissingBody = new("missing-body", 400, "The request body is missing.");
     public static readonly ProblemType BadRequest = new("bad-request", 400, "The request could not be read.");
     public static readonly ProblemType Unauthorized = new("unauthorized", 401, "An API key is required.");
     public static readonly ProblemType Forbidden = new("forbidden", 403, "This API key may not do that.");

@@ -28,9 +28,26 @@ public sealed class RunScriptPortTests : IDisposable
         var (exitCode, output) = await RunScript.RunAsync("build/run.sh", Environment(pgPort: RunScript.FreePort(), httpPort: taken.Port()));
 
         exitCode.ShouldBe(1, output);
-        output.ShouldContain($"port {taken.Port()} (from ASPNETCORE_URLS=http://127.0.0.1:{taken.Port()}) is already in use");
+        output.ShouldContain($"127.0.0.1:{taken.Port()} (from ASPNETCORE_URLS=http://127.0.0.1:{taken.Port()}) is already in use");
         output.ShouldContain("ASPNETCORE_URLS=http://127.0.0.1:");
         output.ShouldNotContain("building");
+    }
+
+    // The check is by address: a port taken on 127.0.0.1 clashes with the same address and with a wildcard, not with
+    // another address (issue 15: http://[::1]:5080 was refused because 127.0.0.1:5080 was busy).
+    [Theory]
+    [InlineData("127.0.0.1", 1)]
+    [InlineData("0.0.0.0", 1)]
+    [InlineData("localhost", 1)]
+    [InlineData("127.0.0.2", 0)]
+    [InlineData("[::1]", 0)]
+    public async Task Given_a_port_taken_on_127_0_0_1_When_run_sh_checks_an_address_Then_only_a_clashing_address_is_refused(string host, int expected)
+    {
+        using var taken = RunScript.Occupy();
+
+        var (exitCode, output) = await RunScript.RunAsync($". build/lib/pg.sh && addr_port_free '{host}' {taken.Port()}", new Dictionary<string, string?>());
+
+        exitCode.ShouldBe(expected, output);
     }
 
     [Fact]

@@ -11,10 +11,11 @@ internal sealed partial class OrderFulfilment
     [LoggerMessage(LogLevel.Warning, "Order {OrderId}: no answer to {Step} in time, sent again (attempt {Attempt} of {MaxAttempts}); last record: {LastRecord}. If it keeps happening, check that module and GET /api/v1/ops/dead-letters.")]
     private partial void LogStepPastDeadline(Guid orderId, SagaStep step, int attempt, int maxAttempts, string lastRecord);
 
-    [LoggerMessage(LogLevel.Warning, "Order {OrderId}: compensation started towards {Outcome} (cause: {Cause}); what the order holds is being given back. Nothing to do unless the saga then fails.")]
-    private partial void LogCompensationStarted(Guid orderId, SagaOutcome outcome, string cause);
+    // Information for a cancellation (a client's or an operator's decision, not a fault); Warning for any other outcome.
+    [LoggerMessage("Order {OrderId}: compensation started towards {Outcome} (cause: {Cause}); what the order holds is being given back. Nothing to do unless the saga then fails.")]
+    private partial void LogCompensationStarted(LogLevel level, Guid orderId, SagaOutcome outcome, string cause);
 
-    [LoggerMessage(LogLevel.Warning, "Order {OrderId}: {Step} given up because the order is being cancelled ({Why}); what it may hold is given back.")]
+    [LoggerMessage(LogLevel.Information, "Order {OrderId}: {Step} given up because the order is being cancelled ({Why}); what it may hold is given back.")]
     private partial void LogStepAbandoned(Guid orderId, SagaStep step, string why);
 
     [LoggerMessage(LogLevel.Warning, "Order {OrderId}: {Reply} arrived after the saga stopped waiting for it; {Command} sent to give it back. Nothing to do.")]

@@ -1,4 +1,5 @@
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Fulfilment;
@@ -108,12 +109,23 @@ internal sealed partial class OrderFulfilment
         return true;
     }
 
+    // A failed saga, or a step that has waited longer than normal (StallOptions) or already missed a deadline: a step
+    // that started a moment ago (say, because an earlier retry was answered at once) is not sent again (issue 15 point 10).
     public void Retry(Order order, FulfilmentSaga saga, string actor, string reason)
     {
         var waiting = saga.Status is (SagaStatus.Running or SagaStatus.Compensating) && saga.NextAttemptAt is not null;
         if (saga.Status != SagaStatus.Failed && !waiting)
         {
             throw new ConflictException($"The saga of order {order.Id} is {saga.Status} and waits for nothing; there is nothing to retry.", "nothing-to-retry");
+        }
+
+        var normal = stalls.CurrentValue.NormalWaitFor(saga.CurrentStep);
+        if (waiting && !saga.RetryUnderWay && saga.Attempts == 1 && saga.StepStartedAt is { } started && Now - started <= normal)
+        {
+            throw new ConflictException(
+                $"The saga of order {order.Id} started {saga.CurrentStep} {StallDetection.Duration(Now - started)} ago and its answer normally comes " +
+                $"within {StallDetection.Duration(normal)}; it is not stalled, so there is nothing to retry yet. Retry it if it is still waiting after that " +
+                "(GET /api/v1/ops/stalls lists it then).", "step-not-stalled");
         }
 
         if (saga.RetryUnderWay)

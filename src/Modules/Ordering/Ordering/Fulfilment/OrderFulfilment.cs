@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderManagement.Ordering.Metrics;
+using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 
@@ -8,7 +9,8 @@ namespace OrderManagement.Ordering.Fulfilment;
 
 // Runs SagaDefinition for one order: fires the machine's triggers, starts each step it enters (its command and a durable
 // deadline), and settles the order when the saga completes or is compensated.
-internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMonitor<FulfilmentOptions> options, OrderingMetrics metrics, ILogger<OrderFulfilment> logger)
+internal sealed partial class OrderFulfilment(
+    OrderingDbContext db, IOptionsMonitor<FulfilmentOptions> options, IOptionsMonitor<StallOptions> stalls, OrderingMetrics metrics, ILogger<OrderFulfilment> logger)
 {
     private readonly FulfilmentOptions _options = options.CurrentValue;
 
@@ -84,7 +86,7 @@ internal sealed partial class OrderFulfilment(OrderingDbContext db, IOptionsMoni
         if (saga.Status != SagaStatus.Compensating)
         {
             Move(order, saga, SagaTrigger.Compensate, saga.Outcome.ToString());
-            LogCompensationStarted(order.Id, saga.Outcome.Value, saga.LastError ?? "none");
+            LogCompensationStarted(saga.Outcome == SagaOutcome.Cancelled ? LogLevel.Information : LogLevel.Warning, order.Id, saga.Outcome.Value, saga.LastError ?? "none");
         }
 
         Move(order, saga, SagaTrigger.Continue);
