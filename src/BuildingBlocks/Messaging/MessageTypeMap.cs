@@ -30,6 +30,8 @@ public sealed class MessageTypeMap
             ? name
             : throw new InvalidOperationException($"{type.FullName} has no message name; register it with AddMessageTypes.");
 
+    public Type? FindType(string name) => _types.GetValueOrDefault(name);
+
     public Type TypeOf(string name) =>
         _types.TryGetValue(name, out var type)
             ? type

@@ -11,6 +11,8 @@ public sealed class WebhookApiFactory : ApiFactory
     public const int ManyAttempts = 100;
     public const int FewAttempts = 4;
 
+    public static readonly TimeSpan InterestRefresh = TimeSpan.FromMilliseconds(200);
+
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Auth:ApiKeys:2:Name"] = "other-storefront",
@@ -22,6 +24,7 @@ public sealed class WebhookApiFactory : ApiFactory
         ["Ordering:Webhooks:Lease"] = "00:00:05",
         ["Ordering:Webhooks:PollInterval"] = "00:00:00.100",
         ["Ordering:Webhooks:MaxSubscriptionsPerKey"] = "3",
+        ["Ordering:Webhooks:InterestRefresh"] = InterestRefresh.ToString(),
     };
 }
 

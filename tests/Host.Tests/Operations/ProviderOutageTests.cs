@@ -34,10 +34,7 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
             "the order to show the payment Payments holds", FulfilmentProbes.Patience);
         pending.Status().ShouldBe("Pending");
         pending.Text("paymentStatus").ShouldBe("Pending");
-        // The sandbox's outage runs from its first call, which the payment worker makes a moment after the order is
-        // placed: wait until the end the error names, not for a guess from the test's own start.
-        var ends = DateTimeOffset.Parse(Regex.Match(letter.Text("lastError")!, @"until (\S+):").Groups[1].Value, CultureInfo.InvariantCulture);
-        await Task.Delay(ends - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        await WaitForOutageEndAsync(letter);
 
         var replay = await Operator.ReplayDeadLetterAsync(letter.Text("id"), "provider is back");
 
@@ -47,6 +44,26 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         await Operator.AssertPaymentAsync(confirmed, "Authorized");
         (await WaitForSagaAsync(orderId, "Completed")).Text("status").ShouldBe("Completed");
         (await api.AuditAsync(orderId)).ShouldBe([("ReplayDeadLetter", "dev-operator", "provider is back")]);
+    }
+
+    // Issue 15: a dead letter stayed listed after a retry had made it moot and the order had recovered.
+    [Fact]
+    public async Task Given_a_dead_lettered_payment_When_the_operator_retries_the_saga_instead_of_replaying_Then_the_dead_letter_leaves_the_list_and_the_history_keeps_it()
+    {
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
+        await WaitForSagaAsync(orderId, "Failed");
+        var letter = (await DeadLettersAsync()).Single();
+        await WaitForOutageEndAsync(letter);
+
+        var retry = await RetryAsync(orderId, "provider is back");
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.Accepted, await retry.Content.ReadAsStringAsync());
+        (await DeadLettersAsync()).ShouldBeEmpty("the retry sends the payment again, so its dead letter is moot");
+        (await Storefront.WaitForOutcomeAsync(orderId)).Status().ShouldBe("Confirmed");
+        var superseded = (await Storefront.WaitForHistoryAsync(orderId, "DeadLetterSuperseded")).Single(e => e.Text("event") == "DeadLetterSuperseded");
+        var detail = superseded.Text("detail").ShouldNotBeNull();
+        detail.ShouldContain(letter.Text("id")!);
+        detail.ShouldContain("payments.authorize-payment.v1");
     }
 
     [Fact]
@@ -91,6 +108,14 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
     }
 
     private Task<HttpResponseMessage> RetryAsync(Guid orderId, string reason) => Operator.RetrySagaAsync(orderId, reason);
+
+    // The sandbox's outage runs from its first call, which the payment worker makes a moment after the order is placed:
+    // wait until the end the dead letter's error names, not for a guess from the test's own start.
+    private static async Task WaitForOutageEndAsync(JsonObject letter)
+    {
+        var ends = DateTimeOffset.Parse(Regex.Match(letter.Text("lastError")!, @"until (\S+):").Groups[1].Value, CultureInfo.InvariantCulture);
+        await Task.Delay(ends - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+    }
 
     private Task<JsonObject> WaitForSagaAsync(Guid orderId, string status) =>
         Poller.UntilAsync(() => Operator.GetJsonAsync($"/api/v1/ops/sagas/{orderId}"), s => s.Text("status") == status,

@@ -20,24 +20,12 @@ internal sealed partial class SagaDeadLetterListener(IServiceScopeFactory scopes
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var error = $"{notice.MessageType} to {notice.Consumer} was dead-lettered ({notice.Error}); replay it from /api/v1/ops/dead-letters/{notice.Id}/replay once the cause is fixed.";
-        var step = SagaDefinition.StepOfMessage(TypeOf(notice.MessageType));
+        var step = SagaDefinition.StepOfMessage(types.FindType(notice.MessageType));
         await mediator.Send(new AdvanceFulfilment(orderId, (fulfilment, order, saga, _) =>
         {
             fulfilment.Fail(order, saga, error, step);
             return Task.CompletedTask;
         }), cancellationToken);
-    }
-
-    private Type? TypeOf(string messageType)
-    {
-        try
-        {
-            return types.TypeOf(messageType);
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     [LoggerMessage(LogLevel.Error, "{MessageType} to {Consumer} about order {OrderId} was dead-lettered: {Error}. Fix the cause, then replay dead letter {DeadLetterId} from the console's Dead letters page or with POST /api/v1/ops/dead-letters/<id>/replay.")]

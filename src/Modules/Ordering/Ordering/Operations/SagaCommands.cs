@@ -1,7 +1,9 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
 
@@ -22,15 +24,30 @@ internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string Reaso
         new("RetryStep", OrderId, $"The saga is {result.Status} again: {result.CurrentStep} was sent again (attempt {result.Attempts}).");
 }
 
-// Resumes the current step now: the step's command is sent again with a fresh deadline.
-internal sealed class RetrySagaHandler(OrderingDbContext db, OrderFulfilment fulfilment) : IRequestHandler<RetrySagaCommand, SagaView>
+// Resumes the current step now: the step's command is sent again with a fresh deadline. The order's dead letters of
+// that step are moot once it is sent again, so they leave the dead letters in the same transaction (the history keeps
+// what each said): the list shows only what still needs a decision.
+internal sealed class RetrySagaHandler(OrderingDbContext db, OrderFulfilment fulfilment, DeadLetterStore deadLetters, MessageTypeMap types)
+    : IRequestHandler<RetrySagaCommand, SagaView>
 {
     public async Task<SagaView> Handle(RetrySagaCommand command, CancellationToken cancellationToken)
     {
         var saga = await db.Sagas.FirstOrDefaultAsync(s => s.OrderId == command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Saga of order", command.OrderId.ToString());
         var order = await db.Orders.FirstAsync(o => o.Id == command.OrderId, cancellationToken);
+        var step = saga.CurrentStep;
         fulfilment.Retry(order, saga, command.Actor, command.Reason);
+
+        var superseded = (await deadLetters.AboutOrderAsync(order.Id, cancellationToken))
+            .Where(l => SagaDefinition.StepOfMessage(types.FindType(l.MessageType)) == step)
+            .ToList();
+        foreach (var letter in superseded)
+        {
+            db.RecordHistory(order.Id, "Saga", order.Id, "DeadLetterSuperseded", step.ToString(), step.ToString(),
+                $"dead letter {letter.Id} ({letter.MessageType} to {letter.Module}, {letter.LastError}) is moot: the retry sends {step} again");
+        }
+
+        await deadLetters.DiscardAsync((NpgsqlConnection)db.Database.GetDbConnection(), [.. superseded.Select(l => l.Id)], cancellationToken);
         return SagaView.From(saga);
     }
 }

@@ -7,7 +7,7 @@ using OrderManagement.Ordering.Webhooks;
 
 namespace OrderManagement.Ordering.Persistence;
 
-internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options, ModuleDbContextServices services)
+internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options, ModuleDbContextServices services, WebhookInterest webhookInterest)
     : ModuleDbContext(options, services)
 {
     public const string SchemaName = "ordering";
@@ -24,7 +24,7 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
     // Order events for webhooks are written by the save that writes the order's history (WebhookEventRecorder).
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        WebhookEventRecorder.RecordPendingEvents(this);
+        WebhookEventRecorder.RecordPendingEvents(this, webhookInterest);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -11,12 +11,12 @@ namespace OrderManagement.Ordering.Webhooks;
 // Turns the order-history entries a save is about to write into webhook events, in the same save and so the same
 // transaction: every place that changes an order already records it in the history, so no call site can forget the
 // event, and a crash at any line loses neither or both. Fan-out to the subscriptions goes through the outbox
-// (WebhookEventRecorded, handled by WebhookFanOut).
+// (WebhookEventRecorded, handled by WebhookFanOut). A type no subscription wants is not recorded (WebhookInterest).
 internal static class WebhookEventRecorder
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void RecordPendingEvents(OrderingDbContext db)
+    public static void RecordPendingEvents(OrderingDbContext db, WebhookInterest interest)
     {
         var entries = db.ChangeTracker.Entries<HistoryRecord>()
             .Where(e => e.State == EntityState.Added)
@@ -25,7 +25,7 @@ internal static class WebhookEventRecorder
         foreach (var history in entries)
         {
             var type = WebhookEventTypes.ForHistoryEvent(history.Subject, history.Event);
-            if (type is null)
+            if (type is null || !interest.Wants(type))
             {
                 continue;
             }

@@ -26,6 +26,10 @@ internal sealed class WebhookOptions
 
     public int MaxSubscriptionsPerKey { get; set; } = 10;
 
+    // How often each host reads which event types are subscribed (WebhookInterest): a subscription created on another
+    // host receives the events of changes made from at most this long after its creation.
+    public TimeSpan InterestRefresh { get; set; } = TimeSpan.FromSeconds(1);
+
     // Loopback, private and link-local destinations are refused unless this is set; Development sets it (the test
     // receivers listen on 127.0.0.1). Never set it in Production: it opens the host's network to every API key.
     public bool AllowPrivateDestinations { get; set; }

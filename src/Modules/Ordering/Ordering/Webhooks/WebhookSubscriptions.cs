@@ -14,7 +14,8 @@ internal sealed record WebhookCaller(string Name, bool IsOperator)
     public bool May(WebhookSubscription subscription) => IsOperator || subscription.Owner == Name;
 }
 
-internal sealed class WebhookSubscriptions(OrderingDbContext db, CursorCodec cursors, IDataProtectionProvider protection, IOptions<WebhookOptions> options)
+internal sealed class WebhookSubscriptions(
+    OrderingDbContext db, CursorCodec cursors, IDataProtectionProvider protection, IOptions<WebhookOptions> options, WebhookInterest interest)
 {
     public sealed class LimitReachedException(int limit) : Exception($"This API key already has {limit} webhook subscriptions.")
     {
@@ -45,6 +46,9 @@ internal sealed class WebhookSubscriptions(OrderingDbContext db, CursorCodec cur
                 CreatedAt = db.Time.GetUtcNow(),
             };
             db.WebhookSubscriptions.Add(subscription);
+            // Before the commit: an order change on this host right after it must not be missed (a rollback only
+            // over-records until the next read).
+            interest.Add(types);
             await db.SaveChangesAsync(cancellationToken);
             return (subscription, secret);
         }, cancellationToken);

@@ -19,7 +19,8 @@ internal static class WebhooksRegistration
                 new(nameof(WebhookOptions.Lease), o => o.Lease > o.CallTimeout, "must be longer than CallTimeout"),
                 ValidatedOptions.AtLeast<WebhookOptions>(nameof(WebhookOptions.MaxConcurrentCalls), o => o.MaxConcurrentCalls, 1),
                 ValidatedOptions.Positive<WebhookOptions>(nameof(WebhookOptions.PollInterval), o => o.PollInterval),
-                ValidatedOptions.AtLeast<WebhookOptions>(nameof(WebhookOptions.MaxSubscriptionsPerKey), o => o.MaxSubscriptionsPerKey, 1))
+                ValidatedOptions.AtLeast<WebhookOptions>(nameof(WebhookOptions.MaxSubscriptionsPerKey), o => o.MaxSubscriptionsPerKey, 1),
+                ValidatedOptions.Positive<WebhookOptions>(nameof(WebhookOptions.InterestRefresh), o => o.InterestRefresh))
             .PostConfigure<IHostEnvironment>((o, environment) => o.AllowPrivateDestinations |= environment.IsDevelopment());
         services.AddEditableSetting(EditableSetting.Integer($"{WebhookOptions.Section}:MaxAttempts",
             "Attempts to send one order event to one webhook subscription before it is dead-lettered", 1, 100, new WebhookOptions().MaxAttempts));
@@ -29,6 +30,8 @@ internal static class WebhooksRegistration
         services.AddSingleton<DeliveryClaims>();
         services.AddSingleton<WebhookCall>();
         services.AddHostedService<WebhookSender>();
+        services.AddSingleton<WebhookInterest>();
+        services.AddHostedService<WebhookInterestReader>();
         services.AddScoped<WebhookSubscriptions>();
         services.AddMessageTypes(new Dictionary<Type, string> { [typeof(WebhookEventRecorded)] = "ordering.webhook-event-recorded.v1" });
         services.AddMessageHandler<WebhookEventRecorded, WebhookFanOut>(module);
