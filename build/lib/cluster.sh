@@ -300,7 +300,7 @@ backend hosts
     balance leastconn
     option httpchk GET /health/ready
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    default-server inter 1s fall 2 rise 2
     http-response set-header X-Served-By %[srv_name]
 EOF
         local i=1 p

@@ -28,6 +28,9 @@ public sealed class StuckSagaTests(UnansweredPaymentApiFactory api) : StockedApi
         var order = await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}");
         order.Status().ShouldBe("Pending");
         await Storefront.AssertStockAsync(Sku, onHand: 10, reserved: 2);
+        var history = await Storefront.WaitForHistoryAsync(orderId, "SagaFailed");
+        history.Select(e => e.Text("traceId")).Distinct().ShouldHaveSingleItem().ShouldNotBeNull(
+            "the entries the deadlines wrote (StepRetried, SagaFailed) continue the order's trace (issue 12)");
 
         await CancelAndAssertNothingHeldAsync(orderId);
     }
