@@ -6,6 +6,7 @@ using OrderManagement.Inventory.Contracts;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.ReleaseStock;
 using OrderManagement.Inventory.ReserveStock;
+using OrderManagement.Inventory.RestockReturn;
 using OrderManagement.Inventory.Stock;
 
 namespace OrderManagement.Inventory;
@@ -25,6 +26,7 @@ public static class InventoryModule
         services.AddMessageHandler<Contracts.ReserveStock, ReserveStockMessageHandler>(Name);
         services.AddMessageHandler<Contracts.ReleaseStock, ReleaseStockMessageHandler>(Name);
         services.AddMessageHandler<Contracts.CommitStock, CommitStockMessageHandler>(Name);
+        services.AddMessageHandler<Contracts.RestockReturn, RestockReturnMessageHandler>(Name);
         services.AddScoped<IInventoryQueries, InventoryQueries>();
         return services;
     }

@@ -14,5 +14,8 @@ public static class PaymentMessageNames
         [typeof(PaymentAttemptFailed)] = "payments.payment-attempt-failed.v1",
         [typeof(PaymentVoided)] = "payments.payment-voided.v1",
         [typeof(PaymentCaptured)] = "payments.payment-captured.v1",
+        [typeof(RefundPayment)] = "payments.refund-payment.v1",
+        [typeof(PaymentRefunded)] = "payments.payment-refunded.v1",
+        [typeof(RefundRefused)] = "payments.refund-refused.v1",
     };
 }

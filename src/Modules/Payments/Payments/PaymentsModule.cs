@@ -11,12 +11,13 @@ using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.GetPayment;
 using OrderManagement.Payments.Persistence;
 using OrderManagement.Payments.Provider;
+using OrderManagement.Payments.Refunds;
 using OrderManagement.Payments.Settlement;
 using OrderManagement.Payments.VoidPayment;
 
 namespace OrderManagement.Payments;
 
-// The Payments module's only public door: authorize, capture and void through the configured provider.
+// The Payments module's only public door: authorize, capture, void and refund through the configured provider.
 public static class PaymentsModule
 {
     public const string Name = "Payments";
@@ -47,12 +48,17 @@ public static class PaymentsModule
         services.AddSingleton<AttemptClaims>();
         services.AddSingleton<AuthorizationCall>();
         services.AddHostedService<AuthorizationWorker>();
+        services.AddSingleton<RefundSignal>();
+        services.AddSingleton<RefundClaims>();
+        services.AddSingleton<RefundCall>();
+        services.AddHostedService<RefundWorker>();
         services.AddMessageTypes(PaymentMessageNames.All);
         services.AddMessageTypes(new Dictionary<Type, string> { [typeof(RetryAuthorization)] = "payments.retry-authorization.v1" });
         services.AddMessageHandler<Contracts.AuthorizePayment, AuthorizePaymentMessageHandler>(Name);
         services.AddMessageHandler<RetryAuthorization, RetryAuthorizationMessageHandler>(Name);
         services.AddMessageHandler<Contracts.CapturePayment, CapturePaymentMessageHandler>(Name);
         services.AddMessageHandler<Contracts.VoidPayment, VoidPaymentMessageHandler>(Name);
+        services.AddMessageHandler<Contracts.RefundPayment, RefundPaymentMessageHandler>(Name);
         services.AddScoped<IPaymentQueries, PaymentQueries>();
         return services;
     }

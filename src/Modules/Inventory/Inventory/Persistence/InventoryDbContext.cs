@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Inventory.Reservations;
+using OrderManagement.Inventory.RestockReturn;
 using OrderManagement.Inventory.Stock;
 
 namespace OrderManagement.Inventory.Persistence;
@@ -14,6 +15,7 @@ internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> op
 
     public DbSet<StockItem> StockItems => Set<StockItem>();
     public DbSet<StockReservation> Reservations => Set<StockReservation>();
+    public DbSet<ReturnRestock> ReturnRestocks => Set<ReturnRestock>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -42,6 +44,16 @@ internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> op
             {
                 line.ToJson("lines");
             });
+        });
+
+        modelBuilder.Entity<ReturnRestock>(restock =>
+        {
+            restock.ToTable("return_restocks");
+            restock.HasKey(r => r.ReturnId);
+            restock.Property(r => r.ReturnId).HasColumnName("return_id");
+            restock.Property(r => r.OrderId).HasColumnName("order_id");
+            restock.Property(r => r.Units).HasColumnName("units");
+            restock.Property(r => r.CreatedAt).HasColumnName("created_at");
         });
     }
 }

@@ -32,7 +32,7 @@ internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
         return Enumerable.Range(0, messages.Count).Where(i => skusOf[i].Overlaps(busy)).ToHashSet();
     }
 
-    // The stock rows each message updates: a reservation its lines, a release or commit those of the order's reservation.
+    // The stock rows each message updates: a reservation its lines, a release or commit those of the order's reservation, a restock its lines.
     private async Task<List<HashSet<string>>> SkusOfAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken)
     {
         var heldBy = messages.Select(m => m switch
@@ -50,6 +50,7 @@ internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
             Contracts.ReserveStock reserve => reserve.Lines.Select(l => l.Sku),
             Contracts.ReleaseStock release => held[release.OrderId].SelectMany(s => s),
             Contracts.CommitStock commit => held[commit.OrderId].SelectMany(s => s),
+            Contracts.RestockReturn restock => restock.Lines.Select(l => l.Sku),
             _ => [],
         }).ToHashSet(StringComparer.Ordinal)).ToList();
     }

@@ -24,6 +24,13 @@ internal static class StockUpdates
             "UPDATE " + Table + " SET reserved = reserved - {1}, on_hand = on_hand - {1}, updated_at = {2} WHERE sku = {0}",
             [sku, quantity, now], ct);
 
+    // A returned unit is on hand again; a SKU whose row was never created gets one.
+    public static Task<int> AddOnHandAsync(this InventoryDbContext db, string sku, int quantity, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO " + Table + " AS s (sku, on_hand, reserved, updated_at) VALUES ({0}, {1}, 0, {2}) "
+            + "ON CONFLICT (sku) DO UPDATE SET on_hand = s.on_hand + excluded.on_hand, updated_at = excluded.updated_at",
+            [sku, quantity, now], ct);
+
     // Creates the SKU or sets its on-hand in one statement, so simultaneous first PUTs of a SKU cannot collide.
     // Answers the row as written, or null when on-hand would drop below what is reserved (nothing is written).
     public static async Task<StockItem?> TrySetOnHandAsync(this InventoryDbContext db, string sku, int onHand, DateTimeOffset now, CancellationToken ct) =>

@@ -10,7 +10,8 @@ using OrderManagement.Payments.Persistence;
 
 namespace OrderManagement.Payments.GetPayment;
 
-internal sealed record PaymentView(Guid PaymentId, Guid OrderId, decimal Amount, string Currency, string Status, int Attempts);
+// RefundedAmount: what refunds have given back so far (0 when none), in Currency.
+internal sealed record PaymentView(Guid PaymentId, Guid OrderId, decimal Amount, string Currency, string Status, int Attempts, decimal RefundedAmount);
 
 internal sealed record GetPaymentQuery(Guid PaymentId) : IQuery<PaymentView>;
 
@@ -19,7 +20,7 @@ internal sealed class GetPaymentHandler(PaymentsDbContext db) : IRequestHandler<
     public async Task<PaymentView> Handle(GetPaymentQuery query, CancellationToken cancellationToken) =>
         await db.Payments.AsNoTracking()
             .Where(p => p.Id == query.PaymentId)
-            .Select(p => new PaymentView(p.Id, p.OrderId, p.Amount, p.Currency, p.Status.ToString(), p.Attempts))
+            .Select(p => new PaymentView(p.Id, p.OrderId, p.Amount, p.Currency, p.Status.ToString(), p.Attempts, p.RefundedAmount))
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Payment", query.PaymentId.ToString());
 }

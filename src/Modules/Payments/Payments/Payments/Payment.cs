@@ -22,6 +22,9 @@ internal sealed class Payment
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
+    // Money given back by refunds that the provider has made (docs/adr/0020); never more than was captured.
+    public decimal RefundedAmount { get; private set; }
+
     // When the authorization worker is to call the provider (null: no call is due). LeaseId names the worker's claim
     // on the call now in flight; one still set when the lease has expired means the attempt began and was never
     // settled (its host went down), so the same attempt is made again with the same idempotency key.
@@ -168,5 +171,20 @@ internal sealed class Payment
         AuthorizationCode = authorizationCode ?? AuthorizationCode;
         LastError = error ?? LastError;
         UpdatedAt = now;
+    }
+
+    // A refund the provider made: Refunded once everything captured is given back, otherwise the payment stays
+    // Captured with its refunded amount (the history says how much).
+    public void RecordRefund(decimal amount, decimal captured, DateTimeOffset now, IHistoryLog history, string detail)
+    {
+        RefundedAmount += amount;
+        UpdatedAt = now;
+        if (RefundedAmount >= captured)
+        {
+            Apply(PaymentTrigger.Refund, now, history, detail);
+            return;
+        }
+
+        history.Record(OrderId, "Payment", Id, "PaymentPartlyRefunded", Status.ToString(), Status.ToString(), detail);
     }
 }

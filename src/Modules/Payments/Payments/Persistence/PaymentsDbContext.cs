@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.Payments;
+using OrderManagement.Payments.Refunds;
 
 namespace OrderManagement.Payments.Persistence;
 
@@ -12,13 +13,15 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
     public override string Schema => SchemaName;
 
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Refund> Refunds => Set<Refund>();
 
     // An authorization and a void may each create the order's one payment: whichever comes second waits for the
     // first to end and then finds its payment, so the provider is never asked twice and no authorization is lost.
     public Task LockPaymentCreationAsync(Guid orderId, CancellationToken cancellationToken) =>
         LockForTransactionAsync("payment-of-order:" + orderId.ToString("N"), cancellationToken);
 
-    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<Payment>(payment =>
         {
             payment.ToTable("payments");
@@ -45,9 +48,12 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.Call).HasColumnName("call").HasConversion<string>();
             payment.Property(p => p.CallDueAt).HasColumnName("call_due_at");
             payment.Property(p => p.CallAttempts).HasColumnName("call_attempts");
+            payment.Property(p => p.RefundedAmount).HasColumnName("refunded_amount").IsMoney();
             payment.HasIndex(p => p.CallDueAt).HasFilter("call_due_at IS NOT NULL").HasDatabaseName("ix_payments_call_due");
             payment.HasIndex(p => p.AttemptDueAt).HasFilter("attempt_due_at IS NOT NULL").HasDatabaseName("ix_payments_attempt_due");
             // xmin guards against lost updates: a change made without the row lock fails if the row moved meanwhile.
             payment.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         });
+        modelBuilder.ApplyConfiguration(new RefundConfiguration());
+    }
 }

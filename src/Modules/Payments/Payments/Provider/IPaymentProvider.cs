@@ -7,6 +7,9 @@ internal interface IPaymentProvider
     Task<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken);
     Task CaptureAsync(string authorizationCode, decimal amount, CancellationToken cancellationToken);
     Task VoidAsync(string authorizationCode, CancellationToken cancellationToken);
+
+    // Gives amount of a captured authorization back; idempotencyKey is stable per refund, so a repeat refunds once.
+    Task RefundAsync(string authorizationCode, decimal amount, string idempotencyKey, CancellationToken cancellationToken);
 }
 
 // IdempotencyKey is stable per order, so a retried or repeated call never authorizes twice.

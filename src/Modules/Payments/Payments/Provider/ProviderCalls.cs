@@ -30,5 +30,12 @@ internal sealed class ProviderCalls(IPaymentProvider provider, IOptions<PaymentP
             return true;
         }, _ => "succeeded");
 
+    public async ValueTask RefundAsync(string authorizationCode, decimal amount, string idempotencyKey, CancellationToken cancellationToken) =>
+        await metrics.MeasureAsync("refund", async () =>
+        {
+            await _timeout.ExecuteAsync(async ct => await provider.RefundAsync(authorizationCode, amount, idempotencyKey, ct), cancellationToken);
+            return true;
+        }, _ => "succeeded");
+
     public static bool IsTransient(Exception exception) => exception is TimeoutRejectedException or PaymentProviderUnavailableException;
 }

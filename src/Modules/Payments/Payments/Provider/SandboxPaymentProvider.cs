@@ -40,6 +40,8 @@ internal sealed class SandboxPaymentProvider(IOptions<PaymentProviderOptions> op
 
     public Task VoidAsync(string authorizationCode, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task RefundAsync(string authorizationCode, decimal amount, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private static AuthorizationResult Approved(AuthorizationRequest request) => new(true, "sandbox-" + request.IdempotencyKey, null);
 }
 
