@@ -13,6 +13,7 @@ using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Operations.Repairs;
 using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Persistence;
+using OrderManagement.Ordering.Returns;
 using OrderManagement.Ordering.Webhooks;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
@@ -80,6 +81,8 @@ public static class OrderingModule
         services.AddMessageHandler<ShipmentDispatched, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<ShipmentDelivered, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<FulfilmentDeadline, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<PaymentRefunded, RefundOutcomeMessageHandlers>(Name);
+        services.AddMessageHandler<RefundRefused, RefundOutcomeMessageHandlers>(Name);
         services.AddWebhooks(Name);
         return services;
     }
@@ -89,6 +92,7 @@ public static class OrderingModule
         OrderEndpoints.Map(endpoints);
         OperationsEndpoints.Map(endpoints);
         WebhookEndpoints.Map(endpoints);
+        ReturnEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -26,6 +26,9 @@ internal sealed class Order
     public Guid? ShipmentId { get; private set; }
     public string? ShipmentStatus { get; private set; }
     public string? TrackingNumber { get; private set; }
+
+    // What Payments has refunded for the order's returns (docs/adr/0020), in Currency; 0 until a refund is made.
+    public decimal RefundedAmount { get; private set; }
     public DateTimeOffset? CancellationRequestedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -93,6 +96,18 @@ internal sealed class Order
         PaymentId = paymentId ?? PaymentId;
         PaymentStatus = status;
         Touch(now);
+    }
+
+    // Payments refunded part or all of what it captured: the total only grows, whatever order the answers arrive in.
+    public void RefundChanged(Guid paymentId, decimal refundedAmount, string paymentStatus, DateTimeOffset now)
+    {
+        if (refundedAmount > RefundedAmount)
+        {
+            RefundedAmount = refundedAmount;
+            Touch(now);
+        }
+
+        PaymentChanged(paymentId, paymentStatus, now);
     }
 
     public void ShipmentChanged(Guid? shipmentId, string status, DateTimeOffset now, string? trackingNumber = null)

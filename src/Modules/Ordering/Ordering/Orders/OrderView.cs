@@ -21,7 +21,8 @@ internal sealed record OrderView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version,
-    DateTimeOffset? CancellationRequestedAt)
+    DateTimeOffset? CancellationRequestedAt,
+    decimal RefundedAmount)
 {
     public static OrderView From(Order order) => new(
         order.Id,
@@ -40,7 +41,8 @@ internal sealed record OrderView(
         order.CreatedAt,
         order.UpdatedAt,
         order.Version,
-        order.CancellationRequestedAt);
+        order.CancellationRequestedAt,
+        order.RefundedAmount);
 
     [JsonIgnore]
     public string ETag => ETagOf(Version);

@@ -25,6 +25,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.ShipmentStatus).HasColumnName("shipment_status");
         order.Property(o => o.CancellationRequestedAt).HasColumnName("cancellation_requested_at");
         order.Property(o => o.TrackingNumber).HasColumnName("tracking_number");
+        order.Property(o => o.RefundedAmount).HasColumnName("refunded_amount").IsMoney();
         order.Property(o => o.CreatedAt).HasColumnName("created_at");
         order.Property(o => o.UpdatedAt).HasColumnName("updated_at");
         order.Property(o => o.Version).HasColumnName("version").IsConcurrencyToken();

@@ -3,6 +3,7 @@ using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Idempotency;
 using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Returns;
 using OrderManagement.Ordering.Webhooks;
 
 namespace OrderManagement.Ordering.Persistence;
@@ -17,6 +18,7 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<FulfilmentSaga> Sagas => Set<FulfilmentSaga>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Return> Returns => Set<Return>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -33,6 +35,7 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
         modelBuilder.ApplyConfiguration(new OrderConfiguration());
         modelBuilder.ApplyConfiguration(new FulfilmentSagaConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ReturnConfiguration());
         modelBuilder.MapWebhooks();
     }
 }

@@ -13,6 +13,10 @@ internal static class WebhookEventTypes
         ["OrderCancelled"] = "order.cancelled",
         ["OrderShipped"] = "order.shipped",
         ["OrderDelivered"] = "order.delivered",
+        ["ReturnRequested"] = "return.requested",
+        ["ReturnReceived"] = "return.received",
+        ["ReturnRejected"] = "return.rejected",
+        ["RefundIssued"] = "refunded",
     };
 
     public static IReadOnlyCollection<string> All { get; } = [.. ByHistoryEvent.Values];
@@ -20,5 +24,5 @@ internal static class WebhookEventTypes
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
 
     public static string? ForHistoryEvent(string subject, string historyEvent) =>
-        subject == "Order" && ByHistoryEvent.TryGetValue(historyEvent, out var type) ? type : null;
+        subject is "Order" or "Return" && ByHistoryEvent.TryGetValue(historyEvent, out var type) ? type : null;
 }

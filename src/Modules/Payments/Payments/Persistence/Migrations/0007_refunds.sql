@@ -5,7 +5,7 @@ ALTER TABLE payments ADD COLUMN refunded_amount numeric(14,2) NOT NULL DEFAULT 0
 
 CREATE TABLE refunds (
     id uuid PRIMARY KEY,
-    payment_id uuid NOT NULL REFERENCES payments (id),
+    payment_id uuid NOT NULL,
     order_id uuid NOT NULL,
     amount numeric(14,2) NOT NULL,
     status text NOT NULL,
