@@ -21,6 +21,9 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["post /api/v1/ops/dead-letters/{id}/replay"] = OperatorAction,
         ["put /api/v1/ops/settings"] = ChangeSettings,
         ["post /api/v1/webhooks"] = CreateWebhook,
+        ["post /api/v1/orders/{orderId}/returns"] = RequestReturn,
+        ["post /api/v1/returns/{returnId}/receive"] = ReceiveReturn,
+        ["post /api/v1/returns/{returnId}/reject"] = RejectReturn,
     };
 
     private static readonly Dictionary<string, string> Responses = new()
@@ -50,6 +53,11 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
         ["get /api/v1/webhooks/{webhookId} 200"] = Webhook(null),
         ["get /api/v1/webhooks/{webhookId}/deliveries 200"] = WebhookDeliveryPage,
         ["post /api/v1/webhooks/{webhookId}/replay 200"] = WebhookReplay,
+        ["post /api/v1/orders/{orderId}/returns 201"] = ReturnRequested,
+        ["get /api/v1/orders/{orderId}/returns 200"] = OrderReturns,
+        ["get /api/v1/returns/{returnId} 200"] = ReturnRefunded,
+        ["post /api/v1/returns/{returnId}/receive 202"] = ReturnReceived,
+        ["post /api/v1/returns/{returnId}/reject 200"] = ReturnRejected,
         ["get /health/ready 200"] = Ready,
         ["get /health/ready 503"] = NotReady,
     };

@@ -34,7 +34,8 @@ internal static class ExampleBodies
          "shippingAddress":{"name":"Ada Lovelace","line1":"1 Main St","line2":null,"city":"London","postalCode":"N1 9GU","country":"GB"},
          "paymentId":{{Text(paymentStatus is null ? null : P)}},"paymentStatus":{{Text(paymentStatus)}},
          "shipmentId":{{Text(shipmentStatus is null ? null : S)}},"shipmentStatus":{{Text(shipmentStatus)}},"trackingNumber":null,
-         "cancellationRequestedAt":{{Text(cancellationRequestedAt)}},"createdAt":"2026-11-30T11:25:48.405Z","updatedAt":"{{updatedAt}}","version":{{version}}}
+         "cancellationRequestedAt":{{Text(cancellationRequestedAt)}},"createdAt":"2026-11-30T11:25:48.405Z","updatedAt":"{{updatedAt}}","version":{{version}},
+         "refundedAmount":0}
         """;
 
     public static readonly string Placed = Order("Pending", 1, null, null, "2026-11-30T11:25:48.405Z");
@@ -94,7 +95,7 @@ internal static class ExampleBodies
          "lines":[{"sku":"TSHIRT-RED-M","quantity":2}]}
         """;
 
-    public const string Payment = $$"""{"paymentId":"{{P}}","orderId":"{{O}}","amount":39.98,"currency":"EUR","status":"Authorized","attempts":1}""";
+    public const string Payment = $$"""{"paymentId":"{{P}}","orderId":"{{O}}","amount":39.98,"currency":"EUR","status":"Authorized","attempts":1,"refundedAmount":0}""";
 
     public const string FailedSaga = $$"""
         {"orderId":"{{O}}","status":"Failed","currentStep":"AuthorizePayment","attempts":3,
@@ -141,6 +142,24 @@ internal static class ExampleBodies
          {"key":"Messaging:MaxAttempts","value":"10","override":null,"description":"Delivery attempts of a message before it is dead-lettered",
          "default":"10","min":"1","max":"100","changedBy":null,"changedAt":null}]}
         """;
+
+    // Return R of order O once delivered: one of its two T-shirts comes back, arrives fit to sell and is refunded.
+    private const string R = "01a22c36-2d4e-7f50-8a61-7b8c9d0e1f23";
+    public const string RequestReturn = """{"reason":"too small","lines":[{"sku":"TSHIRT-RED-M","quantity":1}]}""";
+    public const string ReceiveReturn = """{"lines":[{"sku":"TSHIRT-RED-M","quantity":1,"restock":true}]}""";
+    public const string RejectReturn = """{"reason":"the parcel never arrived at the warehouse"}""";
+
+    public static string Return(string status, int? received, bool? restock, string? refundAmount, string? rejectionReason, string updatedAt) => $$"""
+        {"returnId":"{{R}}","orderId":"{{O}}","status":"{{status}}","reason":"too small","rejectionReason":{{Text(rejectionReason)}},
+         "lines":[{"sku":"TSHIRT-RED-M","quantity":1,"unitPrice":19.99,"receivedQuantity":{{(received is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")}},"restock":{{(restock is { } s ? (s ? "true" : "false") : "null")}}}],
+         "refundAmount":{{refundAmount ?? "null"}},"createdAt":"2026-12-02T09:14:05.311Z","updatedAt":"{{updatedAt}}"}
+        """;
+
+    public static readonly string ReturnRequested = Return("Requested", null, null, null, null, "2026-12-02T09:14:05.311Z");
+    public static readonly string ReturnReceived = Return("Received", 1, true, "19.99", null, "2026-12-04T15:02:41.870Z");
+    public static readonly string ReturnRefunded = Return("Refunded", 1, true, "19.99", null, "2026-12-04T15:02:42.415Z");
+    public static readonly string ReturnRejected = Return("Rejected", null, null, null, "the parcel never arrived at the warehouse", "2026-12-04T15:02:41.870Z");
+    public static readonly string OrderReturns = $$"""{"orderId":"{{O}}","items":[{{ReturnRefunded}}]}""";
 
     public static JsonNode Parse(string json) => JsonNode.Parse(json)!;
 

@@ -65,6 +65,7 @@ internal static class ProblemExamples
         _ when key.Contains("/shipments/", StringComparison.Ordinal) => $"Shipment '{Id}'",
         _ when key.Contains("/payments/", StringComparison.Ordinal) => $"Payment '{Id}'",
         _ when key.Contains("/webhooks/", StringComparison.Ordinal) => $"Webhook '{Id}'",
+        _ when key.Contains("/returns/", StringComparison.Ordinal) => $"Return '{Id}'",
         _ => $"Order '{Id}'",
     };
 
@@ -76,6 +77,10 @@ internal static class ProblemExamples
             $"An operator retry of AuthorizePayment is already under way for order {Id}; its answer is awaited until 2026-11-30T11:31:00.0000000+00:00. Retry again only if the saga has not moved by then."),
         _ when key.EndsWith("/dispatch", StringComparison.Ordinal) => (Conflicting("shipment-not-ready"),
             $"Shipment {Id} is Cancelled; only a ReadyToShip shipment can be dispatched."),
+        _ when key == "post /api/v1/orders/{orderId}/returns" => (Conflicting("units-already-returned"),
+            "Only 1 of the 2 delivered units of TSHIRT-RED-M can still be returned; the others are in another return of this order."),
+        _ when key.EndsWith("/receive", StringComparison.Ordinal) || key.EndsWith("/reject", StringComparison.Ordinal) => (Conflicting("invalid_transition"),
+            "Cannot fire trigger 'Receive' in state 'Refunded' of ReturnStatus."),
         _ when key.EndsWith("/deliver", StringComparison.Ordinal) => (Conflicting("shipment-not-dispatched"),
             $"Shipment {Id} is ReadyToShip; only a Dispatched shipment can be delivered."),
         _ => (Conflicting("idempotency-key-in-use"), "A request with this Idempotency-Key is still being processed."),
@@ -92,6 +97,9 @@ internal static class ProblemExamples
         _ when key.EndsWith("/retry", StringComparison.Ordinal) || key.EndsWith("/replay", StringComparison.Ordinal)
             || key.StartsWith("put /api/v1/ops/settings", StringComparison.Ordinal) => ("reason", "reason is required."),
         _ when key.StartsWith("post /api/v1/webhooks", StringComparison.Ordinal) => ("url", "url is required: the absolute URL the events are POSTed to."),
+        "post /api/v1/orders/{orderId}/returns" => ("reason", "reason is required."),
+        _ when key.EndsWith("/receive", StringComparison.Ordinal) => ("lines[0].restock", "restock is required (true: the units go back to stock)."),
+        _ when key.EndsWith("/reject", StringComparison.Ordinal) => ("reason", "reason is required."),
         _ when key.StartsWith("get ", StringComparison.Ordinal) => ("limit", "limit must be between 1 and 100."),
         _ => ("$", "The body must be a JSON object with this endpoint's fields (see its request schema in /openapi/v1.json)."),
     };

@@ -41,6 +41,10 @@ public sealed class OpenApiExampleTests(ApiFactory api) : IAsyncLifetime
             ("post /api/v1/ops/dead-letters/{id}/replay", _operator, $"/api/v1/ops/dead-letters/{Guid.NewGuid()}/replay", HttpStatusCode.NotFound),
             ("put /api/v1/ops/settings", _operator, "/api/v1/ops/settings", HttpStatusCode.OK),
             ("post /api/v1/webhooks", _storefront, "/api/v1/webhooks", HttpStatusCode.Created),
+            // The order is not Delivered (409) and the returns do not exist (404): the bodies passed validation.
+            ("post /api/v1/orders/{orderId}/returns", _storefront, $"/api/v1/orders/{confirmed}/returns", HttpStatusCode.Conflict),
+            ("post /api/v1/returns/{returnId}/receive", _operator, $"/api/v1/returns/{Guid.NewGuid()}/receive", HttpStatusCode.NotFound),
+            ("post /api/v1/returns/{returnId}/reject", _operator, $"/api/v1/returns/{Guid.NewGuid()}/reject", HttpStatusCode.NotFound),
         };
         sends.Select(s => s.Operation).Append("post /api/v1/orders").ShouldBe(examples.Keys, ignoreOrder: true, "a request example is not sent by this test");
 
