@@ -1,5 +1,6 @@
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Returns;
 using OrderManagement.TestKit;
 
 namespace OrderManagement.Ordering.Tests;
@@ -21,4 +22,18 @@ public sealed class GeneratedDocsTests
     public void Given_the_saga_machine_When_exported_Then_docs_state_machines_saga_md_is_current() =>
         StateMachineDocument.AssertCurrent("saga", "Fulfilment saga (its steps: SagaDefinition.cs)", "src/Modules/Ordering/Ordering/Fulfilment/SagaStateMachine.cs",
             SagaStateMachine.For(FulfilmentSaga.Start(Guid.Empty, DateTimeOffset.UnixEpoch)));
+
+    [Fact]
+    public void Given_the_return_machine_When_exported_Then_docs_state_machines_return_md_is_current() =>
+        StateMachineDocument.AssertCurrent("return", "Return", "src/Modules/Ordering/Ordering/Returns/ReturnStateMachine.cs",
+            ReturnStateMachine.For(Return.Request(Guid.Empty, "reason", [], "docs", DateTimeOffset.UnixEpoch, NoHistory.Instance)));
+
+    private sealed class NoHistory : OrderManagement.BuildingBlocks.History.IHistoryLog
+    {
+        public static readonly NoHistory Instance = new();
+
+        public void Record(Guid orderId, string subject, Guid subjectId, string @event, string? fromState, string? toState, string? detail = null)
+        {
+        }
+    }
 }

@@ -29,6 +29,8 @@ internal sealed class GatedProvider : IPaymentProvider
 
     public Task CaptureAsync(string authorizationCode, decimal amount, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task RefundAsync(string authorizationCode, decimal amount, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task VoidAsync(string authorizationCode, CancellationToken cancellationToken)
     {
         Voids.Enqueue(authorizationCode);

@@ -23,6 +23,8 @@ public sealed class PaymentsModuleFixture : IAsyncLifetime
                 services.RecordMessages<PaymentAttemptFailed>(Ordering);
                 services.RecordMessages<PaymentVoided>(Ordering);
                 services.RecordMessages<PaymentCaptured>(Ordering);
+                services.RecordMessages<PaymentRefunded>(Ordering);
+                services.RecordMessages<RefundRefused>(Ordering);
             },
             new Dictionary<string, string?>
             {

@@ -14,11 +14,11 @@ public static class PaymentsSettled
             {
                 await using var connection = new NpgsqlConnection(host.ConnectionString);
                 await connection.OpenAsync();
-                await using var command = new NpgsqlCommand("SELECT count(*) FROM payments.payments WHERE attempt_due_at IS NOT NULL OR call_due_at IS NOT NULL", connection);
+                await using var command = new NpgsqlCommand("SELECT (SELECT count(*) FROM payments.payments WHERE attempt_due_at IS NOT NULL OR call_due_at IS NOT NULL) + (SELECT count(*) FROM payments.refunds WHERE due_at IS NOT NULL)", connection);
                 return (long)(await command.ExecuteScalarAsync())!;
             },
             due => due == 0,
-            "every payment's authorization attempts, captures and voids to be settled");
+            "every payment's authorization attempts, captures, voids and refunds to be settled");
         await host.UntilOutboxesDrainedAsync();
     }
 }

@@ -41,6 +41,8 @@ internal static class PaymentsHosts
                 services.RecordMessages<PaymentAttemptFailed>(PaymentsModuleFixture.Ordering);
                 services.RecordMessages<PaymentVoided>(PaymentsModuleFixture.Ordering);
                 services.RecordMessages<PaymentCaptured>(PaymentsModuleFixture.Ordering);
+                services.RecordMessages<PaymentRefunded>(PaymentsModuleFixture.Ordering);
+                services.RecordMessages<RefundRefused>(PaymentsModuleFixture.Ordering);
             },
             all,
             reset);

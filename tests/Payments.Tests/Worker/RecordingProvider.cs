@@ -5,8 +5,24 @@ namespace OrderManagement.Payments.Tests.Worker;
 
 // A provider that records every request; while Hang is set its authorization calls wait until cancelled (a host
 // going down), otherwise it approves, with an authorization code derived from the idempotency key as the sandbox does.
-internal sealed class RecordingProvider(bool hang) : IPaymentProvider
+// Its first failRefunds refund calls fail as an unavailable provider would.
+internal sealed class RecordingProvider(bool hang, int failRefunds = 0) : IPaymentProvider
 {
+    private int _refundCalls;
+
+    public ConcurrentQueue<(string IdempotencyKey, decimal Amount)> Refunds { get; } = new();
+
+    public Task RefundAsync(string authorizationCode, decimal amount, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _refundCalls) <= failRefunds)
+        {
+            throw new PaymentProviderUnavailableException($"Refund call {_refundCalls} fails on purpose.");
+        }
+
+        Refunds.Enqueue((idempotencyKey, amount));
+        return Task.CompletedTask;
+    }
+
     private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ConcurrentQueue<AuthorizationRequest> Authorizations { get; } = new();

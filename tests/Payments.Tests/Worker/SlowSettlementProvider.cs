@@ -34,6 +34,8 @@ internal sealed class SlowSettlementProvider : IPaymentProvider
 
     public Task VoidAsync(string authorizationCode, CancellationToken cancellationToken) => SettleAsync(authorizationCode, cancellationToken);
 
+    public Task RefundAsync(string authorizationCode, decimal amount, string idempotencyKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
     private async Task SettleAsync(string authorizationCode, CancellationToken cancellationToken)
     {
         var calls = _calls.AddOrUpdate(authorizationCode, 1, (_, n) => n + 1);

@@ -60,7 +60,17 @@ public static class OpenApiExamples
     public static List<string> OrderInconsistencies(Example example)
     {
         var problems = new List<string>();
-        foreach (var order in Objects(example.Body).Where(o => o.ContainsKey("orderId") && o.ContainsKey("rejectionReason")))
+        // A return's refund is its received units times their unit prices (docs/adr/0020).
+        foreach (var @return in Objects(example.Body).Where(o => o.ContainsKey("returnId")))
+        {
+            var refund = @return["lines"]!.AsArray().Sum(l => (l!["receivedQuantity"]?.GetValue<int>() ?? 0) * l["unitPrice"]!.GetValue<decimal>());
+            if (@return["refundAmount"] is { } amount && amount.GetValue<decimal>() != refund)
+            {
+                problems.Add($"{example.Operation} {example.Where}: refundAmount {amount} is not the received units x unitPrice ({refund})");
+            }
+        }
+
+        foreach (var order in Objects(example.Body).Where(o => o.ContainsKey("orderId") && o.ContainsKey("rejectionReason") && !o.ContainsKey("returnId")))
         {
             var where = $"{example.Operation} {example.Where}";
             var status = order["status"]?.GetValue<string>();
