@@ -8,7 +8,7 @@ Usage: build/docs.sh [--help]
 
 Builds the projects that generate documentation (Release) and runs their GeneratedDocs tests with
 OM_UPDATE_DOCS=1, which makes each test write its file instead of comparing it:
-  docs/state-machines/{order,saga,reservation,payment,shipment}.md
+  docs/state-machines/{order,saga,reservation,payment,shipment,return}.md
       each machine's graph as Stateless exports it (MermaidGraph.Format(machine.GetInfo())),
       from the module test projects (they see the module's internal machines)
   docs/modules.md
