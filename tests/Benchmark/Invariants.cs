@@ -92,6 +92,23 @@ internal static class Invariants
             string.Join(" + ", Schemas.Select(s => $"(SELECT count(*) FROM {s}.outbox_messages WHERE dead_lettered_at IS NOT NULL)")).Insert(0, "SELECT "),
             null, "dead-lettered messages");
 
+        // Returns (ADR 0020): a unit is in one live return at most, a return is refunded once, and no payment gives back
+        // more than it captured.
+        await Count(db, checks, "no unit returned or refunded twice", """
+            SELECT count(*) FROM ordering.orders o CROSS JOIN LATERAL jsonb_array_elements(o.lines) ol
+            WHERE (ol->>'Quantity')::int < (SELECT coalesce(sum((rl->>'Quantity')::int), 0) FROM ordering.returns r
+                                             CROSS JOIN LATERAL jsonb_array_elements(r.lines) rl
+                                             WHERE r.order_id = o.id AND r.status <> 'Rejected' AND rl->>'Sku' = ol->>'Sku')
+            """, null, "order lines with more units in live returns than ordered");
+        await Count(db, checks, "no return refunded twice",
+            "SELECT count(*) FROM (SELECT subject_id FROM ordering.history WHERE event = 'RefundIssued' GROUP BY subject_id HAVING count(*) > 1) d",
+            null, "returns with several RefundIssued entries");
+        await Count(db, checks, "captured minus refunded never negative", """
+            SELECT count(*) FROM payments.payments p
+            WHERE p.refunded_amount > CASE WHEN p.status IN ('Captured', 'Refunded') THEN p.amount ELSE 0 END
+               OR p.refunded_amount <> (SELECT coalesce(sum(f.amount), 0) FROM payments.refunds f WHERE f.payment_id = p.id AND f.status = 'Succeeded')
+            """, null, "payments that refunded more than they captured, or whose refunded amount is not the sum of their refunds");
+
         await CheckStockAsync(db, checks, initialStock);
     }
 
@@ -112,9 +129,14 @@ internal static class Invariants
                 SELECT l->>'Sku' AS sku,
                        coalesce(sum((l->>'Quantity')::int) FILTER (WHERE r.status = 'Reserved'), 0) AS reserved,
                        coalesce(sum((l->>'Quantity')::int) FILTER (WHERE r.status = 'Committed'), 0) AS committed
-                FROM inventory.reservations r CROSS JOIN LATERAL jsonb_array_elements(r.lines) l GROUP BY 1)
-            SELECT s.sku, s.on_hand, s.reserved, coalesce(conf.q, 0)::bigint, coalesce(res.reserved, 0)::bigint, coalesce(res.committed, 0)::bigint
-            FROM inventory.stock_items s LEFT JOIN conf ON conf.sku = s.sku LEFT JOIN res ON res.sku = s.sku
+                FROM inventory.reservations r CROSS JOIN LATERAL jsonb_array_elements(r.lines) l GROUP BY 1),
+            restocked AS (
+                SELECT l->>'Sku' AS sku, sum((l->>'ReceivedQuantity')::int) AS q
+                FROM ordering.returns r CROSS JOIN LATERAL jsonb_array_elements(r.lines) l
+                WHERE r.status IN ('Received', 'Refunded') AND (l->>'Restock')::boolean GROUP BY 1)
+            SELECT s.sku, s.on_hand, s.reserved, coalesce(conf.q, 0)::bigint, coalesce(res.reserved, 0)::bigint, coalesce(res.committed, 0)::bigint,
+                   coalesce(restocked.q, 0)::bigint
+            FROM inventory.stock_items s LEFT JOIN conf ON conf.sku = s.sku LEFT JOIN res ON res.sku = s.sku LEFT JOIN restocked ON restocked.sku = s.sku
             """);
         var bySku = rows.ToDictionary(r => (string)r[0]!);
         var conservation = new List<string>();
@@ -130,12 +152,12 @@ internal static class Invariants
                 continue;
             }
 
-            long onHand = (int)r[1]!, reserved = (int)r[2]!, confirmed = (long)r[3]!, reservedRows = (long)r[4]!, committed = (long)r[5]!;
+            long onHand = (int)r[1]!, reserved = (int)r[2]!, confirmed = (long)r[3]!, reservedRows = (long)r[4]!, committed = (long)r[5]!, restocked = (long)r[6]!;
             totalReserved += reserved;
             totalConfirmedUnits += confirmed;
-            if (onHand + committed != initial)
+            if (onHand + committed - restocked != initial)
             {
-                conservation.Add($"{sku}: onHand {onHand} + shipped {committed} != initial {initial}");
+                conservation.Add($"{sku}: onHand {onHand} + shipped {committed} - restocked from returns {restocked} != initial {initial}");
             }
 
             if (reserved != confirmed)
@@ -157,7 +179,7 @@ internal static class Invariants
         static string Detail(List<string> problems, string ok) =>
             problems.Count == 0 ? ok : $"{problems.Count} SKUs: " + string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? "; ..." : "");
 
-        checks.Add("stock conserved (onHand initial == onHand + shipped units)", conservation.Count == 0,
+        checks.Add("stock conserved (onHand initial == onHand + shipped units - units restocked from returns)", conservation.Count == 0,
             Detail(conservation, $"{initialStock.Count} SKUs"));
         checks.Add("reserved == units of Confirmed orders", reservedVsOrders.Count == 0,
             Detail(reservedVsOrders, $"{totalReserved.ToString(CultureInfo.InvariantCulture)} units reserved, {totalConfirmedUnits.ToString(CultureInfo.InvariantCulture)} in Confirmed orders"));
