@@ -34,7 +34,7 @@ public sealed class ScratchSchemaDriftTests
             ALTER TABLE {Scratch}.payments ALTER COLUMN amount TYPE numeric(16,2);
             DROP INDEX {Scratch}.ux_payments_order;
             CREATE UNIQUE INDEX ux_payments_token ON {Scratch}.payments (token);
-            CREATE TABLE {Scratch}.refunds (id uuid PRIMARY KEY);
+            CREATE TABLE {Scratch}.chargebacks (id uuid PRIMARY KEY);
             """);
         var altered = SchemaDrift.Compare(expected, await DatabaseSchema.TablesOfAsync(connectionString, Scratch));
         await host.StopAsync();
@@ -47,7 +47,7 @@ public sealed class ScratchSchemaDriftTests
             $"{Scratch}.payments.refund_note: the database has this column, the model does not map it",
             $"{Scratch}.payments: the model declares unique index ux_payments_order (order_id), the database has no such index",
             $"{Scratch}.payments: the database has unique index ux_payments_token (token), the model does not declare it",
-            $"{Scratch}.refunds: the database has this table, no entity maps it",
+            $"{Scratch}.chargebacks: the database has this table, no entity maps it",
         ], ignoreOrder: true);
     }
 

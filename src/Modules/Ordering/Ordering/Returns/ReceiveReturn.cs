@@ -12,7 +12,7 @@ namespace OrderManagement.Ordering.Returns;
 internal sealed record ReceiveReturnCommand(Guid ReturnId, IReadOnlyList<(string Sku, int Quantity, bool Restock)> Lines, string Actor)
     : ICommand<ReturnView>, IOperatorCommand<ReturnView>
 {
-    public string? Reason => null;
+    string? IOperatorCommand<ReturnView>.Reason => null;
 
     public OperatorActionRecord? Describe(ReturnView result) =>
         new("ReceiveReturn", result.OrderId, $"Return {ReturnId} received; a refund of {result.RefundAmount} is requested from Payments.");

@@ -7,37 +7,49 @@ using OrderManagement.Payments.Contracts;
 
 namespace OrderManagement.Ordering.Returns;
 
-internal sealed record RecordRefundOutcome(Guid OrderId, Guid ReturnId, PaymentRefunded? Refunded, string? RefusedBecause) : ICommand<Unit>;
+internal sealed record RecordRefund(PaymentRefunded Refunded) : ICommand<Unit>;
+
+internal sealed record RecordRefundRefused(Guid ReturnId, string Reason) : ICommand<Unit>;
 
 internal sealed class RefundOutcomeMessageHandlers(IMediator mediator) : IMessageHandler<PaymentRefunded>, IMessageHandler<RefundRefused>
 {
     public Task HandleAsync(PaymentRefunded message, CancellationToken cancellationToken) =>
-        mediator.Send(new RecordRefundOutcome(message.OrderId, message.ReturnId, message, null), cancellationToken);
+        mediator.Send(new RecordRefund(message), cancellationToken);
 
     public Task HandleAsync(RefundRefused message, CancellationToken cancellationToken) =>
-        mediator.Send(new RecordRefundOutcome(message.OrderId, message.ReturnId, null, message.Reason), cancellationToken);
+        mediator.Send(new RecordRefundRefused(message.ReturnId, message.Reason), cancellationToken);
 }
 
-// Payments made (or refused) a return's refund: the return goes Refunded and the order shows the payment's refunded
-// amount and status. A repeat of either answer changes nothing.
-internal sealed class RecordRefundOutcomeHandler(OrderingDbContext db) : IRequestHandler<RecordRefundOutcome, Unit>
+// Payments made a return's refund: the return goes Refunded and the order shows the payment's refunded amount and
+// status. A repeat changes nothing.
+internal sealed class RecordRefundHandler(OrderingDbContext db) : IRequestHandler<RecordRefund, Unit>
 {
-    public async Task<Unit> Handle(RecordRefundOutcome command, CancellationToken cancellationToken)
+    public async Task<Unit> Handle(RecordRefund command, CancellationToken cancellationToken)
+    {
+        var refunded = command.Refunded;
+        var @return = await db.Returns.FirstAsync(r => r.Id == refunded.ReturnId, cancellationToken);
+        var order = await db.Orders.FirstAsync(o => o.Id == @return.OrderId, cancellationToken);
+        var now = db.Time.GetUtcNow();
+        order.RefundChanged(refunded.PaymentId, refunded.RefundedAmount, refunded.Status, now);
+        if (@return.Status == ReturnStatus.Received)
+        {
+            @return.Refunded($"{refunded.Amount} {order.Currency} refunded; the payment's refunded amount is {refunded.RefundedAmount}", now, db);
+        }
+
+        return Unit.Value;
+    }
+}
+
+// Payments refused a return's refund: the return stays Received, and the order's history says why (ADR 0020).
+internal sealed class RecordRefundRefusedHandler(OrderingDbContext db) : IRequestHandler<RecordRefundRefused, Unit>
+{
+    public async Task<Unit> Handle(RecordRefundRefused command, CancellationToken cancellationToken)
     {
         var @return = await db.Returns.FirstAsync(r => r.Id == command.ReturnId, cancellationToken);
-        var order = await db.Orders.FirstAsync(o => o.Id == command.OrderId, cancellationToken);
-        var now = db.Time.GetUtcNow();
-        if (command.Refunded is { } refunded)
+        if (@return.Status == ReturnStatus.Received)
         {
-            order.RefundChanged(refunded.PaymentId, refunded.RefundedAmount, refunded.Status, now);
-            if (@return.Status == ReturnStatus.Received)
-            {
-                @return.Refunded($"{refunded.Amount} {order.Currency} refunded; the payment's refunded amount is {refunded.RefundedAmount}", now, db);
-            }
-        }
-        else if (@return.Status == ReturnStatus.Received)
-        {
-            db.RecordHistory(order.Id, "Return", @return.Id, "RefundRefused", @return.Status.ToString(), @return.Status.ToString(), command.RefusedBecause);
+            var status = @return.Status.ToString();
+            db.RecordHistory(@return.OrderId, "Return", @return.Id, "RefundRefused", status, status, command.Reason);
         }
 
         return Unit.Value;
