@@ -82,7 +82,7 @@ internal sealed partial class ClaimDelivery(
                 }
                 else
                 {
-                    LogDeliveryFailed(logger, envelope.Type, envelope.MessageId, envelope.OrderId, envelope.Consumer, attempts, Options.MaxAttempts, cause);
+                    LogDeliveryFailed(logger, envelope.Type, envelope.MessageId, envelope.OrderId, envelope.Consumer, attempts, Options.MaxAttempts, cause.TrimEnd('.', ' '));
                 }
 
                 outcomes[i] = new DeliveryOutcome(envelope, cause, attempts >= Options.MaxAttempts);

@@ -68,7 +68,8 @@ internal sealed partial class AuthorizationCall(IServiceScopeFactory scopes, Pro
                 }
                 else
                 {
-                    LogFaulted(error!, claim.PaymentId, claim.OrderId, claim.Attempt);
+                    // No stack trace: the delivery that keeps failing logs it once, with its dead letter.
+                    LogFaulted(claim.PaymentId, claim.OrderId, claim.Attempt, $"{error!.GetType().Name}: {error.Message}".TrimEnd('.', ' '));
                     outcomes.Faulted(payment, claim.Attempt, error!);
                 }
             }
@@ -118,8 +119,8 @@ internal sealed partial class AuthorizationCall(IServiceScopeFactory scopes, Pro
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment {PaymentId}: the answer to attempt {Attempt} is dropped, another claim on the payment replaced this one (its lease ran out)")]
     private partial void LogClaimLost(Guid paymentId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment {PaymentId} of order {OrderId}: the provider failed unexpectedly on attempt {Attempt}; the AuthorizePayment message is sent again and, if the provider keeps failing, dead-lettered: replay it once the provider is back")]
-    private partial void LogFaulted(Exception exception, Guid paymentId, Guid orderId, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment {PaymentId} of order {OrderId}: the provider failed unexpectedly on attempt {Attempt} ({Cause}); the AuthorizePayment message is sent again and, if the provider keeps failing, dead-lettered: replay it once the provider is back")]
+    private partial void LogFaulted(Guid paymentId, Guid orderId, int attempt, string cause);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Payment {PaymentId} of order {OrderId} was voided during its authorization call, which the provider approved ({AuthorizationCode}); voiding it at the provider failed and is tried again when the attempt's lease runs out")]
     private partial void LogLateVoidFailed(Exception exception, Guid paymentId, Guid orderId, string authorizationCode);
