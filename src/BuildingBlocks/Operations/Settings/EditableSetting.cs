@@ -1,29 +1,71 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace OrderManagement.BuildingBlocks.Operations.Settings;
 
 // A configuration key operators may change at run time, and its bounds. A duration is written as hh:mm:ss (or
-// d.hh:mm:ss); Min and Max are in seconds for durations, plain numbers for integers. Registered by the module that reads it,
+// d.hh:mm:ss); Min and Max are in seconds for durations, plain numbers for integers, 0 and 1 for a flag (written
+// false and true), and the number of items for a list (items separated by commas, each matching ItemPattern; the empty
+// list is written "none"). Registered by the module that reads it,
 // which must read it through IOptionsMonitor for a change to take effect without a restart. Default is the value the
 // options class has when no configuration sets the key (shown as the value in effect then).
 public sealed record EditableSetting(string Key, string Description, SettingKind Kind, double Min, double Max, string Default)
 {
+    public const string EmptyList = "none";
+
+    // A list's items: a regular expression each must match in full, and what it means in an error message.
+    public string? ItemPattern { get; private init; }
+
+    public string? ItemDescription { get; private init; }
+
     public static EditableSetting Integer(string key, string description, int min, int max, int @default) =>
         new(key, description, SettingKind.Integer, min, max, @default.ToString(CultureInfo.InvariantCulture));
 
     public static EditableSetting Duration(string key, string description, TimeSpan min, TimeSpan max, TimeSpan @default) =>
         new(key, description, SettingKind.Duration, min.TotalSeconds, max.TotalSeconds, @default.ToString("c", CultureInfo.InvariantCulture));
 
+    public static EditableSetting Flag(string key, string description, bool @default) =>
+        new(key, description, SettingKind.Flag, 0, 1, @default ? "true" : "false");
+
+    // itemPattern: a regular expression each item must match in full (e.g. "[A-Z]{2}"); itemDescription names it in
+    // the error ("ISO 3166-1 alpha-2 country codes in capitals").
+    public static EditableSetting List(string key, string description, string itemPattern, string itemDescription, int maxItems, IEnumerable<string> @default) =>
+        new(key, description, SettingKind.List, 0, maxItems, ListText(@default)) { ItemPattern = itemPattern, ItemDescription = itemDescription };
+
+    // The items of a list setting's value (none for "none" or an empty value).
+    public static IReadOnlyList<string> ItemsOf(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Trim() == EmptyList
+            ? []
+            : [.. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static string ListText(IEnumerable<string> items) => items.Any() ? string.Join(",", items) : EmptyList;
+
     public string MinText => Text(Min);
 
     public string MaxText => Text(Max);
 
-    private string Text(double bound) => Kind == SettingKind.Integer
-        ? bound.ToString(CultureInfo.InvariantCulture)
-        : TimeSpan.FromSeconds(bound).ToString("c", CultureInfo.InvariantCulture);
+    private string Text(double bound) => Kind switch
+    {
+        SettingKind.Integer or SettingKind.List => bound.ToString(CultureInfo.InvariantCulture),
+        SettingKind.Flag => bound == 0 ? "false" : "true",
+        _ => TimeSpan.FromSeconds(bound).ToString("c", CultureInfo.InvariantCulture),
+    };
 
     public string? Validate(string value)
     {
+        if (Kind == SettingKind.Flag)
+        {
+            return bool.TryParse(value, out _) ? null : $"{Key} must be {MinText} or {MaxText}.";
+        }
+
+        if (Kind == SettingKind.List)
+        {
+            var items = ItemsOf(value);
+            return items.Count <= Max && items.All(i => Regex.IsMatch(i, $"^(?:{ItemPattern})$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+                ? null
+                : $"{Key} must be {EmptyList} or a comma-separated list of {MinText} to {MaxText} {ItemDescription}.";
+        }
+
         if (Kind == SettingKind.Integer)
         {
             return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= Min && number <= Max
@@ -37,13 +79,19 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
     }
 
     // The canonical text stored for a valid value, so "5" and "05" or "0:0:5" and "00:00:05" compare equal.
-    public string Normalize(string value) => Kind == SettingKind.Integer
-        ? int.Parse(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
-        : TimeSpan.Parse(value, CultureInfo.InvariantCulture).ToString("c", CultureInfo.InvariantCulture);
+    public string Normalize(string value) => Kind switch
+    {
+        SettingKind.Integer => int.Parse(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+        SettingKind.Flag => bool.Parse(value) ? "true" : "false",
+        SettingKind.List => ListText(ItemsOf(value)),
+        _ => TimeSpan.Parse(value, CultureInfo.InvariantCulture).ToString("c", CultureInfo.InvariantCulture),
+    };
 }
 
 public enum SettingKind
 {
     Integer,
     Duration,
+    Flag,
+    List,
 }

@@ -1,6 +1,7 @@
 namespace OrderManagement.Ordering.Contracts;
 
-// Every given criterion must match. PlacedFrom is inclusive, PlacedTo exclusive (UTC). Limit 1..100.
+// Every given criterion must match. PlacedFrom is inclusive, PlacedTo exclusive (UTC). Limit 1..100. Held: true for
+// only the orders waiting in review (ADR 0018).
 public sealed record OrderSearch(
     Guid? OrderId = null,
     string? CustomerId = null,
@@ -9,7 +10,8 @@ public sealed record OrderSearch(
     DateTimeOffset? PlacedFrom = null,
     DateTimeOffset? PlacedTo = null,
     int Limit = 25,
-    string? Cursor = null);
+    string? Cursor = null,
+    bool Held = false);
 
 public sealed record OrderSearchPage(IReadOnlyList<OrderSummary> Items, string? NextCursor);
 

@@ -59,8 +59,8 @@ internal static class OrderEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        orders.MapGet("", async (string? customerId, string? status, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send(new ListOrdersQuery(customerId, status, limit, cursor), ct)))
+        orders.MapGet("", async (string? customerId, string? status, int? limit, string? cursor, bool? held, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send(new ListOrdersQuery(customerId, status, limit, cursor, held), ct)))
             .RequireRoles(Roles.Storefront, Roles.Operator)
             .WithName("ListOrders")
             .Produces<OrderPage>()

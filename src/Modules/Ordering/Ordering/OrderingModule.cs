@@ -14,6 +14,7 @@ using OrderManagement.Ordering.Operations.Repairs;
 using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Ordering.Returns;
+using OrderManagement.Ordering.Review;
 using OrderManagement.Ordering.Webhooks;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
@@ -32,6 +33,7 @@ public static class OrderingModule
         services.AddValidatedOptions(FulfilmentOptions.Section,
             ValidatedOptions.Positive<FulfilmentOptions>(nameof(FulfilmentOptions.StepDeadline), o => o.StepDeadline),
             ValidatedOptions.Positive<FulfilmentOptions>(nameof(FulfilmentOptions.PaymentStepDeadline), o => o.PaymentStepDeadline),
+            ValidatedOptions.Positive<FulfilmentOptions>(nameof(FulfilmentOptions.ReviewDeadline), o => o.ReviewDeadline),
             ValidatedOptions.AtLeast<FulfilmentOptions>(nameof(FulfilmentOptions.MaxStepAttempts), o => o.MaxStepAttempts, 1));
         services.AddScoped<OrderFulfilment>();
         services.AddScoped<StepRecords>();
@@ -61,6 +63,7 @@ public static class OrderingModule
                 stalls.NormalWaitFor(step)));
         }
 
+        services.AddReview(Name);
         services.AddScoped<IOrderRepairs, OrderRepairs>();
         services.AddMessageTypes(InventoryMessageNames.All);
         services.AddMessageTypes(PaymentMessageNames.All);
@@ -91,6 +94,7 @@ public static class OrderingModule
     {
         OrderEndpoints.Map(endpoints);
         OperationsEndpoints.Map(endpoints);
+        ReviewEndpoints.Map(endpoints);
         WebhookEndpoints.Map(endpoints);
         ReturnEndpoints.Map(endpoints);
         return endpoints;

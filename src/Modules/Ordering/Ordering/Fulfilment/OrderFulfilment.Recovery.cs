@@ -20,6 +20,15 @@ internal sealed partial class OrderFulfilment
         var expired = saga.CurrentStep;
         db.AfterCommit(() => metrics.DeadlineExpired(expired));
         saga.RetryUnderWay = false;
+        if (SagaDefinition.Of(expired).OnDeadline is { } answer && saga.Status == SagaStatus.Running)
+        {
+            var reply = answer(order);
+            db.RecordHistory(order.Id, "Saga", order.Id, "StepExpired", expired.ToString(), expired.ToString(),
+                $"{expired} was not answered by its deadline, which stands for {reply.GetType().Name}.");
+            Handle(order, saga, reply);
+            return;
+        }
+
         if (saga.Attempts < _options.MaxStepAttempts)
         {
             saga.Attempts++;
@@ -97,9 +106,10 @@ internal sealed partial class OrderFulfilment
             case SagaStatus.Failed:
                 ResumeForCancellation(order, saga, $"cancelled by {actor}");
                 break;
-            case SagaStatus.Running when saga.CurrentStep is SagaStep.ReserveStock or SagaStep.AuthorizePayment:
-                // Inventory and Payments keep a trace of a release or void that overtakes the step's command, so the
-                // step can be given up now: Payments stops retrying the provider as soon as the void reaches it.
+            case SagaStatus.Running when saga.CurrentStep != SagaStep.None && SagaDefinition.Of(saga.CurrentStep).AbandonOnCancel:
+                // Inventory and Payments keep a trace of a release or void that overtakes the step's command, and a
+                // review holds nothing, so the step can be given up now: Payments stops retrying the provider as soon
+                // as the void reaches it.
                 Abandon(order, saga, $"The order is cancelled while {saga.CurrentStep} is under way.");
                 break;
             // Running at CreateShipment: Shipping keeps no trace of a cancel that overtakes the shipment, so the

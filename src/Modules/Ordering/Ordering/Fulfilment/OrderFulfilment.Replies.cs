@@ -9,10 +9,11 @@ internal sealed partial class OrderFulfilment
     public void Handle<TReply>(Order order, FulfilmentSaga saga, TReply reply)
         where TReply : notnull
     {
-        if (!SagaDefinition.Replies.TryGetValue(typeof(TReply), out var awaited))
+        // By the reply's own type: a step's OnDeadline answer arrives typed as object.
+        if (!SagaDefinition.Replies.TryGetValue(reply.GetType(), out var awaited))
         {
-            Record(order, saga, "UnexpectedReply", $"{typeof(TReply).Name} is not a reply of any step of the saga; nothing was done.");
-            LogUnexpectedReply(order.Id, typeof(TReply).Name);
+            Record(order, saga, "UnexpectedReply", $"{reply.GetType().Name} is not a reply of any step of the saga; nothing was done.");
+            LogUnexpectedReply(order.Id, reply.GetType().Name);
             return;
         }
 

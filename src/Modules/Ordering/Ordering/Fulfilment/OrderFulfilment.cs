@@ -124,6 +124,7 @@ internal sealed partial class OrderFulfilment(
     {
         SagaOutcome.OutOfStock => RejectionReason.OutOfStock,
         SagaOutcome.PaymentDeclined => RejectionReason.PaymentDeclined,
+        SagaOutcome.RejectedInReview => RejectionReason.RejectedInReview,
         _ => RejectionReason.PaymentFailed,
     };
 }

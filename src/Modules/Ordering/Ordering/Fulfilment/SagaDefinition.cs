@@ -1,5 +1,6 @@
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Review;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
 using static OrderManagement.Ordering.Fulfilment.SagaReply;
@@ -21,7 +22,13 @@ internal static class SagaDefinition
         Row(SagaStep.ReserveStock, SagaState.ReservingStock, "Inventory", DeadlineKind.Default,
             order => new ReserveStock(order.Id, [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))]),
             [Done<StockReserved>(), Refused<StockReservationRejected>(SagaOutcome.OutOfStock, r => r.Reason)],
-            compensatedBy: SagaStep.ReleaseStock),
+            compensatedBy: SagaStep.ReleaseStock, abandonOnCancel: true),
+        Row(SagaStep.ReviewOrder, SagaState.InReview, "Ordering", DeadlineKind.Review, order => new ReviewOrder(order.Id),
+            [
+                Done<ReviewCleared>((order, _, now) => order.ReleaseHold(now)),
+                Refused<ReviewRejected>(SagaOutcome.RejectedInReview, r => $"rejected in review: {r.Reason}", (order, _, now) => order.ReleaseHold(now)),
+            ],
+            onDeadline: order => ReviewRejected.NoDecision(order), abandonOnCancel: true),
         Row(SagaStep.AuthorizePayment, SagaState.AuthorizingPayment, "Payments", DeadlineKind.Payment,
             order => new AuthorizePayment(order.Id, order.Total, order.Currency, order.PaymentMethod, order.PaymentToken),
             [
@@ -29,7 +36,7 @@ internal static class SagaDefinition
                 Refused<PaymentDeclined>(SagaOutcome.PaymentDeclined, r => r.Reason, (order, r, now) => order.PaymentChanged(r.PaymentId, "Declined", now)),
                 Refused<PaymentFailed>(SagaOutcome.PaymentFailed, r => r.Reason, (order, r, now) => order.PaymentChanged(r.PaymentId, "Failed", now)),
             ],
-            compensatedBy: SagaStep.VoidPayment),
+            compensatedBy: SagaStep.VoidPayment, abandonOnCancel: true),
         Row(SagaStep.CreateShipment, SagaState.CreatingShipment, "Shipping", DeadlineKind.Default,
             order => new CreateShipment(order.Id, [.. order.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))], ShippingAddressOf(order)),
             [Done<ShipmentCreated>((order, r, now) => order.ShipmentChanged(r.ShipmentId, "ReadyToShip", now))],
@@ -81,9 +88,10 @@ internal static class SagaDefinition
         Forward.Reverse().FirstOrDefault(saga.Holds) is { CompensatedBy: { } undo } ? Of(undo).State : SagaState.Compensated;
 
     private static SagaStepDefinition Row<TCommand>(SagaStep step, SagaState state, string owner, DeadlineKind deadline,
-        Func<Order, TCommand> command, IReadOnlyList<SagaReply> replies, SagaStep? compensatedBy = null)
+        Func<Order, TCommand> command, IReadOnlyList<SagaReply> replies, SagaStep? compensatedBy = null,
+        Func<Order, object>? onDeadline = null, bool abandonOnCancel = false)
         where TCommand : notnull =>
-        new(step, state, owner, deadline, typeof(TCommand), order => command(order), replies, compensatedBy);
+        new(step, state, owner, deadline, typeof(TCommand), order => command(order), replies, compensatedBy, onDeadline, abandonOnCancel);
 
     private static ShipmentAddress ShippingAddressOf(Order order) =>
         new(order.ShippingAddress.Name, order.ShippingAddress.Line1, order.ShippingAddress.Line2,

@@ -6,6 +6,7 @@ internal enum SagaState
 {
     Running,
     ReservingStock,
+    InReview,
     AuthorizingPayment,
     CreatingShipment,
     Completed,
@@ -42,6 +43,7 @@ internal enum SagaStep
 {
     None,
     ReserveStock,
+    ReviewOrder,
     AuthorizePayment,
     CreateShipment,
     CancelShipment,
@@ -56,4 +58,5 @@ internal enum SagaOutcome
     OutOfStock,
     PaymentDeclined,
     PaymentFailed,
+    RejectedInReview,
 }

@@ -7,10 +7,17 @@ internal enum DeadlineKind
 {
     Default,
     Payment,
+
+    // How long an order held for review waits for an operator's decision (Fulfilment:ReviewDeadline).
+    Review,
 }
 
 // One row of SagaDefinition: a step, the state the saga is in while it waits, the module that answers, the command
 // it sends (again after each missed deadline), the replies it awaits and, for a forward step, the step that undoes it.
+// OnDeadline: for a step whose deadline is itself an answer (a review nobody decided in time), the reply its deadline
+// stands for; such a step's command is never sent again. AbandonOnCancel: a cancellation gives the step up at once
+// instead of waiting for its answer, because its owner keeps a trace of an undo that overtakes the command (or the step
+// holds nothing).
 internal sealed record SagaStepDefinition(
     SagaStep Step,
     SagaState State,
@@ -19,7 +26,9 @@ internal sealed record SagaStepDefinition(
     Type CommandType,
     Func<Order, object> Command,
     IReadOnlyList<SagaReply> Replies,
-    SagaStep? CompensatedBy = null);
+    SagaStep? CompensatedBy = null,
+    Func<Order, object>? OnDeadline = null,
+    bool AbandonOnCancel = false);
 
 // An awaited reply: the trigger it fires (Continue: the step is done; Compensate: the step is refused, with the
 // outcome and the reason it gives), and what the order shows of it (its payment or shipment status), which applies

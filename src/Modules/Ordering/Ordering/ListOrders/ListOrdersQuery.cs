@@ -7,7 +7,8 @@ using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.ListOrders;
 
-internal sealed record ListOrdersQuery(string? CustomerId, string? Status, int? Limit, string? Cursor) : IQuery<OrderPage>;
+// Held: only orders waiting in review (true) or only the others (false).
+internal sealed record ListOrdersQuery(string? CustomerId, string? Status, int? Limit, string? Cursor, bool? Held = null) : IQuery<OrderPage>;
 
 internal sealed record OrderPage(IReadOnlyList<OrderView> Items, string? NextCursor);
 
@@ -27,6 +28,11 @@ internal sealed class ListOrdersHandler(OrderingDbContext db, CursorCodec cursor
         {
             var status = Enum.Parse<OrderStatus>(query.Status);
             orders = orders.Where(o => o.Status == status);
+        }
+
+        if (query.Held is { } held)
+        {
+            orders = held ? orders.Where(o => o.HeldAt != null) : orders.Where(o => o.HeldAt == null);
         }
 
         if (query.Cursor is not null && cursors.TryDecodeSequence(query.Cursor, out var after))

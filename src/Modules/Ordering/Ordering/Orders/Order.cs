@@ -30,6 +30,11 @@ internal sealed class Order
     // What Payments has refunded for the order's returns (docs/adr/0020), in Currency; 0 until a refund is made.
     public decimal RefundedAmount { get; private set; }
     public DateTimeOffset? CancellationRequestedAt { get; private set; }
+
+    // Set while the order waits in review (ADR 0018): why, since when, and when nobody deciding rejects it.
+    public List<string>? HoldReasons { get; private set; }
+    public DateTimeOffset? HeldAt { get; private set; }
+    public DateTimeOffset? HoldExpiresAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
@@ -69,7 +74,37 @@ internal sealed class Order
             CancellationRequestedAt = null;
         }
 
+        if (Status != OrderStatus.Pending)
+        {
+            ClearHold();
+        }
+
         Touch(now);
+    }
+
+    public void Hold(IReadOnlyList<string> reasons, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        HoldReasons = [.. reasons];
+        HeldAt = now;
+        HoldExpiresAt = expiresAt;
+        Touch(now);
+    }
+
+    // The review is decided (or given up): the order no longer waits for it.
+    public void ReleaseHold(DateTimeOffset now)
+    {
+        if (HeldAt is not null)
+        {
+            ClearHold();
+            Touch(now);
+        }
+    }
+
+    private void ClearHold()
+    {
+        HoldReasons = null;
+        HeldAt = null;
+        HoldExpiresAt = null;
     }
 
     // Shown from the moment a cancellation is accepted until it completes or is refused.

@@ -24,4 +24,5 @@ internal enum RejectionReason
     OutOfStock,
     PaymentDeclined,
     PaymentFailed,
+    RejectedInReview,
 }

@@ -22,7 +22,8 @@ internal sealed record OrderView(
     DateTimeOffset UpdatedAt,
     int Version,
     DateTimeOffset? CancellationRequestedAt,
-    decimal RefundedAmount)
+    decimal RefundedAmount,
+    HoldView? Hold)
 {
     public static OrderView From(Order order) => new(
         order.Id,
@@ -42,7 +43,8 @@ internal sealed record OrderView(
         order.UpdatedAt,
         order.Version,
         order.CancellationRequestedAt,
-        order.RefundedAmount);
+        order.RefundedAmount,
+        HoldView.Of(order));
 
     [JsonIgnore]
     public string ETag => ETagOf(Version);
@@ -55,3 +57,12 @@ internal sealed record OrderView(
 }
 
 internal sealed record OrderLineView(string Sku, int Quantity, decimal UnitPrice, decimal LineTotal);
+
+// Why an order waits in review (ADR 0018): the rules it matched, when it was held, and when it is rejected if nobody
+// decides. Null when the order is not held.
+internal sealed record HoldView(IReadOnlyList<string> Reasons, DateTimeOffset HeldAt, DateTimeOffset ExpiresAt)
+{
+    public static HoldView? Of(Order order) => order is { HeldAt: { } heldAt, HoldExpiresAt: { } expiresAt }
+        ? new HoldView(order.HoldReasons ?? [], heldAt, expiresAt)
+        : null;
+}

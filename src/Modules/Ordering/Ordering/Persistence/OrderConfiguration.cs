@@ -26,6 +26,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.CancellationRequestedAt).HasColumnName("cancellation_requested_at");
         order.Property(o => o.TrackingNumber).HasColumnName("tracking_number");
         order.Property(o => o.RefundedAmount).HasColumnName("refunded_amount").IsMoney();
+        order.Property(o => o.HoldReasons).HasColumnName("hold_reasons");
+        order.Property(o => o.HeldAt).HasColumnName("held_at");
+        order.Property(o => o.HoldExpiresAt).HasColumnName("hold_expires_at");
         order.Property(o => o.CreatedAt).HasColumnName("created_at");
         order.Property(o => o.UpdatedAt).HasColumnName("updated_at");
         order.Property(o => o.Version).HasColumnName("version").IsConcurrencyToken();

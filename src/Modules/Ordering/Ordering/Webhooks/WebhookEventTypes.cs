@@ -17,6 +17,7 @@ internal static class WebhookEventTypes
         ["ReturnReceived"] = "return.received",
         ["ReturnRejected"] = "return.rejected",
         ["RefundIssued"] = "refunded",
+        ["OrderHeld"] = "order.hold",
     };
 
     public static IReadOnlyCollection<string> All { get; } = [.. ByHistoryEvent.Values];

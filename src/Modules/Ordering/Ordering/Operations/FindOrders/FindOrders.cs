@@ -60,6 +60,11 @@ internal sealed class FindOrdersHandler(OrderingDbContext db, CursorCodec cursor
             orders = orders.Where(o => o.Lines.Any(l => l.Sku == search.Sku));
         }
 
+        if (search.Held)
+        {
+            orders = orders.Where(o => o.HeldAt != null);
+        }
+
         if (search.PlacedFrom is { } from)
         {
             orders = orders.Where(o => o.CreatedAt >= from);

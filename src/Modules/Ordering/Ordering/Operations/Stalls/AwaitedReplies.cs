@@ -8,6 +8,7 @@ internal static class AwaitedReplies
     public static (string Reply, string Module) For(SagaStep step) => step switch
     {
         SagaStep.ReserveStock => ("the stock reservation", "Inventory"),
+        SagaStep.ReviewOrder => ("an operator's review decision", "Ordering"),
         SagaStep.AuthorizePayment => ("the payment authorization", "Payments"),
         SagaStep.CreateShipment => ("the shipment", "Shipping"),
         SagaStep.CancelShipment => ("the shipment's cancellation", "Shipping"),

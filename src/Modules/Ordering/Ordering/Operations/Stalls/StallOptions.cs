@@ -10,9 +10,11 @@ internal sealed class StallOptions
 
     // The steps that wait for a reply, one setting each.
     public static readonly SagaStep[] Steps =
-        [SagaStep.ReserveStock, SagaStep.AuthorizePayment, SagaStep.CreateShipment, SagaStep.CancelShipment, SagaStep.VoidPayment, SagaStep.ReleaseStock];
+        [SagaStep.ReserveStock, SagaStep.ReviewOrder, SagaStep.AuthorizePayment, SagaStep.CreateShipment, SagaStep.CancelShipment, SagaStep.VoidPayment, SagaStep.ReleaseStock];
 
     public TimeSpan ReserveStock { get; set; } = TimeSpan.FromSeconds(10);
+    // A held order waits for a person: normally within the review deadline's default (Fulfilment:ReviewDeadline).
+    public TimeSpan ReviewOrder { get; set; } = TimeSpan.FromDays(1);
     public TimeSpan AuthorizePayment { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan CreateShipment { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan CancelShipment { get; set; } = TimeSpan.FromSeconds(10);
@@ -22,6 +24,7 @@ internal sealed class StallOptions
     public TimeSpan NormalWaitFor(SagaStep step) => step switch
     {
         SagaStep.ReserveStock => ReserveStock,
+        SagaStep.ReviewOrder => ReviewOrder,
         SagaStep.AuthorizePayment => AuthorizePayment,
         SagaStep.CreateShipment => CreateShipment,
         SagaStep.CancelShipment => CancelShipment,

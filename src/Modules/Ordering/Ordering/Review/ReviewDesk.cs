@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Persistence;
+
+namespace OrderManagement.Ordering.Review;
+
+// Ordering's answer to the review step (ADR 0018): an order that matches no rule is cleared at once; one that matches
+// is held until an operator approves or rejects it, or the step's deadline (Fulfilment:ReviewDeadline) rejects it.
+internal sealed partial class ReviewDesk(OrderingDbContext db, ReviewRules rules, ILogger<ReviewDesk> logger)
+{
+    private DateTimeOffset Now => db.Time.GetUtcNow();
+
+    public async Task ReviewAsync(OrderFulfilment fulfilment, Order order, FulfilmentSaga saga, CancellationToken cancellationToken)
+    {
+        if (!IsInReview(saga))
+        {
+            return; // a repeat after the step moved on (decided, given up for a cancellation): nothing to review
+        }
+
+        var expiresAt = saga.NextAttemptAt ?? Now;
+        if (order.HoldReasons is { } held)
+        {
+            // Sent again (an operator's retry of the step): the hold now ends with the step's new deadline.
+            order.Hold(held, order.HeldAt ?? Now, expiresAt);
+            return;
+        }
+
+        var reasons = await rules.MatchAsync(order, cancellationToken);
+        if (reasons.Count == 0)
+        {
+            fulfilment.Handle(order, saga, new ReviewCleared(order.Id, "no review rule matched"));
+            return;
+        }
+
+        order.Hold(reasons, Now, expiresAt);
+        var why = string.Join("; ", reasons);
+        db.RecordHistory(order.Id, "Order", order.Id, "OrderHeld", order.Status.ToString(), order.Status.ToString(),
+            $"{why}; rejected at {expiresAt.ToString("O", CultureInfo.InvariantCulture)} unless an operator decides");
+        LogHeld(order.Id, why, expiresAt);
+    }
+
+    // An operator's decision; 409 order-not-held when the order does not wait in review (never held, decided, expired,
+    // or being cancelled).
+    public void Decide(OrderFulfilment fulfilment, Order order, FulfilmentSaga saga, bool approve, string actor, string? reason)
+    {
+        if (order.HeldAt is null || !IsInReview(saga))
+        {
+            throw new ConflictException(
+                $"Order {order.Id} is not held for review (it is {order.Status}" + (saga.CancelRequested ? ", being cancelled" : "") +
+                "); only a held order can be approved or rejected. GET /api/v1/orders/{orderId} shows its hold.", "order-not-held");
+        }
+
+        db.RecordHistory(order.Id, "Order", order.Id, approve ? "HoldApproved" : "HoldRejected", order.Status.ToString(), order.Status.ToString(),
+            $"by {actor}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"));
+        fulfilment.Handle<object>(order, saga, approve ? new ReviewCleared(order.Id, actor) : new ReviewRejected(order.Id, reason ?? "no reason given"));
+        LogDecided(order.Id, approve ? "approved" : "rejected", actor);
+    }
+
+    private static bool IsInReview(FulfilmentSaga saga) =>
+        saga.CurrentStep == SagaStep.ReviewOrder && saga.Status == SagaStatus.Running && !saga.CancelRequested;
+
+    [LoggerMessage(LogLevel.Warning, "Order {OrderId} is held for review ({Reasons}); an operator approves or rejects it (POST /api/v1/orders/{OrderId}/review/approve or /reject, or the console) before {ExpiresAt}, else it is rejected.")]
+    private partial void LogHeld(Guid orderId, string reasons, DateTimeOffset expiresAt);
+
+    [LoggerMessage(LogLevel.Information, "Order {OrderId}: review {Decision} by {Actor}.")]
+    private partial void LogDecided(Guid orderId, string decision, string actor);
+}
