@@ -55,7 +55,13 @@ public abstract class OrderingTest(OrderingModuleFixture fixture) : IClassFixtur
     protected Task ReplyAsync<T>(T reply, Guid? messageId = null) where T : notnull =>
         Host.DeliverAsync(reply, OrderingModule.Name, messageId);
 
-    protected Task StockReservedAsync(Guid orderId) => ReplyAsync(new StockReserved(orderId, Guid.NewGuid()));
+    // The review step that follows (ADR 0018) is answered by Ordering itself, through its own outbox: with review off it
+    // clears at once, so wait for that before the test sends the payment's answer.
+    protected async Task StockReservedAsync(Guid orderId)
+    {
+        await ReplyAsync(new StockReserved(orderId, Guid.NewGuid()));
+        await UntilSagaAsync(orderId, s => s.CurrentStep != nameof(SagaStep.ReviewOrder), "the review step to be answered");
+    }
 
     protected async Task<Guid> PaymentAuthorizedAsync(Guid orderId)
     {

@@ -8,7 +8,7 @@ namespace OrderManagement.Host.OpenApi;
 internal sealed class ContractEnums : IOpenApiDocumentTransformer
 {
     public static readonly string[] OrderStatuses = ["Pending", "Confirmed", "Shipped", "Delivered", "Cancelled", "Rejected"];
-    public static readonly string[] RejectionReasons = ["OutOfStock", "PaymentDeclined", "PaymentFailed"];
+    public static readonly string[] RejectionReasons = ["OutOfStock", "PaymentDeclined", "PaymentFailed", "RejectedInReview"];
     public static readonly string[] PaymentStatuses = ["Pending", "Authorized", "Captured", "Declined", "Failed", "Voided", "Refunded"];
     public static readonly string[] ShipmentStatuses = ["ReadyToShip", "Dispatched", "Delivered", "Cancelled"];
     public static readonly string[] SagaStatuses = ["Running", "Completed", "Compensating", "Compensated", "Failed"];

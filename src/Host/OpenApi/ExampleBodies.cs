@@ -28,13 +28,14 @@ internal static class ExampleBodies
 
     public const string Stock = """{"sku":"TSHIRT-RED-M","onHand":120,"reserved":2,"available":118}""";
 
-    public static string Order(string status, int version, string? paymentStatus, string? shipmentStatus, string updatedAt, string? cancellationRequestedAt = null) => $$"""
-        {"orderId":"{{O}}","customerId":"cust-42","status":"{{status}}","rejectionReason":null,"currency":"EUR",
+    public static string Order(string status, int version, string? paymentStatus, string? shipmentStatus, string updatedAt, string? cancellationRequestedAt = null,
+        string hold = "null", string? rejectionReason = null) => $$"""
+        {"orderId":"{{O}}","customerId":"cust-42","status":"{{status}}","rejectionReason":{{Text(rejectionReason)}},"currency":"EUR",
          "lines":[{"sku":"TSHIRT-RED-M","quantity":2,"unitPrice":19.99,"lineTotal":39.98}],"total":39.98,
          "shippingAddress":{"name":"Ada Lovelace","line1":"1 Main St","line2":null,"city":"London","postalCode":"N1 9GU","country":"GB"},
          "paymentId":{{Text(paymentStatus is null ? null : P)}},"paymentStatus":{{Text(paymentStatus)}},
          "shipmentId":{{Text(shipmentStatus is null ? null : S)}},"shipmentStatus":{{Text(shipmentStatus)}},"trackingNumber":null,
-         "cancellationRequestedAt":{{Text(cancellationRequestedAt)}},"createdAt":"2026-11-30T11:25:48.405Z","updatedAt":"{{updatedAt}}","version":{{version}},
+         "cancellationRequestedAt":{{Text(cancellationRequestedAt)}},"hold":{{hold}},"createdAt":"2026-11-30T11:25:48.405Z","updatedAt":"{{updatedAt}}","version":{{version}},
          "refundedAmount":0}
         """;
 
@@ -42,7 +43,13 @@ internal static class ExampleBodies
     public static readonly string Confirmed = Order("Confirmed", 4, "Authorized", "ReadyToShip", "2026-11-30T11:26:03.079Z");
     public static readonly string CancelAccepted = Order("Confirmed", 5, "Authorized", "ReadyToShip", "2026-11-30T11:26:10.112Z", "2026-11-30T11:26:10.112Z");
     public static readonly string Cancelled = Order("Cancelled", 7, "Voided", "Cancelled", "2026-11-30T11:26:19.483Z");
-    public static readonly string OrderPage = $$"""{"items":[{{Confirmed}}],"nextCursor":null}""";
+
+    // The answers to an operator's review decision (ADR 0018): the order, no longer held, Pending until the payment is
+    // authorized (approved) or the stock released (rejected, then Rejected / RejectedInReview).
+    public static readonly string Approved = Order("Pending", 4, null, null, "2026-11-30T11:40:12.301Z");
+    public static readonly string RejectedInReview = Order("Pending", 4, null, null, "2026-11-30T11:40:12.301Z");
+    public const string ApproveReview = """{"reason":"known customer, confirmed by phone"}""";
+    public const string RejectReview = """{"reason":"the shipping address does not match the card's country"}""";
 
     public const string History = $$"""
         {"orderId":"{{O}}","entries":[

@@ -77,6 +77,8 @@ internal static class ProblemExamples
             $"An operator retry of AuthorizePayment is already under way for order {Id}; its answer is awaited until 2026-11-30T11:31:00.0000000+00:00. Retry again only if the saga has not moved by then."),
         _ when key.EndsWith("/dispatch", StringComparison.Ordinal) => (Conflicting("shipment-not-ready"),
             $"Shipment {Id} is Cancelled; only a ReadyToShip shipment can be dispatched."),
+        _ when key.EndsWith("/review/approve", StringComparison.Ordinal) || key.EndsWith("/review/reject", StringComparison.Ordinal) =>
+            (Conflicting("order-not-held"), $"Order {Id} is not held for review (it is Confirmed); only a held order can be approved or rejected. GET /api/v1/orders/{{orderId}} shows its hold."),
         _ when key == "post /api/v1/orders/{orderId}/returns" => (Conflicting("units-already-returned"),
             "Only 1 of the 2 delivered units of TSHIRT-RED-M can still be returned; the others are in another return of this order."),
         _ when key.EndsWith("/receive", StringComparison.Ordinal) || key.EndsWith("/reject", StringComparison.Ordinal) => (Conflicting("invalid_transition"),
@@ -93,7 +95,9 @@ internal static class ProblemExamples
         "post /api/v1/orders" => ("lines[0].quantity", "quantity must be between 1 and 1000."),
         _ when key.StartsWith("put /api/v1/inventory/", StringComparison.Ordinal) => ("onHand", "onHand is required."),
         _ when key.EndsWith("/dispatch", StringComparison.Ordinal) => ("carrier", "carrier is required."),
-        _ when key.EndsWith("/cancel", StringComparison.Ordinal) => ("reason", "reason must be at most 500 characters."),
+        _ when key.EndsWith("/cancel", StringComparison.Ordinal) || key.EndsWith("/review/approve", StringComparison.Ordinal)
+            => ("reason", "reason must be at most 500 characters."),
+        _ when key.EndsWith("/review/reject", StringComparison.Ordinal) => ("reason", "reason is required."),
         _ when key.EndsWith("/retry", StringComparison.Ordinal) || key.EndsWith("/replay", StringComparison.Ordinal)
             || key.StartsWith("put /api/v1/ops/settings", StringComparison.Ordinal) => ("reason", "reason is required."),
         _ when key.StartsWith("post /api/v1/webhooks", StringComparison.Ordinal) => ("url", "url is required: the absolute URL the events are POSTed to."),

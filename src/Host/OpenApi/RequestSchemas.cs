@@ -8,11 +8,12 @@ namespace OrderManagement.Host.OpenApi;
 // fields are not required.
 internal sealed class RequestSchemas : IOpenApiDocumentTransformer
 {
-    private static readonly HashSet<string> Optional = ["PlaceOrderAddress.line2", "CancelOrderRequest.reason"];
+    private static readonly HashSet<string> Optional = ["PlaceOrderAddress.line2", "CancelOrderRequest.reason", "ReviewDecisionRequest.reason"];
 
-    // The one body a client may leave out: a storefront's cancel (shared/api-contract.md, Orders). Every other body is
-    // required, though the endpoints accept a missing one to answer it with our own 400 naming the fields.
-    private const string OptionalBody = "CancelOrderRequest";
+    // The bodies a client may leave out: a storefront's cancel (shared/api-contract.md, Orders) and a review's approval
+    // (its reason is optional; a rejection without one is a 400 naming reason). Every other body is required, though
+    // the endpoints accept a missing one to answer it with our own 400 naming the fields.
+    private static readonly HashSet<string> OptionalBodies = ["CancelOrderRequest", "ReviewDecisionRequest"];
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ internal sealed class RequestSchemas : IOpenApiDocumentTransformer
         foreach (var operation in document.Paths.Values.SelectMany(item => item.Operations?.Values.AsEnumerable() ?? []))
         {
             if (operation.RequestBody is not OpenApiRequestBody { Content: { } content } body
-                || content.Values.Any(media => References(media.Schema).Contains(OptionalBody)))
+                || content.Values.Any(media => References(media.Schema).Any(OptionalBodies.Contains)))
             {
                 continue;
             }

@@ -11,9 +11,14 @@ public sealed record OrderDossier(
     StateGraph OrderGraph,
     StateGraph? SagaGraph);
 
+// Hold: set while the order waits in review (ADR 0018).
 public sealed record OrderDetails(
     Guid Id, string CustomerId, string Status, string? RejectionReason, decimal Total, string Currency,
-    IReadOnlyList<OrderLineDetails> Lines, string PaymentMethod, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<OrderLineDetails> Lines, string PaymentMethod, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt,
+    HoldDetails? Hold = null);
+
+// Why the order waits in review, since when, and when it is rejected if nobody decides.
+public sealed record HoldDetails(IReadOnlyList<string> Reasons, DateTimeOffset HeldAt, DateTimeOffset ExpiresAt);
 
 public sealed record OrderLineDetails(string Sku, int Quantity, decimal UnitPrice);
 

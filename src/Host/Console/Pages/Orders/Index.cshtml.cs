@@ -20,6 +20,9 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
+    // Only the orders waiting in review (ADR 0018).
+    [BindProperty(SupportsGet = true)] public bool Held { get; set; }
+
     public IReadOnlyList<string> Statuses => orders.OrderStatuses;
 
     public List<string> Errors { get; } = [];
@@ -37,7 +40,7 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
             return Page();
         }
 
-        var search = new OrderSearch(id, Blank(CustomerId), Blank(Status), Blank(Sku), from, to, PageSize, Blank(Cursor));
+        var search = new OrderSearch(id, Blank(CustomerId), Blank(Status), Blank(Sku), from, to, PageSize, Blank(Cursor), Held);
         try
         {
             Results = await orders.FindOrdersAsync(search, cancellationToken);
@@ -60,7 +63,7 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
     public string NextPageUrl(string cursor)
     {
         var query = new QueryBuilder();
-        foreach (var (name, value) in new[] { ("customerId", CustomerId), ("status", Status), ("sku", Sku), ("from", From), ("to", To), ("cursor", cursor) })
+        foreach (var (name, value) in new[] { ("customerId", CustomerId), ("status", Status), ("sku", Sku), ("from", From), ("to", To), ("held", Held ? "true" : null), ("cursor", cursor) })
         {
             if (!string.IsNullOrWhiteSpace(value))
             {

@@ -114,7 +114,8 @@ internal sealed class GetDossierHandler(
 
     private static OrderDetails Details(Order order) => new(
         order.Id, order.CustomerId, order.Status.ToString(), order.RejectionReason?.ToString(), order.Total, order.Currency,
-        [.. order.Lines.Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice))], order.PaymentMethod, order.CreatedAt, order.UpdatedAt);
+        [.. order.Lines.Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice))], order.PaymentMethod, order.CreatedAt, order.UpdatedAt,
+        HoldView.Of(order) is { } hold ? new HoldDetails(hold.Reasons, hold.HeldAt, hold.ExpiresAt) : null);
 
     private static SagaDetails Details(FulfilmentSaga saga) => new(
         saga.Status.ToString(), saga.CurrentStep == SagaStep.None ? null : saga.CurrentStep.ToString(), saga.Attempts, saga.LastError,

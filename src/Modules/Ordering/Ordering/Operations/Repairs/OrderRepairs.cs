@@ -6,6 +6,7 @@ using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Ordering.CancelOrder;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Review;
 
 namespace OrderManagement.Ordering.Operations.Repairs;
 
@@ -31,6 +32,15 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
                 await reasons.ValidateRequestAsync(request, cancellationToken);
                 var saga = await mediator.Send(request.ToRetrySaga(orderId, operatorName), cancellationToken);
                 return new RepairOutcome(true, $"The saga is {saga.Status} again: {saga.CurrentStep} was sent again (attempt {saga.Attempts}).");
+            }
+
+            if (kind is RepairKind.ApproveReview or RepairKind.RejectReview)
+            {
+                var approve = kind == RepairKind.ApproveReview;
+                await mediator.Send(new DecideReviewCommand(orderId, approve, reason, operatorName), cancellationToken);
+                return new RepairOutcome(true, approve
+                    ? "Approved in review: the payment is authorized next."
+                    : "Rejected in review: the stock is released and the order is Rejected.");
             }
 
             var result = await mediator.Send(new CancelOrderCommand(orderId, reason, operatorName, ByOperator: true), cancellationToken);

@@ -5,6 +5,7 @@ using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
+using OrderManagement.Ordering.Review;
 
 namespace OrderManagement.Ordering.Operations.Repairs;
 
@@ -31,6 +32,10 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
             if (kind == RepairKind.RetryStep)
             {
                 fulfilment.Retry(order, saga, operatorName, Reason);
+            }
+            else if (kind is RepairKind.ApproveReview or RepairKind.RejectReview)
+            {
+                scope.ServiceProvider.GetRequiredService<ReviewDesk>().Decide(fulfilment, order, saga, kind == RepairKind.ApproveReview, operatorName, Reason);
             }
             else if (!fulfilment.RequestCancellation(order, saga, operatorName, Reason))
             {
