@@ -43,6 +43,7 @@ internal static class ExampleBodies
     public static readonly string Confirmed = Order("Confirmed", 4, "Authorized", "ReadyToShip", "2026-11-30T11:26:03.079Z");
     public static readonly string CancelAccepted = Order("Confirmed", 5, "Authorized", "ReadyToShip", "2026-11-30T11:26:10.112Z", "2026-11-30T11:26:10.112Z");
     public static readonly string Cancelled = Order("Cancelled", 7, "Voided", "Cancelled", "2026-11-30T11:26:19.483Z");
+    public static readonly string OrderPage = $$"""{"items":[{{Confirmed}}],"nextCursor":null}""";
 
     // The answers to an operator's review decision (ADR 0018): the order, no longer held, Pending until the payment is
     // authorized (approved) or the stock released (rejected, then Rejected / RejectedInReview).

@@ -8,12 +8,12 @@ namespace OrderManagement.Host.OpenApi;
 // fields are not required.
 internal sealed class RequestSchemas : IOpenApiDocumentTransformer
 {
-    private static readonly HashSet<string> Optional = ["PlaceOrderAddress.line2", "CancelOrderRequest.reason", "ReviewDecisionRequest.reason"];
+    private static readonly HashSet<string> Optional = ["PlaceOrderAddress.line2", "CancelOrderRequest.reason", "ReviewApprovalRequest.reason"];
 
     // The bodies a client may leave out: a storefront's cancel (shared/api-contract.md, Orders) and a review's approval
     // (its reason is optional; a rejection without one is a 400 naming reason). Every other body is required, though
     // the endpoints accept a missing one to answer it with our own 400 naming the fields.
-    private static readonly HashSet<string> OptionalBodies = ["CancelOrderRequest", "ReviewDecisionRequest"];
+    private static readonly HashSet<string> OptionalBodies = ["CancelOrderRequest", "ReviewApprovalRequest"];
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

@@ -93,7 +93,11 @@ public sealed class SettingsApiTests(ApiFactory api) : IAsyncLifetime
         (await _operator.GetJsonAsync("/api/v1/ops/settings")).ToJsonString().ShouldBe(all.ToJsonString());
     }
 
-    private static string Step(string bound, int direction) => int.TryParse(bound, CultureInfo.InvariantCulture, out var number)
+    // A flag's bounds are false and true: beyond them is anything else. A list's are numbers of items: "-1" and one
+    // more than its maximum are items it refuses.
+    private static string Step(string bound, int direction) => bound is "false" or "true"
+        ? "maybe"
+        : int.TryParse(bound, CultureInfo.InvariantCulture, out var number)
         ? (number + direction).ToString(CultureInfo.InvariantCulture)
         : (TimeSpan.Parse(bound, CultureInfo.InvariantCulture) + TimeSpan.FromSeconds(direction)).ToString("c", CultureInfo.InvariantCulture);
 

@@ -30,6 +30,8 @@ public sealed record ContractEndpoint(string Name, HttpMethod Method, string Pat
             new("list orders", HttpMethod.Get, "/api/v1/orders?limit=5", both),
             new("cancel order", HttpMethod.Post, $"/api/v1/orders/{id}/cancel", both, "{\"reason\":\"x\"}"),
             new("order history", HttpMethod.Get, $"/api/v1/orders/{id}/history", both),
+            new("approve review", HttpMethod.Post, $"/api/v1/orders/{id}/review/approve", operators, "{\"reason\":\"x\"}"),
+            new("reject review", HttpMethod.Post, $"/api/v1/orders/{id}/review/reject", operators, "{\"reason\":\"x\"}"),
             new("get shipment", HttpMethod.Get, $"/api/v1/shipments/{id}", operators),
             new("dispatch", HttpMethod.Post, $"/api/v1/shipments/{id}/dispatch", operators, "{\"carrier\":\"DHL\",\"trackingNumber\":\"T1\"}"),
             new("deliver", HttpMethod.Post, $"/api/v1/shipments/{id}/deliver", operators),

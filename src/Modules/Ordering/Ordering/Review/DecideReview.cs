@@ -10,9 +10,15 @@ using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Review;
 
-internal sealed record ReviewDecisionRequest(string? Reason)
+// The bodies of /review/approve (optional, and so is its reason) and /review/reject (its reason is required).
+internal sealed record ReviewApprovalRequest(string? Reason)
 {
-    public DecideReviewCommand ToCommand(Guid orderId, bool approve, string actor) => new(orderId, approve, Reason, actor);
+    public DecideReviewCommand ToCommand(Guid orderId, string actor) => new(orderId, Approve: true, Reason, actor);
+}
+
+internal sealed record ReviewRejectionRequest(string? Reason)
+{
+    public DecideReviewCommand ToCommand(Guid orderId, string actor) => new(orderId, Approve: false, Reason, actor);
 }
 
 // An operator approves (the saga goes on to the payment) or rejects (the stock is released, the order Rejected

@@ -17,20 +17,25 @@ internal static class ReviewEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var review = endpoints.MapGroup("/api/v1/orders/{orderId:guid}/review").WithTags("Orders").RequireRoles(Roles.Operator);
-        Decision(review, "/approve", approve: true)
+        review.MapPost("/approve", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReviewApprovalRequest? body,
+                HttpContext http, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send((body ?? new ReviewApprovalRequest(null)).ToCommand(orderId, Actor(http)), ct)))
             .WithName("ApproveReview")
-            .WithSummary("Approve an order held for review: it goes on to the payment");
-        Decision(review, "/reject", approve: false)
+            .WithSummary("Approve an order held for review: it goes on to the payment")
+            .Decision();
+        review.MapPost("/reject", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReviewRejectionRequest? body,
+                HttpContext http, IMediator mediator, CancellationToken ct) =>
+                Results.Ok(await mediator.Send((body ?? new ReviewRejectionRequest(null)).ToCommand(orderId, Actor(http)), ct)))
             .WithName("RejectReview")
-            .WithSummary("Reject an order held for review: its stock is released and it is Rejected (RejectedInReview)");
+            .WithSummary("Reject an order held for review: its stock is released and it is Rejected (RejectedInReview)")
+            .Decision();
     }
 
-    private static RouteHandlerBuilder Decision(RouteGroupBuilder review, string pattern, bool approve) =>
-        review.MapPost(pattern, async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReviewDecisionRequest? body,
-                HttpContext http, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send((body ?? new ReviewDecisionRequest(null)).ToCommand(orderId, approve, http.User.Identity?.Name ?? "unknown"), ct)))
-            .Produces<OrderView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "unknown";
+
+    private static RouteHandlerBuilder Decision(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<OrderView>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
 }
