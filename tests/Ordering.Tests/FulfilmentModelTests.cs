@@ -1,11 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.Ordering.Tests.Model;
 
 namespace OrderManagement.Ordering.Tests;
 
 // Model-based test of the fulfilment saga (issue 9, fault 2): random interleavings of module answers, repeated answers,
-// deadlines, dead letters, cancels and operator retries, with the contract's invariants checked after every step and
+// deadlines, dead letters, cancels, operator retries and review decisions (an order held for review in a third of them), with the contract's invariants checked after every step and
 // the order's end checked once everything has settled. OM_MODEL_RUNS sets the number of scenarios (default 25);
 // a failure prints the shrunk scenario, its step-by-step trace and the seed to replay it.
 public sealed class FulfilmentModelTests(OrderingModuleFixture fixture) : OrderingTest(fixture)
@@ -23,8 +25,26 @@ public sealed class FulfilmentModelTests(OrderingModuleFixture fixture) : Orderi
 
     private async Task RunAsync(ModelContext context, Scenario scenario)
     {
-        var order = await PlaceOrderAsync();
-        var world = new ModelWorld(order.OrderId, scenario.InStock, scenario.Payment);
-        await new SagaModelRun(context, order.OrderId, world).RunAsync(scenario);
+        // The rules are read when the review step runs, so they stay on for the whole scenario.
+        ReviewEveryOrder(scenario.Review);
+        try
+        {
+            var order = await PlaceOrderAsync();
+            var world = new ModelWorld(order.OrderId, scenario.InStock, scenario.Payment);
+            await new SagaModelRun(context, order.OrderId, world, scenario.Review).RunAsync(scenario);
+        }
+        finally
+        {
+            ReviewEveryOrder(false);
+        }
+    }
+
+    // The review rules are live settings: changed in the configuration and reloaded, as the settings table does.
+    private void ReviewEveryOrder(bool on)
+    {
+        var configuration = (IConfigurationRoot)Host.Services.GetRequiredService<IConfiguration>();
+        configuration["Review:Enabled"] = on ? "true" : "false";
+        configuration["Review:TotalThreshold"] = "0";
+        configuration.Reload();
     }
 }

@@ -24,7 +24,7 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
         Clock.Advance(TimeSpan.FromSeconds(2));
         await StockReservedAsync(orderId);
         var transactions = await OrderingTransactionsAsync(orderId);
-        transactions.Count.ShouldBe(2);
+        transactions.Count.ShouldBe(3); // placed; stock reserved; review cleared (ADR 0018)
         Histories.Set(orderId, new InventoryHistoryEntry(transactions[0], placedAt.AddSeconds(1), "StockReserved", null, "Reserved", "TSHIRT-RED-M x2, MUG-01 x1", InventoryTrace));
         Histories.Set(orderId, new ShippingHistoryEntry(transactions[1], placedAt.AddSeconds(2.5), "ShipmentNoted", null, "None", null, null));
         Histories.Set(orderId, new PaymentHistoryEntry(StillRunning, placedAt.AddSeconds(3), "PaymentStarted", null, "Pending", "45.48 EUR", null));
@@ -37,11 +37,12 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
             (1, "Ordering", "OrderPlaced", "Pending"),
             (2, "Ordering", "StepStarted", "ReserveStock"),
             (3, "Inventory", "StockReserved", "Reserved"),
-            (4, "Ordering", "StepStarted", "AuthorizePayment"),
+            (4, "Ordering", "StepStarted", "ReviewOrder"),
             (5, "Shipping", "ShipmentNoted", "None"),
+            (6, "Ordering", "StepStarted", "AuthorizePayment"),
         ]);
         history.Entries.Select(e => e.OccurredAt).ShouldBe(
-            [placedAt, placedAt, placedAt.AddSeconds(1), placedAt.AddSeconds(2), placedAt.AddSeconds(2.5)]);
+            [placedAt, placedAt, placedAt.AddSeconds(1), placedAt.AddSeconds(2), placedAt.AddSeconds(2.5), placedAt.AddSeconds(2)]);
         history.Entries[2].Detail.ShouldBe("TSHIRT-RED-M x2, MUG-01 x1");
         history.Entries[2].TraceId.ShouldBe(InventoryTrace);
     }
@@ -74,7 +75,8 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
         [
             ("OrderPlaced", null, "Pending"),
             ("StepStarted", "None", "ReserveStock"),
-            ("StepStarted", "ReserveStock", "AuthorizePayment"),
+            ("StepStarted", "ReserveStock", "ReviewOrder"),
+            ("StepStarted", "ReviewOrder", "AuthorizePayment"),
             ("StepStarted", "AuthorizePayment", "CreateShipment"),
             ("OrderConfirmed", "Pending", "Confirmed"),
             ("SagaCompleted", "Running", "Completed"),

@@ -17,6 +17,9 @@ public sealed class OrderingModuleFixture : IAsyncLifetime
     public static readonly TimeSpan StepDeadline = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan PaymentStepDeadline = TimeSpan.FromSeconds(20);
 
+    // Shorter than the payment step's, so moving the clock past every deadline also ends a review nobody decided.
+    public static readonly TimeSpan ReviewDeadline = TimeSpan.FromSeconds(15);
+
     // Shorter than StepDeadline, so a test can move the clock to a stalled reservation whose deadline has not passed.
     public static readonly TimeSpan ReserveStockNormalWait = TimeSpan.FromSeconds(5);
     public const int MaxStepAttempts = 2;
@@ -52,6 +55,7 @@ public sealed class OrderingModuleFixture : IAsyncLifetime
             {
                 ["Fulfilment:StepDeadline"] = StepDeadline.ToString(),
                 ["Fulfilment:PaymentStepDeadline"] = PaymentStepDeadline.ToString(),
+                ["Fulfilment:ReviewDeadline"] = ReviewDeadline.ToString(),
                 ["Stalls:ReserveStock"] = ReserveStockNormalWait.ToString(),
                 ["Fulfilment:MaxStepAttempts"] = MaxStepAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 // Deadlines fall due only when a test moves the clock; a short poll delivers them without a wait.

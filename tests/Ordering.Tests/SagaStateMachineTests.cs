@@ -13,7 +13,8 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
 
-    private static readonly SagaState[] ForwardStates = [SagaState.Running, SagaState.ReservingStock, SagaState.AuthorizingPayment, SagaState.CreatingShipment];
+    private static readonly SagaState[] ForwardStates =
+        [SagaState.Running, SagaState.ReservingStock, SagaState.InReview, SagaState.AuthorizingPayment, SagaState.CreatingShipment];
     private static readonly SagaState[] CompensatingStates = [SagaState.Compensating, SagaState.CancellingShipment, SagaState.VoidingPayment, SagaState.ReleasingStock];
 
     // Every (state, trigger) the machine acts on; the destination of the dynamic ones depends on the saga (tested below).
@@ -35,7 +36,7 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
             var db = sp.GetRequiredService<OrderingDbContext>();
             var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
 
-            foreach (var expected in new[] { SagaState.ReservingStock, SagaState.AuthorizingPayment, SagaState.CreatingShipment, SagaState.Completed })
+            foreach (var expected in new[] { SagaState.ReservingStock, SagaState.InReview, SagaState.AuthorizingPayment, SagaState.CreatingShipment, SagaState.Completed })
             {
                 saga.Fire(SagaTrigger.Continue, Now, db);
                 saga.State.ShouldBe(expected);
@@ -44,7 +45,8 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
             db.History.Local.Select(e => (e.Event, e.FromState, e.ToState)).ShouldBe(
             [
                 ("StepStarted", "None", "ReserveStock"),
-                ("StepStarted", "ReserveStock", "AuthorizePayment"),
+                ("StepStarted", "ReserveStock", "ReviewOrder"),
+                ("StepStarted", "ReviewOrder", "AuthorizePayment"),
                 ("StepStarted", "AuthorizePayment", "CreateShipment"),
                 ("SagaCompleted", "Running", "Completed"),
             ]);
@@ -55,6 +57,8 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
     [Theory]
     [InlineData(new[] { "ReserveStock", "AuthorizePayment", "CreateShipment" }, new[] { "CancelShipment", "VoidPayment", "ReleaseStock" })]
     [InlineData(new[] { "ReserveStock", "AuthorizePayment" }, new[] { "VoidPayment", "ReleaseStock" })]
+    [InlineData(new[] { "ReserveStock", "ReviewOrder", "AuthorizePayment" }, new[] { "VoidPayment", "ReleaseStock" })]
+    [InlineData(new[] { "ReserveStock", "ReviewOrder" }, new[] { "ReleaseStock" })]
     [InlineData(new[] { "ReserveStock" }, new[] { "ReleaseStock" })]
     [InlineData(new string[0], new string[0])]
     public Task Given_the_completed_steps_When_the_saga_compensates_Then_it_undoes_each_held_step_bottom_to_top(string[] completed, string[] undone) =>

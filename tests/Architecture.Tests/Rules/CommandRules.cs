@@ -8,8 +8,9 @@ namespace OrderManagement.Architecture.Tests.Rules;
 // so a handler never needs `!`. A command property may be nullable only where the contract makes the field optional.
 public static class CommandRules
 {
-    // "Type.Property": optional by the REST contract (api-contract.md, cancel body), null meaning "not given".
-    private static readonly HashSet<string> OptionalByContract = ["CancelOrderCommand.Reason"];
+    // "Type.Property": optional by the REST contract (api-contract.md, cancel body; README and OpenAPI, a review's
+    // approval, ADR 0018), null meaning "not given".
+    private static readonly HashSet<string> OptionalByContract = ["CancelOrderCommand.Reason", "ApproveReviewCommand.Reason"];
 
     public static IReadOnlyList<string> NullableCommandFields(Assembly assembly)
     {

@@ -17,6 +17,8 @@ public enum ActionKind
     ProviderAnswers,
     Dispatch,
     Restock,
+    ApproveReview,
+    RejectReview,
 }
 
 public enum PaymentBehaviour
@@ -32,10 +34,12 @@ public sealed record SagaAction(ActionKind Kind, int Pick)
     public override string ToString() => $"{Kind}({Pick})";
 }
 
-public sealed record Scenario(bool InStock, PaymentBehaviour Payment, IReadOnlyList<SagaAction> Actions)
+// Review: the order matches a review rule (ADR 0018), so it is held after its stock is reserved until an operator
+// decides or the review deadline passes.
+public sealed record Scenario(bool InStock, PaymentBehaviour Payment, IReadOnlyList<SagaAction> Actions, bool Review = false)
 {
     public override string ToString() =>
-        $"InStock={InStock}, Payment={Payment}, Actions=[{string.Join(", ", Actions)}]";
+        $"InStock={InStock}, Payment={Payment}, Review={Review}, Actions=[{string.Join(", ", Actions)}]";
 
     public static Arbitrary<Scenario> Arbitrary { get; } = Arb.From(Generator(), Shrink);
 
@@ -54,14 +58,17 @@ public sealed record Scenario(bool InStock, PaymentBehaviour Payment, IReadOnlyL
                 (1, Gen.Constant(ActionKind.OperatorRetry)),
                 (2, Gen.Constant(ActionKind.ProviderAnswers)),
                 (1, Gen.Constant(ActionKind.Dispatch)),
-                (1, Gen.Constant(ActionKind.Restock)))
+                (1, Gen.Constant(ActionKind.Restock)),
+                (2, Gen.Constant(ActionKind.ApproveReview)),
+                (1, Gen.Constant(ActionKind.RejectReview)))
             from pick in Gen.Choose(0, 3)
             select new SagaAction(kind, pick);
         return from inStock in Gen.Frequency((4, Gen.Constant(true)), (1, Gen.Constant(false)))
                from payment in Gen.Elements(Enum.GetValues<PaymentBehaviour>())
                from length in Gen.Choose(4, 24)
                from actions in Gen.ListOf(action, length)
-               select new Scenario(inStock, payment, actions.ToList());
+               from review in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
+               select new Scenario(inStock, payment, actions.ToList(), review);
     }
 
     // A failing run shrinks by dropping actions one at a time, then by simplifying the world.
@@ -70,6 +77,11 @@ public sealed record Scenario(bool InStock, PaymentBehaviour Payment, IReadOnlyL
         for (var i = 0; i < scenario.Actions.Count; i++)
         {
             yield return scenario with { Actions = scenario.Actions.Where((_, j) => j != i).ToList() };
+        }
+
+        if (scenario.Review)
+        {
+            yield return scenario with { Review = false };
         }
 
         if (!scenario.InStock)

@@ -11,6 +11,7 @@ using OrderManagement.Ordering.GetOrder;
 using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
+using OrderManagement.Ordering.Review;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.TestKit;
@@ -20,7 +21,7 @@ namespace OrderManagement.Ordering.Tests.Model;
 // One scenario against the real Ordering module: the saga's commands go to the model world, the world's answers come
 // back through Ordering's inbox in whatever order the scenario says, and the contract's invariants are checked after
 // every step. A violation throws, naming the step and everything that led to it.
-internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorld world)
+internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorld world, bool review = false)
 {
     private static readonly string[] FinalStatuses = ["Confirmed", "Shipped", "Delivered", "Cancelled", "Rejected"];
 
@@ -31,6 +32,7 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
     private int _recorded;
     private bool _cancelAccepted;
     private bool _lateHold;
+    private bool _approved;
 
     public async Task RunAsync(Scenario scenario)
     {
@@ -81,6 +83,9 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
             case ActionKind.Dispatch when order.Status is "Pending" or "Confirmed":
                 Answer(world.Dispatch(), order);
                 break;
+            case ActionKind.ApproveReview or ActionKind.RejectReview:
+                await DecideAsync(action.Kind == ActionKind.ApproveReview);
+                break;
             case ActionKind.Restock:
                 world.Restock();
                 _trace.Append("stock arrives");
@@ -130,6 +135,13 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
             Require(!world.HoldsAnything, $"the {order.Status} order still holds something once everything settled: {world.Describe()}");
         }
 
+        if (review && !_approved)
+        {
+            Require(order.Status is "Cancelled" or "Rejected", $"an order held for review ends {order.Status} though nobody approved it");
+            Require(order.Status != "Rejected" || order.RejectionReason is "RejectedInReview" or "OutOfStock",
+                $"a held order nobody approved ends Rejected {order.RejectionReason}");
+        }
+
         if (order.Status == "Confirmed")
         {
             Require(world is { Reservation: Reservation.Reserved, Payment: Payment.Authorized, Shipment: Shipment.ReadyToShip },
@@ -172,6 +184,10 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
         var order = await OrderAsync();
         var saga = await SagaAsync();
         Require(world.Authorizations <= 1, "more than one authorization");
+        Require(order.Hold is null || (order.Status == "Pending" && saga.CurrentStep == SagaStep.ReviewOrder),
+            $"the order shows a hold while {order.Status} at {saga.CurrentStep}");
+        Require(!review || _approved || world.Payment == Payment.None, $"the payment was authorized before anyone approved the held order: {world.Describe()}");
+        Require(review || order.Hold is null, "an order was held with review off");
         Require(world.Payment != Payment.Captured || order.Status is "Shipped" or "Delivered", $"payment captured for a {order.Status} order");
         Require(order.Status is not ("Cancelled" or "Rejected") || saga.Status == SagaStatus.Compensated,
             $"the order is {order.Status} but its saga is {saga.Status}");
@@ -244,6 +260,26 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
         {
             _trace.Append("cancel -> 409 ").Append(conflict.Code);
             Require(!string.IsNullOrWhiteSpace(conflict.Message), "a 409 must say why");
+        }
+    }
+
+    // An operator's review decision: carried out only while the order is held, else a 409 that says why.
+    private async Task DecideAsync(bool approve)
+    {
+        var held = (await OrderAsync()).Hold is not null;
+        try
+        {
+            _ = approve
+                ? await context.SendAsync(new ApproveReviewCommand(orderId, null, "model-operator"))
+                : await context.SendAsync(new RejectReviewCommand(orderId, "model rejects", "model-operator"));
+            _trace.Append(approve ? "approve -> 200" : "reject -> 200");
+            Require(held, "a review decision was accepted for an order that was not held");
+            _approved |= approve;
+        }
+        catch (ConflictException conflict)
+        {
+            _trace.Append(approve ? "approve -> 409 " : "reject -> 409 ").Append(conflict.Code);
+            Require(!held || conflict.Code == "concurrent-update", $"a held order's review decision was refused: {conflict.Message}");
         }
     }
 

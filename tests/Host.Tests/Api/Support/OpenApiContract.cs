@@ -20,6 +20,8 @@ public static class OpenApiContract
         ("get", "/api/v1/orders", [200, 400], Both),
         ("post", "/api/v1/orders/{orderId}/cancel", [200, 202, 400, 404, 409, 422], Both),
         ("get", "/api/v1/orders/{orderId}/history", [200, 404], Both),
+        ("post", "/api/v1/orders/{orderId}/review/approve", [200, 400, 404, 409], Operator),
+        ("post", "/api/v1/orders/{orderId}/review/reject", [200, 400, 404, 409], Operator),
         ("get", "/api/v1/shipments/{shipmentId}", [200, 404], Operator),
         ("post", "/api/v1/shipments/{shipmentId}/dispatch", [202, 400, 404, 409], Operator),
         ("post", "/api/v1/shipments/{shipmentId}/deliver", [202, 404, 409], Operator),

@@ -15,7 +15,8 @@ public static partial class Representation
     public static readonly string[] LineFields = ["sku", "quantity", "unitPrice", "lineTotal"];
     public static readonly string[] AddressFields = ["name", "line1", "line2", "city", "postalCode", "country"];
     public static readonly string[] OrderStatuses = ["Pending", "Confirmed", "Shipped", "Delivered", "Cancelled", "Rejected"];
-    public static readonly string[] RejectionReasons = ["OutOfStock", "PaymentDeclined", "PaymentFailed"];
+    // The contract's three, and RejectedInReview, an addition of the review hold (ADR 0018).
+    public static readonly string[] RejectionReasons = ["OutOfStock", "PaymentDeclined", "PaymentFailed", "RejectedInReview"];
     public static readonly string[] PaymentStatuses = ["Pending", "Authorized", "Captured", "Declined", "Failed", "Voided", "Refunded"];
     public static readonly string[] ShipmentStatuses = ["ReadyToShip", "Dispatched", "Delivered", "Cancelled"];
     public static readonly string[] SagaStatuses = ["Running", "Completed", "Compensating", "Compensated", "Failed"];

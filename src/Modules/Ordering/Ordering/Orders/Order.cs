@@ -107,10 +107,12 @@ internal sealed class Order
         HoldExpiresAt = null;
     }
 
-    // Shown from the moment a cancellation is accepted until it completes or is refused.
+    // Shown from the moment a cancellation is accepted until it completes or is refused. An order being cancelled no
+    // longer waits in review.
     public void CancellationRequested(DateTimeOffset now)
     {
         CancellationRequestedAt = now;
+        ClearHold();
         Touch(now);
     }
 

@@ -4,49 +4,63 @@ using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Review;
 
-// The bodies of /review/approve (optional, and so is its reason) and /review/reject (its reason is required).
+// The body of /review/approve as sent: optional, and so is its reason. A rejection's body is an OperatorActionRequest
+// (its reason is required, validated before it is mapped).
 internal sealed record ReviewApprovalRequest(string? Reason)
 {
-    public DecideReviewCommand ToCommand(Guid orderId, string actor) => new(orderId, Approve: true, Reason, actor);
+    public ApproveReviewCommand ToCommand(Guid orderId, string actor) => new(orderId, Reason, actor);
 }
 
-internal sealed record ReviewRejectionRequest(string? Reason)
+internal static class ReviewRequests
 {
-    public DecideReviewCommand ToCommand(Guid orderId, string actor) => new(orderId, Approve: false, Reason, actor);
+    public static RejectReviewCommand ToRejectReview(this OperatorActionRequest request, Guid orderId, string actor) =>
+        new(orderId, Validated.Value(request.Reason), actor);
 }
 
-// An operator approves (the saga goes on to the payment) or rejects (the stock is released, the order Rejected
-// RejectedInReview) a held order; both go to the operators' audit. A rejection needs a reason.
-internal sealed record DecideReviewCommand(Guid OrderId, bool Approve, string? Reason, string Actor) : ICommand<OrderView>, IOperatorCommand<OrderView>
+// An operator approves a held order: the saga goes on to the payment. Audited; the reason is optional.
+internal sealed record ApproveReviewCommand(Guid OrderId, string? Reason, string Actor) : ICommand<OrderView>, IOperatorCommand<OrderView>
 {
-    public OperatorActionRecord Describe(OrderView result) => Approve
-        ? new("ApproveReview", OrderId, "Approved in review: the payment is authorized next.")
-        : new("RejectReview", OrderId, "Rejected in review: the stock is released and the order is Rejected.");
+    public OperatorActionRecord Describe(OrderView result) => new("ApproveReview", OrderId, "Approved in review: the payment is authorized next.");
 }
 
-internal sealed class DecideReviewValidator : AbstractValidator<DecideReviewCommand>
+// An operator rejects a held order: its stock is released and it ends Rejected / RejectedInReview. Audited.
+internal sealed record RejectReviewCommand(Guid OrderId, string Reason, string Actor) : ICommand<OrderView>, IOperatorCommand<OrderView>
 {
-    public DecideReviewValidator()
+    public OperatorActionRecord Describe(OrderView result) => new("RejectReview", OrderId, "Rejected in review: the stock is released and the order is Rejected.");
+}
+
+internal sealed class ApproveReviewValidator : AbstractValidator<ApproveReviewCommand>
+{
+    public ApproveReviewValidator() => RuleFor(c => c.Reason).OptionalText("reason", 500);
+}
+
+internal sealed class RejectReviewValidator : AbstractValidator<RejectReviewCommand>
+{
+    public RejectReviewValidator() => RuleFor(c => c.Reason).RequiredText("reason", 500);
+}
+
+internal sealed class DecideReviewHandler(OrderingDbContext db, OrderFulfilment fulfilment, ReviewDesk desk)
+    : IRequestHandler<ApproveReviewCommand, OrderView>, IRequestHandler<RejectReviewCommand, OrderView>
+{
+    public Task<OrderView> Handle(ApproveReviewCommand command, CancellationToken cancellationToken) =>
+        DecideAsync(command.OrderId, approve: true, command.Actor, command.Reason, cancellationToken);
+
+    public Task<OrderView> Handle(RejectReviewCommand command, CancellationToken cancellationToken) =>
+        DecideAsync(command.OrderId, approve: false, command.Actor, command.Reason, cancellationToken);
+
+    private async Task<OrderView> DecideAsync(Guid orderId, bool approve, string actor, string? reason, CancellationToken cancellationToken)
     {
-        RuleFor(c => c.Reason).RequiredText("reason", 500).When(c => !c.Approve);
-        RuleFor(c => c.Reason).OptionalText("reason", 500).When(c => c.Approve);
-    }
-}
-
-internal sealed class DecideReviewHandler(OrderingDbContext db, OrderFulfilment fulfilment, ReviewDesk desk) : IRequestHandler<DecideReviewCommand, OrderView>
-{
-    public async Task<OrderView> Handle(DecideReviewCommand command, CancellationToken cancellationToken)
-    {
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
-            ?? throw new NotFoundException("Order", command.OrderId.ToString());
-        var saga = await db.Sagas.FirstAsync(s => s.OrderId == command.OrderId, cancellationToken);
-        desk.Decide(fulfilment, order, saga, command.Approve, command.Actor, command.Reason);
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
+            ?? throw new NotFoundException("Order", orderId.ToString());
+        var saga = await db.Sagas.FirstAsync(s => s.OrderId == orderId, cancellationToken);
+        desk.Decide(fulfilment, order, saga, approve, actor, reason);
         return OrderView.From(order);
     }
 }

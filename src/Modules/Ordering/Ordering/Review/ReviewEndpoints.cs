@@ -1,10 +1,13 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Review;
@@ -23,9 +26,13 @@ internal static class ReviewEndpoints
             .WithName("ApproveReview")
             .WithSummary("Approve an order held for review: it goes on to the payment")
             .Decision();
-        review.MapPost("/reject", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReviewRejectionRequest? body,
-                HttpContext http, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send((body ?? new ReviewRejectionRequest(null)).ToCommand(orderId, Actor(http)), ct)))
+        review.MapPost("/reject", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] OperatorActionRequest? body,
+                HttpContext http, [FromServices] IValidator<OperatorActionRequest> validator, IMediator mediator, CancellationToken ct) =>
+                {
+                    var request = body ?? new OperatorActionRequest(null);
+                    await validator.ValidateRequestAsync(request, ct);
+                    return Results.Ok(await mediator.Send(request.ToRejectReview(orderId, Actor(http)), ct));
+                })
             .WithName("RejectReview")
             .WithSummary("Reject an order held for review: its stock is released and it is Rejected (RejectedInReview)")
             .Decision();

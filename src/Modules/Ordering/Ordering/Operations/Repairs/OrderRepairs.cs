@@ -37,7 +37,9 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
             if (kind is RepairKind.ApproveReview or RepairKind.RejectReview)
             {
                 var approve = kind == RepairKind.ApproveReview;
-                await mediator.Send(new DecideReviewCommand(orderId, approve, reason, operatorName), cancellationToken);
+                _ = approve
+                    ? await mediator.Send(new ApproveReviewCommand(orderId, reason, operatorName), cancellationToken)
+                    : await mediator.Send(new RejectReviewCommand(orderId, reason, operatorName), cancellationToken);
                 return new RepairOutcome(true, approve
                     ? "Approved in review: the payment is authorized next."
                     : "Rejected in review: the stock is released and the order is Rejected.");
