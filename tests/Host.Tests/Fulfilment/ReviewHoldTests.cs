@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using OrderManagement.Host.Tests.Infrastructure;
 using OrderManagement.TestKit;
 
@@ -49,6 +50,24 @@ public sealed class ReviewHoldTests(ApiFactory api) : StockedApiTests(api, "WATC
         history.Single(e => e.Text("event") == "OrderHeld").Text("detail")!.ShouldContain("Review:TotalThreshold");
         var held = await Operator.GetJsonAsync("/api/v1/orders?held=true");
         held["items"]!.AsArray().Select(o => o!.Text("orderId")).ShouldBe([orderId.ToString()]);
+        (await WebhookEventTypesAsync(orderId)).ShouldContain("order.hold");
+    }
+
+    // The order events recorded for webhooks with the order's changes (ADR 0017), whether or not anyone subscribed.
+    private async Task<List<string>> WebhookEventTypesAsync(Guid orderId)
+    {
+        await using var connection = new NpgsqlConnection(Api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT type FROM ordering.webhook_events WHERE order_id = $1 ORDER BY sequence", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = orderId });
+        var types = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            types.Add(reader.GetString(0));
+        }
+
+        return types;
     }
 
     [Fact]
