@@ -81,7 +81,7 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
             ("OrderConfirmed", "Pending", "Confirmed"),
             ("SagaCompleted", "Running", "Completed"),
         ]);
-        history.Entries.Select(e => e.Sequence).ShouldBe([1, 2, 3, 4, 5, 6]);
+        history.Entries.Select(e => e.Sequence).ShouldBe([1, 2, 3, 4, 5, 6, 7]);
         history.Entries[0].Detail.ShouldBe("45.48 EUR");
     }
 
