@@ -4,10 +4,10 @@
 set -euo pipefail
 
 # The previous released build: the commit on main just before the saga's definition (its states, steps or rows)
-# last changed (56bf23b: main just before the review step, ADR 0018). Whoever changes the saga next rebases
+# last changed (e943b45: main just before the review step, ADR 0018). Whoever changes the saga next rebases
 # on main, sets this in the same change to `git rev-parse main` (main's head, the last build without their change),
 # runs `build/upgrade-test.sh --quick` from it before merging, and notes the run in their report.
-UPGRADE_FROM=56bf23b55da55f6630990c1338225c8df1da4ea1
+UPGRADE_FROM=e943b45212e069ee4845f10e442e87a583b410d9
 
 usage() {
     cat <<EOF
