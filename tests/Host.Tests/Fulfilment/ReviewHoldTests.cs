@@ -55,7 +55,7 @@ public sealed class ReviewHoldTests(ApiFactory api) : StockedApiTests(api, "WATC
         held["items"]!.AsArray().Select(o => o!.Text("orderId")).ShouldBe([orderId.ToString()]);
         var deliveries = await Poller.UntilAsync(() => Storefront.GetJsonAsync($"/api/v1/webhooks/{webhookId}/deliveries"),
             d => d["items"]!.AsArray().Count > 0, "the order.hold event to be queued for the subscription");
-        deliveries["items"]!.AsArray().Select(d => (d!.Text("orderId"), d.Text("eventType"))).ShouldBe([(orderId.ToString(), "order.hold")]);
+        deliveries["items"]!.AsArray().Select(d => (d!.Text("orderId"), d!.Text("eventType"))).ShouldBe([(orderId.ToString(), "order.hold")]);
         (await Storefront.DeleteAsync($"/api/v1/webhooks/{webhookId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 
