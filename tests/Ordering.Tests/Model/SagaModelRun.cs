@@ -33,6 +33,7 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
     private bool _cancelAccepted;
     private bool _lateHold;
     private bool _approved;
+    private bool _dispatchDeadLettered;
 
     public async Task RunAsync(Scenario scenario)
     {
@@ -65,7 +66,9 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
                 await DeadLetterAsync(Take(_commands, action.Pick), ConsumerOf);
                 break;
             case ActionKind.DeadLetterReply when _replies.Count > 0:
-                await DeadLetterAsync(Take(_replies, action.Pick), _ => OrderingModule.Name);
+                var reply = Take(_replies, action.Pick);
+                _dispatchDeadLettered |= reply is ShipmentDispatched;
+                await DeadLetterAsync(reply, _ => OrderingModule.Name);
                 break;
             case ActionKind.PassDeadline:
                 context.PassDeadline();
@@ -142,9 +145,11 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
                 $"a held order nobody approved ends Rejected {order.RejectionReason}");
         }
 
+        // A dead-lettered ShipmentDispatched waits for an operator's replay: until then the order stays Confirmed.
         if (order.Status == "Confirmed")
         {
-            Require(world is { Reservation: Reservation.Reserved, Payment: Payment.Authorized, Shipment: Shipment.ReadyToShip },
+            Require(world is { Reservation: Reservation.Reserved, Payment: Payment.Authorized, Shipment: Shipment.ReadyToShip }
+                    || (_dispatchDeadLettered && world is { Reservation: Reservation.Reserved, Payment: Payment.Authorized, Shipment: Shipment.Dispatched }),
                 $"a Confirmed order must hold its stock, authorization and shipment: {world.Describe()}");
         }
     }
