@@ -13,7 +13,8 @@ public sealed class GetPaymentTests(PaymentsModuleFixture fixture) : PaymentsTes
 
         var view = await Host.SendAsync(new GetPaymentQuery(paymentId));
 
-        view.ShouldBe(new PaymentView(paymentId, orderId, Amount, Currency, Status: "Authorized", Attempts: 1, RefundedAmount: 0m));
+        view.ShouldBe(new PaymentView(paymentId, orderId, Amount, Currency, Status: "Authorized", Attempts: 1, RefundedAmount: 0m, CapturedAmount: 0m, view.Captures));
+        view.Captures.ShouldBeEmpty();
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class PaymentStateMachineTests(PaymentsModuleFixture fixture) : IC
         [(PaymentStatus.Pending, PaymentTrigger.Void)] = (PaymentStatus.Voided, "PaymentVoided"),
         [(PaymentStatus.Authorized, PaymentTrigger.Capture)] = (PaymentStatus.Captured, "PaymentCaptured"),
         [(PaymentStatus.Authorized, PaymentTrigger.Void)] = (PaymentStatus.Voided, "PaymentVoided"),
+        [(PaymentStatus.Authorized, PaymentTrigger.CapturePart)] = (PaymentStatus.PartiallyCaptured, "PaymentPartiallyCaptured"),
+        [(PaymentStatus.PartiallyCaptured, PaymentTrigger.CapturePart)] = (PaymentStatus.PartiallyCaptured, "PaymentPartiallyCaptured"),
+        [(PaymentStatus.PartiallyCaptured, PaymentTrigger.Capture)] = (PaymentStatus.Captured, "PaymentCaptured"),
         [(PaymentStatus.Captured, PaymentTrigger.Refund)] = (PaymentStatus.Refunded, "PaymentRefunded"),
     };
 

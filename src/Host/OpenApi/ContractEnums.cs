@@ -9,7 +9,7 @@ internal sealed class ContractEnums : IOpenApiDocumentTransformer
 {
     public static readonly string[] OrderStatuses = ["Pending", "Confirmed", "Shipped", "Delivered", "Cancelled", "Rejected"];
     public static readonly string[] RejectionReasons = ["OutOfStock", "PaymentDeclined", "PaymentFailed", "RejectedInReview"];
-    public static readonly string[] PaymentStatuses = ["Pending", "Authorized", "Captured", "Declined", "Failed", "Voided", "Refunded"];
+    public static readonly string[] PaymentStatuses = ["Pending", "Authorized", "PartiallyCaptured", "Captured", "Declined", "Failed", "Voided", "Refunded"];
     public static readonly string[] ShipmentStatuses = ["ReadyToShip", "Dispatched", "Delivered", "Cancelled"];
     public static readonly string[] SagaStatuses = ["Running", "Completed", "Compensating", "Compensated", "Failed"];
     public static readonly string[] Modules = ["Ordering", "Inventory", "Payments", "Shipping"];

@@ -12,5 +12,7 @@ public interface IPaymentQueries
 // TraceId: the W3C trace id (32 hex digits) of the request or message the change happened in.
 public sealed record PaymentHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail, string? TraceId);
 
-// Amount in Currency (ISO 4217); Attempts counts provider calls; LastError is the provider's last failure, if any.
-public sealed record PaymentSnapshot(Guid Id, string Status, decimal Amount, string Currency, int Attempts, string? LastError, DateTimeOffset UpdatedAt);
+// Amount (authorized) and CapturedAmount (captured so far, never above Amount) in Currency (ISO 4217); Attempts counts
+// provider calls; LastError is the provider's last failure, if any.
+public sealed record PaymentSnapshot(Guid Id, string Status, decimal Amount, string Currency, int Attempts, string? LastError, DateTimeOffset UpdatedAt,
+    decimal CapturedAmount = 0);

@@ -11,7 +11,10 @@ public sealed record PaymentFailed(Guid OrderId, Guid PaymentId, string Reason);
 
 public sealed record PaymentVoided(Guid OrderId, Guid? PaymentId);
 
-public sealed record PaymentCaptured(Guid OrderId, Guid PaymentId);
+// One capture made: for a shipment (ShipmentId, Amount in the payment's currency, Status the payment's status after it:
+// PartiallyCaptured or Captured), or, when all three are null, of the rest of the authorized amount (a CapturePayment
+// that named no shipment; the payment is Captured).
+public sealed record PaymentCaptured(Guid OrderId, Guid PaymentId, Guid? ShipmentId = null, decimal? Amount = null, string? Status = null);
 
 // The refund of return ReturnId (Amount) is made; RefundedAmount is the payment's total refunded so far and Status its
 // status after it ("Refunded" once everything captured is refunded, else still "Captured").

@@ -17,6 +17,6 @@ internal sealed class PaymentQueries(PaymentsDbContext db) : IPaymentQueries
         await db.Payments.AsNoTracking()
             .Where(p => p.OrderId == orderId)
             .OrderByDescending(p => p.CreatedAt)
-            .Select(p => new PaymentSnapshot(p.Id, p.Status.ToString(), p.Amount, p.Currency, p.Attempts, p.LastError, p.UpdatedAt))
+            .Select(p => new PaymentSnapshot(p.Id, p.Status.ToString(), p.Amount, p.Currency, p.Attempts, p.LastError, p.UpdatedAt, p.CapturedAmount))
             .FirstOrDefaultAsync(cancellationToken);
 }

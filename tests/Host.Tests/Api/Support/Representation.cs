@@ -17,7 +17,7 @@ public static partial class Representation
     public static readonly string[] OrderStatuses = ["Pending", "Confirmed", "Shipped", "Delivered", "Cancelled", "Rejected"];
     // The contract's three, and RejectedInReview, an addition of the review hold (ADR 0018).
     public static readonly string[] RejectionReasons = ["OutOfStock", "PaymentDeclined", "PaymentFailed", "RejectedInReview"];
-    public static readonly string[] PaymentStatuses = ["Pending", "Authorized", "Captured", "Declined", "Failed", "Voided", "Refunded"];
+    public static readonly string[] PaymentStatuses = ["Pending", "Authorized", "PartiallyCaptured", "Captured", "Declined", "Failed", "Voided", "Refunded"];
     public static readonly string[] ShipmentStatuses = ["ReadyToShip", "Dispatched", "Delivered", "Cancelled"];
     public static readonly string[] SagaStatuses = ["Running", "Completed", "Compensating", "Compensated", "Failed"];
     public static readonly string[] Modules = ["Ordering", "Inventory", "Payments", "Shipping"];

@@ -62,5 +62,5 @@ internal sealed partial class OrderFulfilment
     }
 
     public void Captured(Order order, PaymentCaptured captured) =>
-        order.PaymentChanged(captured.PaymentId, "Captured", Now);
+        order.PaymentChanged(captured.PaymentId, captured.Status ?? "Captured", Now);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
@@ -11,17 +12,19 @@ using OrderManagement.Payments.Settlement;
 
 namespace OrderManagement.Payments.CapturePayment;
 
-internal sealed record CapturePaymentCommand(Guid OrderId) : ICommand<Unit>;
+// ShipmentId and Amount: one shipment's part (docs/adr/0019); both null: the rest of the authorized amount.
+internal sealed record CapturePaymentCommand(Guid OrderId, Guid? ShipmentId = null, decimal? Amount = null) : ICommand<Unit>;
 
 internal sealed class CapturePaymentMessageHandler(IMediator mediator) : IMessageHandler<Contracts.CapturePayment>
 {
     public Task HandleAsync(Contracts.CapturePayment message, CancellationToken cancellationToken) =>
-        mediator.Send(new CapturePaymentCommand(message.OrderId), cancellationToken);
+        mediator.Send(new CapturePaymentCommand(message.OrderId, message.ShipmentId, message.Amount), cancellationToken);
 }
 
-// Only an authorized payment can be captured; a repeat of a capture is a no-op. The delivery records the capture as
-// due and commits; the worker calls the provider and publishes PaymentCaptured (docs/adr/0013). Only a capture the
-// worker gave up on (faulted) is made here, inside the delivery, so that the dispatcher retries and dead-letters it.
+// Only an authorized (or partly captured) payment can be captured; a capture is recorded once per shipment, so a
+// repeat is a no-op. The delivery records the capture as due and commits; the worker calls the provider and publishes
+// PaymentCaptured (docs/adr/0013). Only captures the worker gave up on (faulted) are made here, inside the delivery,
+// so that the dispatcher retries and dead-letters them.
 internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
     : IRequestHandler<CapturePaymentCommand, Unit>
 {
@@ -29,31 +32,83 @@ internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls 
     {
         var payment = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Payment for order", command.OrderId.ToString());
-        if (payment.Status == PaymentStatus.Captured || payment is { Status: PaymentStatus.Authorized, Call: PaymentCall.Capture, Faulted: false })
+        var captures = await db.Captures.Where(c => c.PaymentId == payment.Id).ToListAsync(cancellationToken);
+        var capture = captures.FirstOrDefault(c => c.ShipmentId == command.ShipmentId);
+        if (capture is null)
+        {
+            if (payment.Status == PaymentStatus.Captured && command.ShipmentId is null)
+            {
+                return Unit.Value; // captured in full (before captures were recorded one by one, or by this very request)
+            }
+
+            capture = Request(payment, captures, command);
+            if (capture is null)
+            {
+                return Unit.Value;
+            }
+
+            captures.Add(capture);
+        }
+
+        if (capture.Status == CaptureStatus.Captured)
         {
             return Unit.Value;
         }
 
-        if (payment is { Status: PaymentStatus.Authorized, Call: PaymentCall.Void })
+        if (payment is { Call: PaymentCall.Capture, Faulted: true })
         {
-            throw new InvalidTransitionException(nameof(PaymentStatus), payment.Status.ToString(), nameof(PaymentTrigger.Capture), ["no void is due"]);
-        }
+            var due = captures.Where(c => c.Status == CaptureStatus.Due).ToList();
+            foreach (var each in due)
+            {
+                await SettlementCall.MakeAsync(provider, PaymentCall.Capture, payment.AuthorizationCode!, each.Amount, cancellationToken);
+            }
 
-        if (payment is { Status: PaymentStatus.Authorized, Call: PaymentCall.Capture, Faulted: true })
-        {
-            await SettlementCall.MakeAsync(provider, PaymentCall.Capture, payment.AuthorizationCode!, payment.Amount, cancellationToken);
-            outcomes.Succeeded(payment, PaymentCall.Capture);
+            outcomes.Captured(payment, due);
+            outcomes.Succeeded(payment, PaymentCall.Capture, captures);
             return Unit.Value;
         }
 
-        if (payment.Status != PaymentStatus.Authorized)
+        if (payment.Call is null)
+        {
+            payment.RequestCall(PaymentCall.Capture, db.Time.GetUtcNow());
+            payment.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
+            db.AfterCommit(worker.Notify);
+        }
+
+        return Unit.Value; // Call is Capture: the worker takes this capture with the others due
+    }
+
+    // Records a new capture as due, or answers null when a capture that names no shipment finds nothing left to ask for.
+    private PaymentCapture? Request(Payment payment, List<PaymentCapture> captures, CapturePaymentCommand command)
+    {
+        if (payment.Status is not (PaymentStatus.Authorized or PaymentStatus.PartiallyCaptured))
         {
             payment.Apply(PaymentTrigger.Capture, db.Time.GetUtcNow(), db); // refused: names the state
         }
 
-        payment.RequestCall(PaymentCall.Capture, db.Time.GetUtcNow());
-        payment.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
-        db.AfterCommit(worker.Notify);
-        return Unit.Value;
+        if (payment.Call == PaymentCall.Void)
+        {
+            throw new InvalidTransitionException(nameof(PaymentStatus), payment.Status.ToString(), nameof(PaymentTrigger.Capture), ["no void is due"]);
+        }
+
+        var asked = captures.Sum(c => c.Amount);
+        var amount = command.ShipmentId is null ? payment.Amount - asked : command.Amount ?? 0m;
+        if (command.ShipmentId is null && amount <= 0)
+        {
+            return null;
+        }
+
+        if (amount <= 0 || asked + amount > payment.Amount)
+        {
+            throw new ConflictException(
+                $"A capture of {amount} {payment.Currency} for shipment {command.ShipmentId} of order {payment.OrderId} would take the captures "
+                + $"to {asked + amount} of an authorization of {payment.Amount} {payment.Currency}; nothing was captured. The order's shipments "
+                + "must never hold more than its lines: check the shipments of the order.",
+                "capture-exceeds-authorization");
+        }
+
+        var capture = PaymentCapture.Request(payment.Id, command.ShipmentId, amount, db.Time.GetUtcNow());
+        db.Captures.Add(capture);
+        return capture;
     }
 }

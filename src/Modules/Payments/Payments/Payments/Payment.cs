@@ -11,6 +11,9 @@ internal sealed class Payment
     public Guid Id { get; private init; }
     public Guid OrderId { get; private init; }
     public decimal Amount { get; private init; }
+
+    // The part of Amount the provider has captured so far (the sum of the payment's Captured captures); never above Amount.
+    public decimal CapturedAmount { get; private set; }
     public required string Currency { get; init; }
     public required string Method { get; init; }
     public required string Token { get; init; }
@@ -149,6 +152,15 @@ internal sealed class Payment
         LeaseId = null;
         LeaseExpiresAt = null;
         Faulted = false;
+    }
+
+    // The provider took this capture: PartiallyCaptured until all of Amount is captured, then Captured.
+    public void CaptureMade(PaymentCapture capture, DateTimeOffset now, IHistoryLog history)
+    {
+        capture.Captured(now);
+        CapturedAmount += capture.Amount;
+        Apply(CapturedAmount >= Amount ? PaymentTrigger.Capture : PaymentTrigger.CapturePart, now, history,
+            $"{capture.Amount} {Currency}" + (capture.ShipmentId is { } shipment ? $" for shipment {shipment}" : ""));
     }
 
     public void Fault(string error, DateTimeOffset now)

@@ -15,9 +15,15 @@ internal static class PaymentStateMachine
             .Permit(PaymentTrigger.Decline, PaymentStatus.Declined)
             .Permit(PaymentTrigger.Fail, PaymentStatus.Failed)
             .Permit(PaymentTrigger.Void, PaymentStatus.Voided);
+        // Capture takes the payment to Captured (all of the authorized amount is captured); CapturePart captures a
+        // part (one shipment's lines), and the payment stays PartiallyCaptured until the last part (docs/adr/0019).
         machine.Configure(PaymentStatus.Authorized)
             .Permit(PaymentTrigger.Capture, PaymentStatus.Captured)
+            .Permit(PaymentTrigger.CapturePart, PaymentStatus.PartiallyCaptured)
             .Permit(PaymentTrigger.Void, PaymentStatus.Voided);
+        machine.Configure(PaymentStatus.PartiallyCaptured)
+            .Permit(PaymentTrigger.Capture, PaymentStatus.Captured)
+            .PermitReentry(PaymentTrigger.CapturePart);
         machine.Configure(PaymentStatus.Captured)
             .Permit(PaymentTrigger.Refund, PaymentStatus.Refunded);
         machine.OnUnhandledTrigger((state, trigger, unmetGuards) =>
@@ -32,6 +38,7 @@ internal static class PaymentStateMachine
         PaymentTrigger.Decline => "PaymentDeclined",
         PaymentTrigger.Fail => "PaymentFailed",
         PaymentTrigger.Capture => "PaymentCaptured",
+        PaymentTrigger.CapturePart => "PaymentPartiallyCaptured",
         PaymentTrigger.Void => "PaymentVoided",
         PaymentTrigger.Refund => "PaymentRefunded",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),

@@ -4,6 +4,7 @@ internal enum PaymentStatus
 {
     Pending,
     Authorized,
+    PartiallyCaptured,
     Captured,
     Declined,
     Failed,
@@ -17,6 +18,7 @@ internal enum PaymentTrigger
     Decline,
     Fail,
     Capture,
+    CapturePart,
     Void,
     Refund,
 }

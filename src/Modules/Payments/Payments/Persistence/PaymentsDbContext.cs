@@ -14,6 +14,7 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
 
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<PaymentCapture> Captures => Set<PaymentCapture>();
 
     // An authorization and a void may each create the order's one payment: whichever comes second waits for the
     // first to end and then finds its payment, so the provider is never asked twice and no authorization is lost.
@@ -30,6 +31,7 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.OrderId).HasColumnName("order_id");
             payment.HasIndex(p => p.OrderId).IsUnique().HasDatabaseName("ux_payments_order");
             payment.Property(p => p.Amount).HasColumnName("amount").IsMoney();
+            payment.Property(p => p.CapturedAmount).HasColumnName("captured_amount").IsMoney();
             payment.Property(p => p.Currency).HasColumnName("currency");
             payment.Property(p => p.Method).HasColumnName("method");
             payment.Property(p => p.Token).HasColumnName("token");
@@ -55,5 +57,21 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         });
         modelBuilder.ApplyConfiguration(new RefundConfiguration());
+
+        modelBuilder.Entity<PaymentCapture>(capture =>
+        {
+            capture.ToTable("captures");
+            capture.HasKey(c => c.Id);
+            capture.Property(c => c.Id).HasColumnName("id");
+            capture.Property(c => c.PaymentId).HasColumnName("payment_id");
+            capture.Property(c => c.ShipmentId).HasColumnName("shipment_id");
+            capture.HasIndex(c => new { c.PaymentId, c.ShipmentId }).IsUnique().AreNullsDistinct(false).HasDatabaseName("ux_captures_payment_shipment");
+            capture.Property(c => c.Amount).HasColumnName("amount").IsMoney();
+            capture.Property(c => c.Status).HasColumnName("status").HasConversion<string>();
+            capture.Property(c => c.RequestedAt).HasColumnName("requested_at");
+            capture.Property(c => c.CapturedAt).HasColumnName("captured_at");
+            capture.HasOne<Payment>().WithMany().HasForeignKey(c => c.PaymentId).HasConstraintName("fk_captures_payment")
+                .OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
@@ -11,17 +12,36 @@ namespace OrderManagement.Payments.Settlement;
 // after a transient failure (timeout, unavailable) another attempt after a backoff, without limit, since a decided
 // capture or void has no other outcome and a waiting call must never move into the delivery path; after an unexpected
 // error the call is faulted and its message is sent to Payments again, whose delivery makes the call itself: retried
-// by the dispatcher and, if the provider keeps failing, dead-lettered for an operator to replay.
-internal sealed class SettlementOutcomes(PaymentsDbContext db, IOptionsMonitor<PaymentProviderOptions> options)
+// by the dispatcher and, if the provider keeps failing, dead-lettered for an operator to replay. A capture call takes
+// every capture due (one per shipment, docs/adr/0019); one that fell due during the call is asked for again.
+internal sealed class SettlementOutcomes(PaymentsDbContext db, IOptionsMonitor<PaymentProviderOptions> options, AuthorizationSignal worker)
 {
-    public void Succeeded(Payment payment, PaymentCall call)
+    // The provider took these captures (tracked rows of the payment, still Due).
+    public void Captured(Payment payment, IReadOnlyCollection<PaymentCapture> made)
+    {
+        var now = db.Time.GetUtcNow();
+        foreach (var capture in made)
+        {
+            payment.CaptureMade(capture, now, db);
+            db.Publish(capture.ShipmentId is { } shipmentId
+                ? new PaymentCaptured(payment.OrderId, payment.Id, shipmentId, capture.Amount, payment.Status.ToString())
+                : new PaymentCaptured(payment.OrderId, payment.Id));
+        }
+    }
+
+    // captures: the payment's tracked capture rows (for a capture call), after Captured has marked the ones made.
+    public void Succeeded(Payment payment, PaymentCall call, IReadOnlyCollection<PaymentCapture>? captures = null)
     {
         var now = db.Time.GetUtcNow();
         payment.SettleCall();
         if (call == PaymentCall.Capture)
         {
-            payment.Apply(PaymentTrigger.Capture, now, db, $"{payment.Amount} {payment.Currency}");
-            db.Publish(new PaymentCaptured(payment.OrderId, payment.Id));
+            if (captures?.Any(c => c.Status == CaptureStatus.Due) == true)
+            {
+                payment.RequestCall(PaymentCall.Capture, now);
+                db.AfterCommit(worker.Notify);
+            }
+
             return;
         }
 
@@ -29,7 +49,7 @@ internal sealed class SettlementOutcomes(PaymentsDbContext db, IOptionsMonitor<P
         db.Publish(new PaymentVoided(payment.OrderId, payment.Id));
     }
 
-    public void Failed(Payment payment, PaymentCall call, int attempt, Exception exception)
+    public void Failed(Payment payment, PaymentCall call, int attempt, Exception exception, IReadOnlyCollection<PaymentCapture>? captures = null)
     {
         var now = db.Time.GetUtcNow();
         var status = payment.Status.ToString();
@@ -44,6 +64,13 @@ internal sealed class SettlementOutcomes(PaymentsDbContext db, IOptionsMonitor<P
         var fault = $"{call} attempt {attempt}: the payment provider failed unexpectedly ({exception.Message}); the {call}Payment message is delivered again";
         payment.CallFaulted(fault, now);
         db.RecordHistory(payment.OrderId, "Payment", payment.Id, $"{call}Faulted", status, status, fault);
-        db.Publish(call == PaymentCall.Capture ? new Contracts.CapturePayment(payment.OrderId) : new Contracts.VoidPayment(payment.OrderId));
+        db.Publish(call == PaymentCall.Capture ? CaptureMessage(payment, captures) : new Contracts.VoidPayment(payment.OrderId));
     }
+
+    // The message whose delivery makes the due captures: it names one of them, so it finds that capture and asks for
+    // no new one.
+    private static Contracts.CapturePayment CaptureMessage(Payment payment, IReadOnlyCollection<PaymentCapture>? captures) =>
+        captures?.FirstOrDefault(c => c.Status == CaptureStatus.Due) is { ShipmentId: { } shipmentId } due
+            ? new Contracts.CapturePayment(payment.OrderId, shipmentId, due.Amount)
+            : new Contracts.CapturePayment(payment.OrderId);
 }

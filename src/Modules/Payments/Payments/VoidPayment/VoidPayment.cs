@@ -42,7 +42,7 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls pro
             return Unit.Value;
         }
 
-        if (payment is { Status: PaymentStatus.Pending or PaymentStatus.Captured })
+        if (payment is { Status: PaymentStatus.Pending or PaymentStatus.PartiallyCaptured or PaymentStatus.Captured })
         {
             payment.Apply(PaymentTrigger.Void, db.Time.GetUtcNow(), db);
             if (!payment.HasAttemptInFlight)
