@@ -7,11 +7,14 @@ using OrderManagement.Inventory.Stock;
 
 namespace OrderManagement.Inventory.CommitStock;
 
-// The shipment left: its reserved units leave on-hand stock. A repeat is a no-op.
+// A shipment left: its reserved units leave on-hand stock, once per shipment (a repeat is a no-op). A commit that
+// names no shipment takes every unit still reserved. The reservation is Committed once none is left (docs/adr/0019).
 internal sealed class CommitStockHandler(InventoryDbContext db) : IRequestHandler<CommitStockCommand, Unit>
 {
     public async Task<Unit> Handle(CommitStockCommand command, CancellationToken cancellationToken)
     {
+        // Two shipments of one order committed at once: one waits, then sees what the other took.
+        await db.LockForTransactionAsync("reservation-of-order:" + command.OrderId.ToString("N"), cancellationToken);
         var reservation = await db.Reservations.FirstOrDefaultAsync(r => r.OrderId == command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Reservation for order", command.OrderId.ToString());
         if (reservation.Status == ReservationStatus.Committed)
@@ -19,12 +22,57 @@ internal sealed class CommitStockHandler(InventoryDbContext db) : IRequestHandle
             return Unit.Value;
         }
 
+        // Local as well: a commit of this order earlier in the same delivery group is not saved yet.
+        await db.Commits.Where(c => c.OrderId == command.OrderId).LoadAsync(cancellationToken);
+        var commits = db.Commits.Local.Where(c => c.OrderId == command.OrderId).ToList();
+        if (commits.Any(c => c.ShipmentId == command.ShipmentId))
+        {
+            return Unit.Value;
+        }
+
+        var left = reservation.Lines.GroupBy(l => l.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity), StringComparer.Ordinal);
+        foreach (var line in commits.SelectMany(c => c.Lines))
+        {
+            left[line.Sku] -= line.Quantity;
+        }
+
+        var lines = command.Lines ?? [.. left.Where(l => l.Value > 0).Select(l => new ReservationLine(l.Key, l.Value))];
+        if (reservation.Status != ReservationStatus.Reserved)
+        {
+            reservation.Fire(ReservationTrigger.Commit, db.Time.GetUtcNow(), db); // refused: names the state
+        }
+
+        foreach (var line in lines.GroupBy(l => l.Sku, StringComparer.Ordinal))
+        {
+            var units = line.Sum(l => l.Quantity);
+            if (units <= 0 || left.GetValueOrDefault(line.Key) < units)
+            {
+                throw new ConflictException(
+                    $"Shipment {command.ShipmentId} of order {command.OrderId} takes {units} x {line.Key}, but the order has "
+                    + $"{left.GetValueOrDefault(line.Key)} reserved and not yet shipped; nothing was committed. Check the order's shipments.",
+                    "commit-exceeds-reservation");
+            }
+
+            left[line.Key] -= units;
+        }
+
         var now = db.Time.GetUtcNow();
-        reservation.Fire(ReservationTrigger.Commit, now, db);
-        foreach (var line in reservation.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
+        db.Commits.Add(StockCommit.Of(command.OrderId, command.ShipmentId, lines, now));
+        foreach (var line in lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
         {
             await db.ShipReservedAsync(line.Sku, line.Quantity, now, cancellationToken);
         }
+
+        if (left.Values.All(units => units == 0))
+        {
+            reservation.Fire(ReservationTrigger.Commit, now, db);
+        }
+        else
+        {
+            db.RecordHistory(command.OrderId, "Reservation", reservation.Id, "StockPartlyCommitted", nameof(ReservationStatus.Reserved),
+                nameof(ReservationStatus.Reserved), string.Join(", ", lines.Select(l => $"{l.Quantity} x {l.Sku}")) + $" for shipment {command.ShipmentId}");
+        }
+
         return Unit.Value;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> op
     public DbSet<StockItem> StockItems => Set<StockItem>();
     public DbSet<StockReservation> Reservations => Set<StockReservation>();
     public DbSet<ReturnRestock> ReturnRestocks => Set<ReturnRestock>();
+    public DbSet<StockCommit> Commits => Set<StockCommit>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -54,6 +55,18 @@ internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> op
             restock.Property(r => r.OrderId).HasColumnName("order_id");
             restock.Property(r => r.Units).HasColumnName("units");
             restock.Property(r => r.CreatedAt).HasColumnName("created_at");
+        });
+
+        modelBuilder.Entity<StockCommit>(commit =>
+        {
+            commit.ToTable("stock_commits");
+            commit.HasKey(c => c.Id);
+            commit.Property(c => c.Id).HasColumnName("id");
+            commit.Property(c => c.OrderId).HasColumnName("order_id");
+            commit.Property(c => c.ShipmentId).HasColumnName("shipment_id");
+            commit.HasIndex(c => new { c.OrderId, c.ShipmentId }).IsUnique().AreNullsDistinct(false).HasDatabaseName("ux_stock_commits_order_shipment");
+            commit.Property(c => c.CommittedAt).HasColumnName("committed_at");
+            commit.OwnsMany(c => c.Lines, line => line.ToJson("lines"));
         });
     }
 }
