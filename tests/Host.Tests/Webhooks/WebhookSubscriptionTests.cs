@@ -47,7 +47,7 @@ public sealed class WebhookSubscriptionTests(WebhookApiFactory api) : IAsyncLife
         var body = await response.ReadJsonAsync();
         body.Text("secret").ShouldBe(secret);
         body["eventTypes"]!.AsArray().Select(t => t!.GetValue<string>())
-            .ShouldBe(["order.placed", "order.confirmed", "order.rejected", "order.cancelled", "order.shipped", "order.delivered",
+            .ShouldBe(["order.placed", "order.confirmed", "order.rejected", "order.cancelled", "order.partially_shipped", "order.shipped", "order.delivered",
                 "return.requested", "return.received", "return.rejected", "refunded", "order.hold"], ignoreOrder: true);
         response.Headers.Location!.ToString().ShouldBe($"/api/v1/webhooks/{body.Text("id")}");
     }

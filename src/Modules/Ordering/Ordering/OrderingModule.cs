@@ -6,6 +6,7 @@ using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Operations.Settings;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.GetOrder;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Idempotency;
 using OrderManagement.Ordering.Metrics;
@@ -46,6 +47,7 @@ public static class OrderingModule
         services.AddValidatedOptions(StallOptions.Section, StallOptions.Steps
             .Select(step => ValidatedOptions.Positive<StallOptions>(step.ToString(), o => o.NormalWaitFor(step))).ToArray());
         services.AddScoped<IOrderOperationsQueries, OrderOperationsQueries>();
+        services.AddScoped<IOrderStatusQueries, OrderStatusQueries>();
         services.AddScoped<RepairPreviewer>();
         var fulfilment = new FulfilmentOptions();
         var stalls = new StallOptions();
@@ -83,6 +85,7 @@ public static class OrderingModule
         services.AddMessageHandler<ShipmentCancellationRefused, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<ShipmentDispatched, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<ShipmentDelivered, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<ShipmentSplit, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<FulfilmentDeadline, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<PaymentRefunded, RefundOutcomeMessageHandlers>(Name);
         services.AddMessageHandler<RefundRefused, RefundOutcomeMessageHandlers>(Name);

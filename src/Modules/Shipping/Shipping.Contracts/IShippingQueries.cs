@@ -4,7 +4,8 @@ public interface IShippingQueries
 {
     Task<IReadOnlyList<ShippingHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken);
 
-    // The order's shipment, or null when Shipping has none for it (yet).
+    // The order's shipment (the saga's one, which holds whatever was not carved out into other shipments: docs/adr/0019),
+    // or null when Shipping has none for it (yet).
     Task<ShipmentSnapshot?> GetShipmentAsync(Guid orderId, CancellationToken cancellationToken);
 }
 

@@ -6,6 +6,15 @@ public sealed record ShipmentCancelled(Guid OrderId, Guid? ShipmentId);
 
 public sealed record ShipmentCancellationRefused(Guid OrderId, Guid ShipmentId, string Status);
 
-public sealed record ShipmentDispatched(Guid OrderId, Guid ShipmentId, string Carrier, string TrackingNumber);
+// Lines: the SKUs and units that left in this shipment (null from a host of the version before partial shipments: then
+// the shipment held every unit of the order).
+public sealed record ShipmentDispatched(Guid OrderId, Guid ShipmentId, string Carrier, string TrackingNumber, IReadOnlyList<ShipmentLine>? Lines = null);
+
+/// <summary>
+/// An operator carved <paramref name="Lines"/> (SKU, units) out of the order's remainder shipment
+/// (<paramref name="RemainderId"/>, the saga's one) into the new shipment <paramref name="ShipmentId"/>, ReadyToShip;
+/// <paramref name="RemainderEmptied"/>: the remainder was left with no unit and is Cancelled (docs/adr/0019).
+/// </summary>
+public sealed record ShipmentSplit(Guid OrderId, Guid ShipmentId, Guid RemainderId, IReadOnlyList<ShipmentLine> Lines, bool RemainderEmptied);
 
 public sealed record ShipmentDelivered(Guid OrderId, Guid ShipmentId);

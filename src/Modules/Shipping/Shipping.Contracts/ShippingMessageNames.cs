@@ -12,5 +12,6 @@ public static class ShippingMessageNames
         [typeof(ShipmentCancellationRefused)] = "shipping.shipment-cancellation-refused.v1",
         [typeof(ShipmentDispatched)] = "shipping.shipment-dispatched.v1",
         [typeof(ShipmentDelivered)] = "shipping.shipment-delivered.v1",
+        [typeof(ShipmentSplit)] = "shipping.shipment-split.v1",
     };
 }

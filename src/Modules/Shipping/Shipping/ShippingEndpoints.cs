@@ -9,6 +9,7 @@ using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Shipping.DeliverShipment;
 using OrderManagement.Shipping.DispatchShipment;
 using OrderManagement.Shipping.GetShipment;
+using OrderManagement.Shipping.SplitShipment;
 
 namespace OrderManagement.Shipping;
 
@@ -32,6 +33,22 @@ internal static class ShippingEndpoints
                 })
             .WithName("DispatchShipment")
             .Produces<ShipmentView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // Partial shipments (docs/adr/0019): carve units not yet dispatched out of the order's remainder into a new shipment.
+        endpoints.MapPost("/api/v1/orders/{orderId:guid}/shipments", async (Guid orderId, SplitShipmentRequest body,
+                [FromServices] IValidator<SplitShipmentRequest> validator, IMediator mediator, CancellationToken ct) =>
+                {
+                    await validator.ValidateRequestAsync(body, ct);
+                    var shipment = await mediator.Send(body.ToCommand(orderId), ct);
+                    return Results.Created($"/api/v1/shipments/{shipment.ShipmentId}", shipment);
+                })
+            .RequireRoles(Roles.Operator)
+            .WithTags("Shipments")
+            .WithName("CreatePartialShipment")
+            .Produces<ShipmentView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

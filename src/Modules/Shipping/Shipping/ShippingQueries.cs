@@ -16,7 +16,7 @@ internal sealed class ShippingQueries(ShippingDbContext db) : IShippingQueries
     public async Task<ShipmentSnapshot?> GetShipmentAsync(Guid orderId, CancellationToken cancellationToken) =>
         await db.Shipments.AsNoTracking()
             .Where(s => s.OrderId == orderId)
-            .OrderByDescending(s => s.CreatedAt)
+            .OrderByDescending(s => s.IsRemainder).ThenByDescending(s => s.CreatedAt)
             .Select(s => new ShipmentSnapshot(s.Id, s.Status.ToString(), s.Carrier, s.TrackingNumber, s.UpdatedAt))
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -14,7 +14,7 @@ internal sealed class FulfilmentMessageHandlers(IMediator mediator, StepRecords 
     IMessageHandler<PaymentVoided>, IMessageHandler<ShipmentCreated>, IMessageHandler<ShipmentCancelled>,
     IMessageHandler<ShipmentCancellationRefused>,
     IMessageHandler<PaymentAttemptFailed>, IMessageHandler<PaymentCaptured>, IMessageHandler<ShipmentDispatched>,
-    IMessageHandler<ShipmentDelivered>, IMessageHandler<FulfilmentDeadline>
+    IMessageHandler<ShipmentDelivered>, IMessageHandler<ShipmentSplit>, IMessageHandler<FulfilmentDeadline>
 {
     public Task HandleAsync(StockReserved message, CancellationToken ct) => Reply(message.OrderId, message, ct);
     public Task HandleAsync(StockReservationRejected message, CancellationToken ct) => Reply(message.OrderId, message, ct);
@@ -38,6 +38,9 @@ internal sealed class FulfilmentMessageHandlers(IMediator mediator, StepRecords 
 
     public Task HandleAsync(ShipmentDelivered message, CancellationToken ct) =>
         Advance(message.OrderId, (f, order, _, _) => f.Delivered(order, message), ct);
+
+    public Task HandleAsync(ShipmentSplit message, CancellationToken ct) =>
+        Advance(message.OrderId, (f, order, _, _) => f.Split(order, message), ct);
 
     public Task HandleAsync(FulfilmentDeadline message, CancellationToken ct) =>
         mediator.Send(new AdvanceFulfilment(message.OrderId, async (f, order, saga, token) =>

@@ -28,22 +28,63 @@ internal sealed partial class OrderFulfilment
             return;
         }
 
-        order.ShipmentChanged(dispatched.ShipmentId, "Dispatched", Now, dispatched.TrackingNumber);
-        order.Fire(OrderTrigger.Ship, Now, db, $"{dispatched.Carrier} {dispatched.TrackingNumber}");
-        db.Publish(new CapturePayment(order.Id));
-        db.Publish(new CommitStock(order.Id));
-    }
-
-    public void Delivered(Order order, ShipmentDelivered delivered)
-    {
-        if (order.Status != OrderStatus.Shipped)
+        // A shipment that takes every unit of the order (nothing was carved out of it) settles the order whole, as
+        // before partial shipments; any other captures and commits its own lines, once per shipment (docs/adr/0019).
+        var lines = dispatched.Lines?.Select(l => new OrderShipmentLine(l.Sku, l.Quantity)).ToList()
+            ?? [.. order.Lines.Select(l => new OrderShipmentLine(l.Sku, l.Quantity))];
+        var whole = order.Shipments.Count == 0 && TakesEveryUnit(order, lines);
+        if (!order.ShipmentLeft(dispatched.ShipmentId, dispatched.Carrier, dispatched.TrackingNumber, lines, Now))
         {
             return;
         }
 
-        order.ShipmentChanged(delivered.ShipmentId, "Delivered", Now);
+        if (whole)
+        {
+            db.Publish(new CapturePayment(order.Id));
+            db.Publish(new CommitStock(order.Id));
+        }
+        else
+        {
+            var amount = lines.Sum(l => order.Lines.First(o => o.Sku == l.Sku).UnitPrice * l.Quantity);
+            if (amount > 0)
+            {
+                db.Publish(new CapturePayment(order.Id, dispatched.ShipmentId, amount));
+            }
+
+            db.Publish(new CommitStock(order.Id, dispatched.ShipmentId, [.. lines.Select(l => new StockLine(l.Sku, l.Quantity))]));
+        }
+
+        var detail = $"{dispatched.Carrier} {dispatched.TrackingNumber}";
+        if (!order.EveryUnitShipped)
+        {
+            // Order-subject, so the storefront's webhook gets order.partially_shipped for this parcel.
+            db.RecordHistory(order.Id, "Order", order.Id, "OrderPartiallyShipped", order.Status.ToString(), order.Status.ToString(),
+                $"{detail}: " + string.Join(", ", lines.Select(l => $"{l.Quantity} x {l.Sku}")));
+            return;
+        }
+
+        order.ShipmentChanged(whole ? dispatched.ShipmentId : null, "Dispatched", Now, dispatched.TrackingNumber);
+        order.Fire(OrderTrigger.Ship, Now, db, detail);
+    }
+
+    public void Delivered(Order order, ShipmentDelivered delivered)
+    {
+        order.ShipmentArrived(delivered.ShipmentId, Now);
+        if (order.Status != OrderStatus.Shipped || !order.EveryShipmentDelivered)
+        {
+            return;
+        }
+
+        order.ShipmentChanged(order.Shipments.Count <= 1 ? delivered.ShipmentId : null, "Delivered", Now);
         order.Fire(OrderTrigger.Deliver, Now, db);
     }
+
+    // A shipment carved out of the remainder: the order lists it from now on (ReadyToShip).
+    public void Split(Order order, ShipmentSplit split) =>
+        order.ShipmentPlanned(split.ShipmentId, split.Lines.Select(l => new OrderShipmentLine(l.Sku, l.Quantity)), Now);
+
+    private static bool TakesEveryUnit(Order order, IReadOnlyList<OrderShipmentLine> lines) =>
+        order.Lines.GroupBy(l => l.Sku).All(g => lines.Where(l => l.Sku == g.Key).Sum(l => l.Quantity) == g.Sum(l => l.Quantity));
 
     private void ConfirmAfterLostCancellation(Order order)
     {

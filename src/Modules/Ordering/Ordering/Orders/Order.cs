@@ -35,6 +35,7 @@ internal sealed class Order
     public List<string>? HoldReasons { get; private set; }
     public DateTimeOffset? HeldAt { get; private set; }
     public DateTimeOffset? HoldExpiresAt { get; private set; }
+    public List<OrderShipment> Shipments { get; private init; } = [];
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
@@ -158,6 +159,61 @@ internal sealed class Order
         ShipmentStatus = status;
         TrackingNumber = trackingNumber ?? TrackingNumber;
         Touch(now);
+    }
+
+    // Units of the SKU that have left in dispatched shipments.
+    public int ShippedQuantity(string sku) =>
+        Shipments.Where(s => s.HasLeft).SelectMany(s => s.Lines).Where(l => l.Sku == sku).Sum(l => l.Quantity);
+
+    public bool EveryUnitShipped => Lines.All(l => ShippedQuantity(l.Sku) >= Lines.Where(o => o.Sku == l.Sku).Sum(o => o.Quantity));
+
+    // Every shipment that left has been delivered (Shipped orders only: then every unit has left).
+    public bool EveryShipmentDelivered => Shipments.Where(s => s.HasLeft).All(s => s.Status == "Delivered");
+
+    // A shipment carved out of the remainder (docs/adr/0019); a repeat of the report changes nothing.
+    public void ShipmentPlanned(Guid shipmentId, IEnumerable<OrderShipmentLine> lines, DateTimeOffset now)
+    {
+        if (Shipments.Any(s => s.ShipmentId == shipmentId))
+        {
+            return;
+        }
+
+        Shipments.Add(new OrderShipment { ShipmentId = shipmentId, Lines = [.. lines] });
+        Touch(now);
+    }
+
+    // Answers false when the shipment was already known to have left (a repeated report).
+    public bool ShipmentLeft(Guid shipmentId, string carrier, string trackingNumber, IEnumerable<OrderShipmentLine> lines, DateTimeOffset now)
+    {
+        var shipment = Shipments.FirstOrDefault(s => s.ShipmentId == shipmentId);
+        if (shipment is { HasLeft: true })
+        {
+            return false;
+        }
+
+        if (shipment is null)
+        {
+            shipment = new OrderShipment { ShipmentId = shipmentId };
+            Shipments.Add(shipment);
+        }
+
+        shipment.Status = "Dispatched";
+        shipment.Carrier = carrier;
+        shipment.TrackingNumber = trackingNumber;
+        shipment.Lines = [.. lines];
+        shipment.DispatchedAt = now;
+        Touch(now);
+        return true;
+    }
+
+    public void ShipmentArrived(Guid shipmentId, DateTimeOffset now)
+    {
+        if (Shipments.FirstOrDefault(s => s.ShipmentId == shipmentId) is { Status: "Dispatched" } shipment)
+        {
+            shipment.Status = "Delivered";
+            shipment.DeliveredAt = now;
+            Touch(now);
+        }
     }
 
     private void Touch(DateTimeOffset now)

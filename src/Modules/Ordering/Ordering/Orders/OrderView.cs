@@ -23,7 +23,8 @@ internal sealed record OrderView(
     int Version,
     DateTimeOffset? CancellationRequestedAt,
     decimal RefundedAmount,
-    HoldView? Hold)
+    HoldView? Hold,
+    IReadOnlyList<OrderShipmentView> Shipments)
 {
     public static OrderView From(Order order) => new(
         order.Id,
@@ -31,7 +32,7 @@ internal sealed record OrderView(
         order.Status.ToString(),
         order.RejectionReason?.ToString(),
         order.Currency,
-        order.Lines.Select(l => new OrderLineView(l.Sku, l.Quantity, l.UnitPrice, l.LineTotal)).ToList(),
+        order.Lines.Select(l => new OrderLineView(l.Sku, l.Quantity, l.UnitPrice, l.LineTotal, order.ShippedQuantity(l.Sku))).ToList(),
         order.Total,
         order.ShippingAddress,
         order.PaymentId,
@@ -44,7 +45,8 @@ internal sealed record OrderView(
         order.Version,
         order.CancellationRequestedAt,
         order.RefundedAmount,
-        HoldView.Of(order));
+        HoldView.Of(order),
+        order.Shipments.Select(OrderShipmentView.From).ToList());
 
     [JsonIgnore]
     public string ETag => ETagOf(Version);
@@ -56,7 +58,16 @@ internal sealed record OrderView(
     private static string ETagOf(int version) => $"\"{version}\"";
 }
 
-internal sealed record OrderLineView(string Sku, int Quantity, decimal UnitPrice, decimal LineTotal);
+// ShippedQuantity: units of the SKU that have left in dispatched shipments (docs/adr/0019).
+internal sealed record OrderLineView(string Sku, int Quantity, decimal UnitPrice, decimal LineTotal, int ShippedQuantity = 0);
+
+// One shipment of the order (docs/adr/0019): carved-out shipments from their creation, the saga's one from its dispatch.
+internal sealed record OrderShipmentView(Guid ShipmentId, string Status, string? Carrier, string? TrackingNumber,
+    IReadOnlyList<OrderShipmentLine> Lines, DateTimeOffset? DispatchedAt, DateTimeOffset? DeliveredAt)
+{
+    public static OrderShipmentView From(OrderShipment s) =>
+        new(s.ShipmentId, s.Status, s.Carrier, s.TrackingNumber, s.Lines, s.DispatchedAt, s.DeliveredAt);
+}
 
 // Why an order waits in review (ADR 0018): the rules it matched, when it was held, and when it is rejected if nobody
 // decides. Null when the order is not held.

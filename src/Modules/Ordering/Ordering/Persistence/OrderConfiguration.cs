@@ -33,6 +33,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.UpdatedAt).HasColumnName("updated_at");
         order.Property(o => o.Version).HasColumnName("version").IsConcurrencyToken();
         order.OwnsMany(o => o.Lines, line => line.ToJson("lines"));
+        order.OwnsMany(o => o.Shipments, shipment =>
+        {
+            shipment.ToJson("shipments");
+            shipment.Ignore(s => s.HasLeft);
+            shipment.OwnsMany(s => s.Lines);
+        });
         order.OwnsOne(o => o.ShippingAddress, address => address.ToJson("shipping_address"));
         order.Property(o => o.Sequence).HasColumnName("seq").UseIdentityAlwaysColumn();
         order.HasIndex(o => o.Sequence).IsUnique().HasDatabaseName("ux_orders_seq");

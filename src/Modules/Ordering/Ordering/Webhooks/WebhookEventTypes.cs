@@ -11,6 +11,7 @@ internal static class WebhookEventTypes
         ["OrderConfirmed"] = "order.confirmed",
         ["OrderRejected"] = "order.rejected",
         ["OrderCancelled"] = "order.cancelled",
+        ["OrderPartiallyShipped"] = "order.partially_shipped", // one per shipment that leaves units behind (docs/adr/0019)
         ["OrderShipped"] = "order.shipped",
         ["OrderDelivered"] = "order.delivered",
         ["ReturnRequested"] = "return.requested",

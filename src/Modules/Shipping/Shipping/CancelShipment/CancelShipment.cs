@@ -16,31 +16,36 @@ internal sealed class CancelShipmentMessageHandler(IMediator mediator) : IMessag
         mediator.Send(new CancelShipmentCommand(message.OrderId), cancellationToken);
 }
 
-// Shipping decides a race between cancel and dispatch: whichever commits first wins, and the other side is told.
+// Shipping decides a race between cancel and dispatch: whichever commits first wins, and the other side is told. The
+// order's shipments go together (docs/adr/0019): once any of them has left, the cancellation is refused and the rest
+// stay ReadyToShip; otherwise every ReadyToShip one is cancelled. The answer names the saga's shipment (the remainder).
 internal sealed class CancelShipmentHandler(ShippingDbContext db) : IRequestHandler<CancelShipmentCommand, Unit>
 {
     public async Task<Unit> Handle(CancelShipmentCommand command, CancellationToken cancellationToken)
     {
-        var shipment = await db.Shipments.FirstOrDefaultAsync(s => s.OrderId == command.OrderId, cancellationToken);
-        switch (shipment?.Status)
+        await db.LockForTransactionAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
+        var shipments = await db.Shipments.Where(s => s.OrderId == command.OrderId).ToListAsync(cancellationToken);
+        var remainder = shipments.FirstOrDefault(s => s.IsRemainder);
+        if (remainder is null)
         {
-            case null:
-                db.Publish(new ShipmentCancelled(command.OrderId, null));
-                break;
-            case ShipmentStatus.Cancelled:
-                db.Publish(new ShipmentCancelled(command.OrderId, shipment.Id));
-                break;
-            case ShipmentStatus.ReadyToShip:
-                shipment.Apply(ShipmentTrigger.Cancel, db.Time.GetUtcNow(), db);
-                db.Publish(new ShipmentCancelled(command.OrderId, shipment.Id));
-                break;
-            default:
-                db.RecordHistory(command.OrderId, "Shipment", shipment.Id, "ShipmentCancellationRefused",
-                    shipment.Status.ToString(), shipment.Status.ToString(), "The shipment has already left the warehouse.");
-                db.Publish(new ShipmentCancellationRefused(command.OrderId, shipment.Id, shipment.Status.ToString()));
-                break;
+            db.Publish(new ShipmentCancelled(command.OrderId, null));
+            return Unit.Value;
         }
 
+        if (shipments.OrderBy(s => s.IsRemainder ? 0 : 1).FirstOrDefault(s => s.Status is ShipmentStatus.Dispatched or ShipmentStatus.Delivered) is { } left)
+        {
+            db.RecordHistory(command.OrderId, "Shipment", left.Id, "ShipmentCancellationRefused",
+                left.Status.ToString(), left.Status.ToString(), "The shipment has already left the warehouse.");
+            db.Publish(new ShipmentCancellationRefused(command.OrderId, left.Id, left.Status.ToString()));
+            return Unit.Value;
+        }
+
+        foreach (var shipment in shipments.Where(s => s.Status == ShipmentStatus.ReadyToShip))
+        {
+            shipment.Apply(ShipmentTrigger.Cancel, db.Time.GetUtcNow(), db);
+        }
+
+        db.Publish(new ShipmentCancelled(command.OrderId, remainder.Id));
         return Unit.Value;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class CreateShipmentHandler(ShippingDbContext db) : IRequestHand
     public async Task<Unit> Handle(CreateShipmentCommand command, CancellationToken cancellationToken)
     {
         // Copies of the request can arrive together: one creates the shipment, the others find it.
-        await db.LockForTransactionAsync("shipment-of-order:" + command.OrderId.ToString("N"), cancellationToken);
+        await db.LockForTransactionAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
         var existing = await CompiledQueries.ShipmentOfOrder(db, command.OrderId, cancellationToken);
         if (existing is not null)
         {

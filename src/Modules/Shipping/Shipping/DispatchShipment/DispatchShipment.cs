@@ -36,15 +36,19 @@ internal sealed class DispatchShipmentHandler(ShippingDbContext db) : IRequestHa
 {
     public async Task<ShipmentView> Handle(DispatchShipmentCommand command, CancellationToken cancellationToken)
     {
-        var shipment = await db.Shipments.FirstOrDefaultAsync(s => s.Id == command.ShipmentId, cancellationToken)
+        var orderId = await db.Shipments.Where(s => s.Id == command.ShipmentId).Select(s => (Guid?)s.OrderId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Shipment", command.ShipmentId.ToString());
+        // After a carve-out or cancellation of the order's shipments under way, so it reads the lines they left.
+        await db.LockForTransactionAsync(ShipmentLocks.OfOrder(orderId), cancellationToken);
+        var shipment = await db.Shipments.FirstAsync(s => s.Id == command.ShipmentId, cancellationToken);
         if (shipment.Status != ShipmentStatus.ReadyToShip)
         {
             throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a ReadyToShip shipment can be dispatched.", "shipment-not-ready");
         }
 
         shipment.Dispatch(command.Carrier, command.TrackingNumber, db.Time.GetUtcNow(), db);
-        db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier, command.TrackingNumber));
+        db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier, command.TrackingNumber,
+            [.. shipment.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))]));
         return ShipmentView.From(shipment);
     }
 }

@@ -20,7 +20,9 @@ internal sealed class ShippingDbContext(DbContextOptions<ShippingDbContext> opti
             shipment.HasKey(s => s.Id);
             shipment.Property(s => s.Id).HasColumnName("id");
             shipment.Property(s => s.OrderId).HasColumnName("order_id");
-            shipment.HasIndex(s => s.OrderId).IsUnique().HasDatabaseName("ux_shipments_order");
+            shipment.Property(s => s.IsRemainder).HasColumnName("remainder");
+            shipment.HasIndex(s => s.OrderId, "ux_shipments_order").IsUnique().HasFilter("remainder");
+            shipment.HasIndex(s => s.OrderId, "ix_shipments_order");
             shipment.Property(s => s.Status).HasColumnName("status").HasConversion<string>();
             shipment.Property(s => s.Carrier).HasColumnName("carrier");
             shipment.Property(s => s.TrackingNumber).HasColumnName("tracking_number");

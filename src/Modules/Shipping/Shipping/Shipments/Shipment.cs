@@ -14,6 +14,9 @@ internal sealed class Shipment
     public string? Carrier { get; private set; }
     public string? TrackingNumber { get; private set; }
     public List<ShipmentLineItem> Lines { get; private init; } = [];
+
+    // The saga's shipment of the order: it holds every unit no carved-out shipment took (docs/adr/0019).
+    public bool IsRemainder { get; private init; }
     public required string AddressJson { get; init; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -25,10 +28,42 @@ internal sealed class Shipment
         OrderId = orderId,
         Status = ShipmentStatus.ReadyToShip,
         Lines = lines.ToList(),
+        IsRemainder = true,
         AddressJson = addressJson,
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    // Moves the units out of this remainder into a new shipment to the same address; the caller has checked that the
+    // remainder is ReadyToShip and holds them. A remainder left with no unit is Cancelled.
+    public Shipment Carve(IReadOnlyList<ShipmentLineItem> lines, DateTimeOffset now, IHistoryLog history)
+    {
+        var left = Lines.Select(l => l with { Quantity = l.Quantity - lines.Where(c => c.Sku == l.Sku).Sum(c => c.Quantity) })
+            .Where(l => l.Quantity > 0).ToList();
+        Lines.Clear();
+        Lines.AddRange(left);
+        UpdatedAt = now;
+        var carved = new Shipment
+        {
+            Id = Guid.CreateVersion7(),
+            OrderId = OrderId,
+            Status = ShipmentStatus.ReadyToShip,
+            Lines = [.. lines],
+            AddressJson = AddressJson,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        history.Record(OrderId, "Shipment", carved.Id, "ShipmentCreated", null, nameof(ShipmentStatus.ReadyToShip),
+            string.Join(", ", lines.Select(l => $"{l.Quantity} x {l.Sku}")) + $", carved out of shipment {Id}");
+        if (Lines.Count == 0)
+        {
+            Apply(ShipmentTrigger.Cancel, now, history, $"every unit moved to shipment {carved.Id}");
+        }
+
+        return carved;
+    }
+
+    public int Units(string sku) => Lines.Where(l => l.Sku == sku).Sum(l => l.Quantity);
 
     public void Dispatch(string carrier, string trackingNumber, DateTimeOffset now, IHistoryLog history)
     {
