@@ -39,7 +39,7 @@ public sealed class PartialCommitTests(InventoryModuleFixture fixture) : Invento
         await CommitAsync(orderId, shipment, ("SKU-A", 1));
 
         await CommitAsync(orderId, shipment, ("SKU-A", 1));
-        await Host.SendAsync(new CommitStockCommand(orderId, shipment, [new ReservationLine("SKU-A", 1)]));
+        await Host.SendAsync(new CommitShipmentStockCommand(orderId, shipment, [new ReservationLine("SKU-A", 1)]));
 
         (await StockOfAsync("SKU-A")).ShouldBe(new(Sku: "SKU-A", OnHand: 9, Reserved: 2, Available: 7));
     }
@@ -67,9 +67,9 @@ public sealed class PartialCommitTests(InventoryModuleFixture fixture) : Invento
         await CommitAsync(orderId, Guid.NewGuid(), ("SKU-A", 2));
 
         var refused = await Should.ThrowAsync<ConflictException>(() =>
-            Host.SendAsync(new CommitStockCommand(orderId, Guid.NewGuid(), [new ReservationLine("SKU-A", 2)])));
+            Host.SendAsync(new CommitShipmentStockCommand(orderId, Guid.NewGuid(), [new ReservationLine("SKU-A", 2)])));
         await Should.ThrowAsync<ConflictException>(() =>
-            Host.SendAsync(new CommitStockCommand(orderId, Guid.NewGuid(), [new ReservationLine("SKU-Z", 1)])));
+            Host.SendAsync(new CommitShipmentStockCommand(orderId, Guid.NewGuid(), [new ReservationLine("SKU-Z", 1)])));
 
         refused.Code.ShouldBe("commit-exceeds-reservation");
         (await StockOfAsync("SKU-A")).ShouldBe(new(Sku: "SKU-A", OnHand: 8, Reserved: 1, Available: 7));

@@ -33,7 +33,7 @@ public sealed class PartialCaptureTests(PaymentsModuleFixture fixture) : Payment
         (await CapturesOfAsync(paymentId)).Select(c => (c.ShipmentId, c.Amount, c.Status))
             .ShouldBe([(first, 19.99m, CaptureStatus.Captured), (second, 39.99m, CaptureStatus.Captured)], ignoreOrder: true);
         (await HistoryOfAsync(orderId)).Select(h => h.Event).ShouldBe(
-            ["PaymentAuthorized", "PaymentPartiallyCaptured", "PaymentCaptured"]);
+            ["PaymentStarted", "PaymentAuthorized", "PaymentPartiallyCaptured", "PaymentCaptured"]);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class PartialCaptureTests(PaymentsModuleFixture fixture) : Payment
         await UntilReceivedAsync<PaymentCaptured>(m => m.OrderId == orderId);
 
         await CaptureAsync(orderId, shipment, 20m);
-        await Host.SendAsync(new CapturePaymentCommand(orderId, shipment, 20m));
+        await Host.SendAsync(new CaptureShipmentCommand(orderId, shipment, 20m));
 
         await Host.UntilPaymentsSettledAsync();
         Host.Recorder.Received<PaymentCaptured>().Count(m => m.OrderId == orderId).ShouldBe(1);
@@ -61,7 +61,7 @@ public sealed class PartialCaptureTests(PaymentsModuleFixture fixture) : Payment
         var paymentId = await AuthorizedPaymentAsync(orderId);
         var shipment = Guid.NewGuid();
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Host.SendAsync(new CapturePaymentCommand(orderId, shipment, 25m))));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Host.SendAsync(new CaptureShipmentCommand(orderId, shipment, 25m))));
 
         await UntilReceivedAsync<PaymentCaptured>(m => m.OrderId == orderId);
         await Host.UntilPaymentsSettledAsync();
@@ -78,7 +78,7 @@ public sealed class PartialCaptureTests(PaymentsModuleFixture fixture) : Payment
         await CaptureAsync(orderId, Guid.NewGuid(), 50m);
         await UntilReceivedAsync<PaymentCaptured>(m => m.OrderId == orderId);
 
-        var refused = await Should.ThrowAsync<ConflictException>(() => Host.SendAsync(new CapturePaymentCommand(orderId, Guid.NewGuid(), 10m)));
+        var refused = await Should.ThrowAsync<ConflictException>(() => Host.SendAsync(new CaptureShipmentCommand(orderId, Guid.NewGuid(), 10m)));
 
         refused.Code.ShouldBe("capture-exceeds-authorization");
         var payment = await PaymentOfAsync(orderId);

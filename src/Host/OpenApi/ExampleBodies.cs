@@ -31,12 +31,12 @@ internal static class ExampleBodies
     public static string Order(string status, int version, string? paymentStatus, string? shipmentStatus, string updatedAt, string? cancellationRequestedAt = null,
         string hold = "null", string? rejectionReason = null) => $$"""
         {"orderId":"{{O}}","customerId":"cust-42","status":"{{status}}","rejectionReason":{{Text(rejectionReason)}},"currency":"EUR",
-         "lines":[{"sku":"TSHIRT-RED-M","quantity":2,"unitPrice":19.99,"lineTotal":39.98}],"total":39.98,
+         "lines":[{"sku":"TSHIRT-RED-M","quantity":2,"unitPrice":19.99,"lineTotal":39.98,"shippedQuantity":0}],"total":39.98,
          "shippingAddress":{"name":"Ada Lovelace","line1":"1 Main St","line2":null,"city":"London","postalCode":"N1 9GU","country":"GB"},
          "paymentId":{{Text(paymentStatus is null ? null : P)}},"paymentStatus":{{Text(paymentStatus)}},
          "shipmentId":{{Text(shipmentStatus is null ? null : S)}},"shipmentStatus":{{Text(shipmentStatus)}},"trackingNumber":null,
          "cancellationRequestedAt":{{Text(cancellationRequestedAt)}},"hold":{{hold}},"createdAt":"2026-11-30T11:25:48.405Z","updatedAt":"{{updatedAt}}","version":{{version}},
-         "refundedAmount":0}
+         "refundedAmount":0,"shipments":[]}
         """;
 
     public static readonly string Placed = Order("Pending", 1, null, null, "2026-11-30T11:25:48.405Z");
@@ -103,7 +103,7 @@ internal static class ExampleBodies
          "lines":[{"sku":"TSHIRT-RED-M","quantity":2}]}
         """;
 
-    public const string Payment = $$"""{"paymentId":"{{P}}","orderId":"{{O}}","amount":39.98,"currency":"EUR","status":"Authorized","attempts":1,"refundedAmount":0}""";
+         "refundedAmount":0,"shipments":[]}
 
     public const string FailedSaga = $$"""
         {"orderId":"{{O}}","status":"Failed","currentStep":"AuthorizePayment","attempts":3,

@@ -83,6 +83,8 @@ internal static class ProblemExamples
             "Only 1 of the 2 delivered units of TSHIRT-RED-M can still be returned; the others are in another return of this order."),
         _ when key.EndsWith("/receive", StringComparison.Ordinal) || key.EndsWith("/reject", StringComparison.Ordinal) => (Conflicting("invalid_transition"),
             "Cannot fire trigger 'Receive' in state 'Refunded' of ReturnStatus."),
+        _ when key.EndsWith("/{orderId}/shipments", StringComparison.Ordinal) => (Conflicting("quantity-exceeds-unshipped"),
+            $"Order {Id} has 1 x TSHIRT-RED-M not yet in a shipment of its own or dispatched; 2 were asked for. Nothing was changed."),
         _ when key.EndsWith("/deliver", StringComparison.Ordinal) => (Conflicting("shipment-not-dispatched"),
             $"Shipment {Id} is ReadyToShip; only a Dispatched shipment can be delivered."),
         _ => (Conflicting("idempotency-key-in-use"), "A request with this Idempotency-Key is still being processed."),
@@ -95,6 +97,7 @@ internal static class ProblemExamples
         "post /api/v1/orders" => ("lines[0].quantity", "quantity must be between 1 and 1000."),
         _ when key.StartsWith("put /api/v1/inventory/", StringComparison.Ordinal) => ("onHand", "onHand is required."),
         _ when key.EndsWith("/dispatch", StringComparison.Ordinal) => ("carrier", "carrier is required."),
+        _ when key.EndsWith("/{orderId}/shipments", StringComparison.Ordinal) => ("lines[0].quantity", "quantity must be from 1 to 1000000."),
         _ when key.EndsWith("/cancel", StringComparison.Ordinal) || key.EndsWith("/review/approve", StringComparison.Ordinal)
             => ("reason", "reason must be at most 500 characters."),
         _ when key.EndsWith("/review/reject", StringComparison.Ordinal) => ("reason", "reason is required."),

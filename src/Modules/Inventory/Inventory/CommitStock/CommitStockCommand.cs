@@ -3,5 +3,8 @@ using OrderManagement.Inventory.Reservations;
 
 namespace OrderManagement.Inventory.CommitStock;
 
-// ShipmentId and Lines: one shipment's units (docs/adr/0019); both null: every unit still reserved.
-internal sealed record CommitStockCommand(Guid OrderId, Guid? ShipmentId = null, IReadOnlyList<ReservationLine>? Lines = null) : ICommand<MediatR.Unit>;
+// Every unit still reserved for the order (all of them for an order shipped in one parcel).
+internal sealed record CommitStockCommand(Guid OrderId) : ICommand<MediatR.Unit>;
+
+// One shipment's units (docs/adr/0019).
+internal sealed record CommitShipmentStockCommand(Guid OrderId, Guid ShipmentId, IReadOnlyList<ReservationLine> Lines) : ICommand<MediatR.Unit>;

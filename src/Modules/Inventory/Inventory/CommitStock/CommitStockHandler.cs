@@ -9,9 +9,15 @@ namespace OrderManagement.Inventory.CommitStock;
 
 // A shipment left: its reserved units leave on-hand stock, once per shipment (a repeat is a no-op). A commit that
 // names no shipment takes every unit still reserved. The reservation is Committed once none is left (docs/adr/0019).
-internal sealed class CommitStockHandler(InventoryDbContext db) : IRequestHandler<CommitStockCommand, Unit>
+internal sealed class CommitStockHandler(InventoryDbContext db) : IRequestHandler<CommitStockCommand, Unit>, IRequestHandler<CommitShipmentStockCommand, Unit>
 {
-    public async Task<Unit> Handle(CommitStockCommand command, CancellationToken cancellationToken)
+    public Task<Unit> Handle(CommitStockCommand command, CancellationToken cancellationToken) =>
+        CommitAsync(new Commit(command.OrderId, null, null), cancellationToken);
+
+    public Task<Unit> Handle(CommitShipmentStockCommand command, CancellationToken cancellationToken) =>
+        CommitAsync(new Commit(command.OrderId, command.ShipmentId, command.Lines), cancellationToken);
+
+    private async Task<Unit> CommitAsync(Commit command, CancellationToken cancellationToken)
     {
         // Two shipments of one order committed at once: one waits, then sees what the other took.
         await db.LockForTransactionAsync("reservation-of-order:" + command.OrderId.ToString("N"), cancellationToken);
@@ -75,4 +81,7 @@ internal sealed class CommitStockHandler(InventoryDbContext db) : IRequestHandle
 
         return Unit.Value;
     }
+
+    // ShipmentId and Lines null: every unit still reserved.
+    private sealed record Commit(Guid OrderId, Guid? ShipmentId, IReadOnlyList<ReservationLine>? Lines);
 }

@@ -12,13 +12,18 @@ using OrderManagement.Payments.Settlement;
 
 namespace OrderManagement.Payments.CapturePayment;
 
-// ShipmentId and Amount: one shipment's part (docs/adr/0019); both null: the rest of the authorized amount.
-internal sealed record CapturePaymentCommand(Guid OrderId, Guid? ShipmentId = null, decimal? Amount = null) : ICommand<Unit>;
+// The rest of the authorized amount (the whole of it for an order shipped in one parcel).
+internal sealed record CapturePaymentCommand(Guid OrderId) : ICommand<Unit>;
+
+// One shipment's part (docs/adr/0019): Amount in the payment's currency.
+internal sealed record CaptureShipmentCommand(Guid OrderId, Guid ShipmentId, decimal Amount) : ICommand<Unit>;
 
 internal sealed class CapturePaymentMessageHandler(IMediator mediator) : IMessageHandler<Contracts.CapturePayment>
 {
     public Task HandleAsync(Contracts.CapturePayment message, CancellationToken cancellationToken) =>
-        mediator.Send(new CapturePaymentCommand(message.OrderId, message.ShipmentId, message.Amount), cancellationToken);
+        message is { ShipmentId: { } shipmentId, Amount: { } amount }
+            ? mediator.Send(new CaptureShipmentCommand(message.OrderId, shipmentId, amount), cancellationToken)
+            : mediator.Send(new CapturePaymentCommand(message.OrderId), cancellationToken);
 }
 
 // Only an authorized (or partly captured) payment can be captured; a capture is recorded once per shipment, so a
@@ -26,9 +31,15 @@ internal sealed class CapturePaymentMessageHandler(IMediator mediator) : IMessag
 // PaymentCaptured (docs/adr/0013). Only captures the worker gave up on (faulted) are made here, inside the delivery,
 // so that the dispatcher retries and dead-letters them.
 internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
-    : IRequestHandler<CapturePaymentCommand, Unit>
+    : IRequestHandler<CapturePaymentCommand, Unit>, IRequestHandler<CaptureShipmentCommand, Unit>
 {
-    public async Task<Unit> Handle(CapturePaymentCommand command, CancellationToken cancellationToken)
+    public Task<Unit> Handle(CapturePaymentCommand command, CancellationToken cancellationToken) =>
+        CaptureAsync(new Capture(command.OrderId, null, null), cancellationToken);
+
+    public Task<Unit> Handle(CaptureShipmentCommand command, CancellationToken cancellationToken) =>
+        CaptureAsync(new Capture(command.OrderId, command.ShipmentId, command.Amount), cancellationToken);
+
+    private async Task<Unit> CaptureAsync(Capture command, CancellationToken cancellationToken)
     {
         var payment = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Payment for order", command.OrderId.ToString());
@@ -79,7 +90,7 @@ internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls 
     }
 
     // Records a new capture as due, or answers null when a capture that names no shipment finds nothing left to ask for.
-    private PaymentCapture? Request(Payment payment, List<PaymentCapture> captures, CapturePaymentCommand command)
+    private PaymentCapture? Request(Payment payment, List<PaymentCapture> captures, Capture command)
     {
         if (payment.Status is not (PaymentStatus.Authorized or PaymentStatus.PartiallyCaptured))
         {
@@ -111,4 +122,7 @@ internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls 
         db.Captures.Add(capture);
         return capture;
     }
+
+    // ShipmentId and Amount null: the rest of the authorized amount.
+    private sealed record Capture(Guid OrderId, Guid? ShipmentId, decimal? Amount);
 }
