@@ -34,6 +34,7 @@ public sealed class OpenApiExampleTests(ApiFactory api) : IAsyncLifetime
         {
             ("put /api/v1/inventory/{sku}", _operator, "/api/v1/inventory/TSHIRT-RED-M", HttpStatusCode.OK),
             ("post /api/v1/orders/{orderId}/cancel", _storefront, $"/api/v1/orders/{placedId}/cancel", HttpStatusCode.Accepted),
+            ("post /api/v1/orders/{orderId}/shipments", _operator, $"/api/v1/orders/{confirmed}/shipments", HttpStatusCode.Created),
             ("post /api/v1/shipments/{shipmentId}/dispatch", _operator, $"/api/v1/shipments/{shipmentId}/dispatch", HttpStatusCode.Accepted),
             // No saga has failed and nothing is dead-lettered here: the body passed validation when the answer is the
             // unknown id's 404 (a body we reject would be a 400).

@@ -6,8 +6,8 @@ public sealed record ShipmentCancelled(Guid OrderId, Guid? ShipmentId);
 
 public sealed record ShipmentCancellationRefused(Guid OrderId, Guid ShipmentId, string Status);
 
-// Lines: the SKUs and units that left in this shipment (null from a host of the version before partial shipments: then
-// the shipment held every unit of the order).
+// Lines: the SKUs and units that left in this shipment; null when it held every unit of the order (the saga's shipment
+// with nothing carved out of it, and every dispatch of the version before partial shipments: docs/adr/0019).
 public sealed record ShipmentDispatched(Guid OrderId, Guid ShipmentId, string Carrier, string TrackingNumber, IReadOnlyList<ShipmentLine>? Lines = null);
 
 /// <summary>

@@ -47,8 +47,11 @@ internal sealed class DispatchShipmentHandler(ShippingDbContext db) : IRequestHa
         }
 
         shipment.Dispatch(command.Carrier, command.TrackingNumber, db.Time.GetUtcNow(), db);
+        // A remainder nothing was carved out of holds every unit of the order: its dispatch names no lines, as before
+        // partial shipments (docs/adr/0019).
+        var whole = shipment.IsRemainder && !await db.Shipments.AnyAsync(s => s.OrderId == orderId && !s.IsRemainder, cancellationToken);
         db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier, command.TrackingNumber,
-            [.. shipment.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))]));
+            whole ? null : [.. shipment.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))]));
         return ShipmentView.From(shipment);
     }
 }
