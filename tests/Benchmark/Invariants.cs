@@ -55,6 +55,14 @@ internal static class Invariants
         await Count(db, checks, "no payment authorized twice",
             "SELECT count(*) FROM (SELECT order_id FROM payments.history WHERE to_state = 'Authorized' GROUP BY order_id HAVING count(*) > 1) d",
             null, "orders with several authorizations in payments.history");
+        await Count(db, checks, "captured never above authorized",
+            "SELECT count(*) FROM payments.payments WHERE captured_amount < 0 OR captured_amount > amount", null,
+            "payments whose captured amount is negative or above the authorized amount");
+        await Count(db, checks, "each capture counted once", """
+            SELECT count(*) FROM payments.payments p
+            WHERE EXISTS (SELECT 1 FROM payments.captures c WHERE c.payment_id = p.id)
+              AND p.captured_amount <> (SELECT coalesce(sum(c.amount), 0) FROM payments.captures c WHERE c.payment_id = p.id AND c.status = 'Captured')
+            """, null, "payments whose captured amount is not the sum of their captures (one per shipment: docs/adr/0019)");
         await Count(db, checks, "at most one reservation per order",
             "SELECT count(*) FROM (SELECT order_id FROM inventory.reservations GROUP BY order_id HAVING count(*) > 1) d", null, "orders with several reservations");
         await Count(db, checks, "no stock reserved twice",
