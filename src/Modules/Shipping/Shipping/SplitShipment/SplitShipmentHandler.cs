@@ -32,7 +32,7 @@ internal sealed class SplitShipmentHandler(ShippingDbContext db, IOrderStatusQue
 
         if (command.Lines.FirstOrDefault(l => !order.Skus.Contains(l.Sku, StringComparer.Ordinal)) is { } unknown)
         {
-            throw new NotFoundException($"SKU on order {order.OrderId}", unknown.Sku);
+            throw new NotFoundException($"Order {order.OrderId} line with SKU", unknown.Sku);
         }
 
         await db.LockForTransactionAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
