@@ -103,7 +103,22 @@ internal static class ExampleBodies
          "lines":[{"sku":"TSHIRT-RED-M","quantity":2}]}
         """;
 
-         "refundedAmount":0,"shipments":[]}
+    // After the first of two parcels (docs/adr/0019) left: one of the two shirts captured.
+    public const string Payment = $$"""
+        {"paymentId":"{{P}}","orderId":"{{O}}","amount":39.98,"currency":"EUR","status":"PartiallyCaptured","attempts":1,"refundedAmount":0,"capturedAmount":19.99,
+         "captures":[{"captureId":"01a22c36-2d3e-7f40-8a51-6b7c8d9e0f12","shipmentId":"{{S2}}","amount":19.99,"status":"Captured",
+          "requestedAt":"2026-11-30T11:27:10.204Z","capturedAt":"2026-11-30T11:27:10.391Z"}]}
+        """;
+
+    // Shipment S2, carved out of S (the saga's shipment) by POST /api/v1/orders/{orderId}/shipments (docs/adr/0019).
+    private const string S2 = "01a22c36-1a2b-7c3d-8e4f-5a6b7c8d9e0f";
+
+    public const string SplitShipment = """{"lines":[{"sku":"TSHIRT-RED-M","quantity":1}]}""";
+
+    public const string SplitShipmentCreated = $$"""
+        {"shipmentId":"{{S2}}","orderId":"{{O}}","status":"ReadyToShip","carrier":null,"trackingNumber":null,
+         "lines":[{"sku":"TSHIRT-RED-M","quantity":1}]}
+        """;
 
     public const string FailedSaga = $$"""
         {"orderId":"{{O}}","status":"Failed","currentStep":"AuthorizePayment","attempts":3,
