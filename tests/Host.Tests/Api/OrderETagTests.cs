@@ -40,9 +40,14 @@ public sealed class OrderETagTests(ApiFactory api) : IAsyncLifetime
             }
         }
 
-        var covered = answers.Select(a => string.Join(' ', a.Operation.Split(' ').Take(3))).ToHashSet();
+        var covered = answers.Select(a => string.Join(' ', a.Operation.Split(' ').Take(3))).Concat(CheckedWhereTheOrderIsHeld).ToHashSet();
         (await OperationsReturningAnOrderAsync()).ShouldBeSubsetOf(covered, "an endpoint that returns an order is not in this test");
     }
+
+    // A review decision needs an order held for review, which this collection's settings never make: ReviewHoldTests
+    // checks the ETag of these answers.
+    private static readonly string[] CheckedWhereTheOrderIsHeld =
+        ["post /api/v1/orders/{orderId}/review/approve 200", "post /api/v1/orders/{orderId}/review/reject 200"];
 
     // Every (method, path, 2xx status) whose documented body is an OrderView.
     private async Task<List<string>> OperationsReturningAnOrderAsync()

@@ -67,7 +67,9 @@ public sealed class ReviewHoldTests(ApiFactory api) : StockedApiTests(api, "WATC
         var response = await Operator.PostAsJsonAsync($"/api/v1/orders/{orderId}/review/approve", new { reason = "known customer, called them" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        (await response.ReadJsonAsync())["hold"].ShouldBeNull();
+        var approved = await response.ReadJsonAsync();
+        approved["hold"].ShouldBeNull();
+        (response.Headers.ETag?.ToString()).ShouldBe($"\"{approved["version"]!.GetValue<int>()}\"", "an answer with an order carries its ETag");
         var confirmed = await Storefront.WaitForStatusAsync(orderId, "Confirmed");
         confirmed["hold"].ShouldBeNull();
         await Operator.AssertPaymentAsync(confirmed, "Authorized");
@@ -83,6 +85,8 @@ public sealed class ReviewHoldTests(ApiFactory api) : StockedApiTests(api, "WATC
         var response = await Operator.PostAsJsonAsync($"/api/v1/orders/{orderId}/review/reject", new { reason = "address does not match the card" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var decided = await response.ReadJsonAsync();
+        (response.Headers.ETag?.ToString()).ShouldBe($"\"{decided["version"]!.GetValue<int>()}\"", "an answer with an order carries its ETag");
         var rejected = await Storefront.WaitForStatusAsync(orderId, "Rejected");
         (rejected.Text("rejectionReason"), rejected.Text("paymentId")).ShouldBe(("RejectedInReview", null));
         rejected["hold"].ShouldBeNull();

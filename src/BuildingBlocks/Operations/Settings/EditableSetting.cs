@@ -13,8 +13,9 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
 {
     public const string EmptyList = "none";
 
-    // A list's items: a regular expression each must match in full, and what it means in an error message.
-    public string? ItemPattern { get; private init; }
+    // A list's items: a [GeneratedRegex] of the owning module that each must match in full (anchored with ^ and \z),
+    // and what it means in an error message.
+    public Regex? ItemPattern { get; private init; }
 
     public string? ItemDescription { get; private init; }
 
@@ -27,9 +28,9 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
     public static EditableSetting Flag(string key, string description, bool @default) =>
         new(key, description, SettingKind.Flag, 0, 1, @default ? "true" : "false");
 
-    // itemPattern: a regular expression each item must match in full (e.g. "[A-Z]{2}"); itemDescription names it in
-    // the error ("ISO 3166-1 alpha-2 country codes in capitals").
-    public static EditableSetting List(string key, string description, string itemPattern, string itemDescription, int maxItems, IEnumerable<string> @default) =>
+    // itemPattern: a [GeneratedRegex] each item must match in full, anchored (e.g. ^[A-Z]{2}\z); itemDescription names
+    // it in the error ("ISO 3166-1 alpha-2 country codes in capitals").
+    public static EditableSetting List(string key, string description, Regex itemPattern, string itemDescription, int maxItems, IEnumerable<string> @default) =>
         new(key, description, SettingKind.List, 0, maxItems, ListText(@default)) { ItemPattern = itemPattern, ItemDescription = itemDescription };
 
     // The items of a list setting's value (none for "none" or an empty value).
@@ -61,7 +62,7 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
         if (Kind == SettingKind.List)
         {
             var items = ItemsOf(value);
-            return items.Count <= Max && items.All(i => Regex.IsMatch(i, $"^(?:{ItemPattern})$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            return items.Count <= Max && items.All(i => ItemPattern!.IsMatch(i))
                 ? null
                 : $"{Key} must be {EmptyList} or a comma-separated list of {MinText} to {MaxText} {ItemDescription}.";
         }

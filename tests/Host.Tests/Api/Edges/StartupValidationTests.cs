@@ -18,6 +18,7 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "ApiKeyOptions", "Development", "Auth:ApiKeys:0:Role", "admin", "Auth:ApiKeys:0:Role" },
         { "ApiKeyOptions", "Development", "Auth:ApiKeys:0:KeyHash", "sha256:abc", "Auth:ApiKeys:0:KeyHash" },
         { "MessagingOptions", "Development", "Messaging:MaxAttempts", "0", "Messaging:MaxAttempts" },
+        { "ReviewOptions", "Development", "Review:Countries", "gb,Germany", "Review:Countries" },
         { "MessagingOptions", "Development", "Messaging:MaxAttempts", "ten", "Messaging:MaxAttempts" },
         { "MessagingOptions", "Development", "Messaging:DeliveryConcurrency", "0", "Messaging:DeliveryConcurrency" },
         { "MessagingOptions", "Development", "Messaging:ConsumerConcurrency:Payments", "0", "Messaging:ConsumerConcurrency" },

@@ -22,7 +22,7 @@ internal static class ReviewEndpoints
         var review = endpoints.MapGroup("/api/v1/orders/{orderId:guid}/review").WithTags("Orders").RequireRoles(Roles.Operator);
         review.MapPost("/approve", async (Guid orderId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReviewApprovalRequest? body,
                 HttpContext http, IMediator mediator, CancellationToken ct) =>
-                Results.Ok(await mediator.Send((body ?? new ReviewApprovalRequest(null)).ToCommand(orderId, Actor(http)), ct)))
+                Tagged(http, await mediator.Send((body ?? new ReviewApprovalRequest(null)).ToCommand(orderId, Actor(http)), ct)))
             .WithName("ApproveReview")
             .WithSummary("Approve an order held for review: it goes on to the payment")
             .Decision();
@@ -31,7 +31,7 @@ internal static class ReviewEndpoints
                 {
                     var request = body ?? new OperatorActionRequest(null);
                     await validator.ValidateRequestAsync(request, ct);
-                    return Results.Ok(await mediator.Send(request.ToRejectReview(orderId, Actor(http)), ct));
+                    return Tagged(http, await mediator.Send(request.ToRejectReview(orderId, Actor(http)), ct));
                 })
             .WithName("RejectReview")
             .WithSummary("Reject an order held for review: its stock is released and it is Rejected (RejectedInReview)")
@@ -39,6 +39,13 @@ internal static class ReviewEndpoints
     }
 
     private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "unknown";
+
+    // Every answer that carries an order carries its ETag (OrderETagTests).
+    private static IResult Tagged(HttpContext http, OrderView order)
+    {
+        http.Response.Headers.ETag = order.ETag;
+        return Results.Ok(order);
+    }
 
     private static RouteHandlerBuilder Decision(this RouteHandlerBuilder endpoint) => endpoint
         .Produces<OrderView>()

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Messaging;
@@ -6,7 +7,7 @@ using OrderManagement.Ordering.Fulfilment;
 
 namespace OrderManagement.Ordering.Review;
 
-internal static class ReviewRegistration
+internal static partial class ReviewRegistration
 {
     // The review rules are live settings (GET/PUT /api/v1/ops/settings, audited); the hold's length is the review
     // step's deadline, Fulfilment:ReviewDeadline.
@@ -36,6 +37,9 @@ internal static class ReviewRegistration
     }
 
     private static readonly EditableSetting Countries = EditableSetting.List($"{ReviewOptions.Section}:Countries",
-        "Hold an order shipped to one of these countries (the shipping address's country)", "[A-Z]{2}",
+        "Hold an order shipped to one of these countries (the shipping address's country)", CountryCode(),
         "ISO 3166-1 alpha-2 country codes in capitals", 100, []);
+
+    [GeneratedRegex(@"^[A-Z]{2}\z", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CountryCode();
 }
