@@ -40,25 +40,6 @@ public sealed partial class DeadLetterStore
         return letters;
     }
 
-    // The dead letters whose payload names this order ("orderId"), oldest first.
-    public async Task<IReadOnlyList<DeadLetter>> AboutOrderAsync(Guid orderId, CancellationToken cancellationToken)
-    {
-        var selects = _modules.Select(m =>
-            $"SELECT id, consumer, type, attempts, last_error, dead_lettered_at, payload::text FROM {m.Schema}.outbox_messages " +
-            "WHERE dead_lettered_at IS NOT NULL AND payload->>'orderId' = $1");
-        await using var command = _dataSource.CreateCommand(string.Join(" UNION ALL ", selects) + " ORDER BY dead_lettered_at, id");
-        command.Parameters.Add(new NpgsqlParameter { Value = orderId.ToString(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        var letters = new List<DeadLetter>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            letters.Add(new DeadLetter(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6)));
-        }
-
-        return letters;
-    }
-
     // Removes dead letters that something else has made moot (an operator's retry sends their message again), on the
     // caller's connection so it commits or rolls back with the caller's transaction.
     public async Task DiscardAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)

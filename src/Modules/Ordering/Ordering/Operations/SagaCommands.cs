@@ -27,7 +27,8 @@ internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string Reaso
 // Resumes the current step now: the step's command is sent again with a fresh deadline. The order's dead letters of
 // that step are moot once it is sent again, so they leave the dead letters in the same transaction (the history keeps
 // what each said): the list shows only what still needs a decision.
-internal sealed class RetrySagaHandler(OrderingDbContext db, OrderFulfilment fulfilment, DeadLetterStore deadLetters, MessageTypeMap types)
+internal sealed class RetrySagaHandler(
+    OrderingDbContext db, OrderFulfilment fulfilment, OutboxInspector outboxes, DeadLetterStore deadLetters, MessageTypeMap types)
     : IRequestHandler<RetrySagaCommand, SagaView>
 {
     public async Task<SagaView> Handle(RetrySagaCommand command, CancellationToken cancellationToken)
@@ -38,13 +39,13 @@ internal sealed class RetrySagaHandler(OrderingDbContext db, OrderFulfilment ful
         var step = saga.CurrentStep;
         fulfilment.Retry(order, saga, command.Actor, command.Reason);
 
-        var superseded = (await deadLetters.AboutOrderAsync(order.Id, cancellationToken))
-            .Where(l => SagaDefinition.StepOfMessage(types.FindType(l.MessageType)) == step)
+        var superseded = (await outboxes.AboutOrderAsync(order.Id, cancellationToken))
+            .Where(l => l.DeadLetteredAt is not null && SagaDefinition.StepOfMessage(types.FindType(l.MessageType)) == step)
             .ToList();
         foreach (var letter in superseded)
         {
             db.RecordHistory(order.Id, "Saga", order.Id, "DeadLetterSuperseded", step.ToString(), step.ToString(),
-                $"dead letter {letter.Id} ({letter.MessageType} to {letter.Module}, {letter.LastError}) is moot: the retry sends {step} again");
+                $"dead letter {letter.Id} ({letter.MessageType} to {letter.To}, {letter.LastError}) is moot: the retry sends {step} again");
         }
 
         await deadLetters.DiscardAsync((NpgsqlConnection)db.Database.GetDbConnection(), [.. superseded.Select(l => l.Id)], cancellationToken);
