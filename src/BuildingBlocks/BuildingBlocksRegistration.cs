@@ -53,9 +53,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton(sp => new ModuleDbContextServices(
             sp.GetRequiredService<MessageRouting>(), sp.GetRequiredService<MessageTypeMap>(),
             sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DeadLetterStore(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(),
-            sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DeadLetterStore(sp.GetServices<ModuleDeadLetters>()));
         services.AddSingleton(sp => new OutboxInspector(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(), sp.GetRequiredService<TimeProvider>()));
         // Page cursors are protected with the Data Protection key ring that every host on the database shares.
@@ -97,6 +95,8 @@ public static class BuildingBlocksRegistration
         services.AddDbContext<TContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddRequestHandlersAndValidators(descriptor.Assembly);
         services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, descriptor));
+        services.AddSingleton(sp => new ModuleDeadLetters(
+            descriptor, sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
         services.AddModuleReadinessCheck(descriptor);
         return services;
     }

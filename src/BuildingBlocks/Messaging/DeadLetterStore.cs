@@ -1,86 +1,96 @@
 using Npgsql;
-using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Messaging;
 
-// Dead letters stay in the outbox of the module that sent them; this reads them across modules and replays one.
-public sealed partial class DeadLetterStore
+// The operators' view of every module's dead letters. It reads and changes none of them itself: each request goes to
+// the ModuleDeadLetters of the module that owns the letter (the one whose outbox holds it).
+public sealed class DeadLetterStore
 {
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly IReadOnlyList<ModuleDescriptor> _modules;
-    private readonly OutboxSignals _signals;
-    private readonly TimeProvider _time;
+    private readonly IReadOnlyList<ModuleDeadLetters> _owners;
 
-    internal DeadLetterStore(NpgsqlDataSource dataSource, IEnumerable<ModuleDescriptor> modules, OutboxSignals signals, TimeProvider time)
-    {
-        _dataSource = dataSource;
-        _modules = modules.ToList();
-        _signals = signals;
-        _time = time;
-    }
+    internal DeadLetterStore(IEnumerable<ModuleDeadLetters> owners) => _owners = owners.ToList();
 
+    // Oldest first by (failed at, id) across the modules, after the given position when one is given.
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, DateTimeOffset? afterFailedAt, Guid? afterId, CancellationToken cancellationToken)
     {
-        var selects = _modules.Select(m =>
-            $"SELECT id, consumer, type, attempts, last_error, dead_lettered_at, payload::text FROM {m.Schema}.outbox_messages " +
-            "WHERE dead_lettered_at IS NOT NULL AND ($1::timestamptz IS NULL OR (dead_lettered_at, id) > ($1, $2))");
-        await using var command = _dataSource.CreateCommand(
-            string.Join(" UNION ALL ", selects) + " ORDER BY dead_lettered_at, id LIMIT $3");
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)afterFailedAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)afterId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
         var letters = new List<DeadLetter>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var owner in _owners)
         {
-            letters.Add(new DeadLetter(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6)));
+            letters.AddRange(await owner.ListAsync(limit, afterFailedAt, afterId, cancellationToken));
         }
 
-        return letters;
+        return [.. letters.OrderBy(l => l.FailedAt).ThenBy(l => l.Id).Take(limit)];
     }
 
-    // Removes dead letters that something else has made moot (an operator's retry sends their message again), on the
-    // caller's connection so it commits or rolls back with the caller's transaction.
-    public async Task DiscardAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public async Task<DeadLetter?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
+        foreach (var owner in _owners)
         {
-            return;
-        }
-
-        foreach (var module in _modules)
-        {
-            await using var command = new NpgsqlCommand(
-                $"DELETE FROM {module.Schema}.outbox_messages WHERE id = ANY($1) AND dead_lettered_at IS NOT NULL", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    // Puts the message back in line with fresh attempts; null when no dead letter has that id.
-    public async Task<DeadLetter?> ReplayAsync(Guid id, CancellationToken cancellationToken)
-    {
-        foreach (var module in _modules)
-        {
-            await using var command = _dataSource.CreateCommand(
-                $"UPDATE {module.Schema}.outbox_messages SET dead_lettered_at = NULL, attempts = 0, available_at = $2 " +
-                "WHERE id = $1 AND dead_lettered_at IS NOT NULL " +
-                "RETURNING id, consumer, type, attempts, last_error, $2, payload::text");
-            command.Parameters.Add(new NpgsqlParameter { Value = id });
-            command.Parameters.Add(new NpgsqlParameter { Value = _time.GetUtcNow() });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+            if (await owner.GetAsync(id, cancellationToken) is { } letter)
             {
-                var letter = new DeadLetter(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetString(6));
-                _signals.Notify(module.Schema);
                 return letter;
             }
         }
 
         return null;
     }
+
+    // Puts the message back in line with fresh attempts, done by the module that holds it; null when none does.
+    public async Task<DeadLetter?> ReplayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        foreach (var owner in _owners)
+        {
+            if (await owner.ReplayAsync(id, cancellationToken) is { } letter)
+            {
+                return letter;
+            }
+        }
+
+        return null;
+    }
+
+    // Removes dead letters that something else has made moot (an operator's retry sends their message again), each by
+    // the module that sent it (PendingMessage.From), on the caller's connection so it commits or rolls back with the
+    // caller's transaction.
+    public async Task DiscardAsync(NpgsqlConnection connection, IReadOnlyCollection<PendingMessage> letters, CancellationToken cancellationToken)
+    {
+        foreach (var sent in letters.GroupBy(l => l.From))
+        {
+            var owner = _owners.FirstOrDefault(o => o.Owner == sent.Key)
+                ?? throw new InvalidOperationException($"No module named {sent.Key} owns dead letters; it sent {string.Join(", ", sent.Select(l => l.Id))}.");
+            await owner.DiscardAsync(connection, [.. sent.Select(l => l.Id)], cancellationToken);
+        }
+    }
+
+    // Dead letters grouped by the module that failed to handle them, the message type and the kind of error (the
+    // exception type that last_error starts with), largest group first, with the letters and the orders they concern.
+    public async Task<IReadOnlyList<DeadLetterGroup>> GroupsAsync(CancellationToken cancellationToken)
+    {
+        var summaries = new List<DeadLetterSummary>();
+        foreach (var owner in _owners)
+        {
+            summaries.AddRange(await owner.SummariesAsync(cancellationToken));
+        }
+
+        return
+        [
+            .. summaries
+                .GroupBy(s => (s.Module, s.MessageType, s.ErrorKind))
+                .Select(g => new DeadLetterGroup(g.Key.Module, g.Key.MessageType, g.Key.ErrorKind, g.LongCount(),
+                    [.. g.OrderBy(s => s.FailedAt).Select(s => s.Id)],
+                    [.. g.Select(s => s.OrderId).OfType<Guid>().Distinct().Order()],
+                    g.Min(s => s.FailedAt), g.Max(s => s.FailedAt)))
+                .OrderByDescending(g => g.Count)
+                .ThenBy(g => g.Module, StringComparer.Ordinal)
+                .ThenBy(g => g.MessageType, StringComparer.Ordinal)
+                .ThenBy(g => g.ErrorKind, StringComparer.Ordinal),
+        ];
+    }
 }
 
 public sealed record DeadLetter(Guid Id, string Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt, string Payload);
+
+// Module is the consuming module that could not handle the messages; ErrorKind the exception type of the last error.
+public sealed record DeadLetterGroup(
+    string Module, string MessageType, string ErrorKind, long Count, IReadOnlyList<Guid> LetterIds, IReadOnlyList<Guid> OrderIds,
+    DateTimeOffset FirstFailedAt, DateTimeOffset LastFailedAt);

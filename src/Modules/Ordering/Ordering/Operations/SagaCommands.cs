@@ -48,7 +48,7 @@ internal sealed class RetrySagaHandler(
                 $"dead letter {letter.Id} ({letter.MessageType} to {letter.To}, {letter.LastError}) is moot: the retry sends {step} again");
         }
 
-        await deadLetters.DiscardAsync((NpgsqlConnection)db.Database.GetDbConnection(), [.. superseded.Select(l => l.Id)], cancellationToken);
+        await deadLetters.DiscardAsync((NpgsqlConnection)db.Database.GetDbConnection(), superseded, cancellationToken);
         return SagaView.From(saga);
     }
 }
