@@ -1,11 +1,12 @@
 using Npgsql;
 using NpgsqlTypes;
+using OrderManagement.BuildingBlocks.Lifecycle;
 
 namespace OrderManagement.Ordering.Webhooks;
 
 internal sealed record ClaimedDelivery(
     Guid DeliveryId, Guid SubscriptionId, Guid EventId, Guid OrderId, string EventType, int Attempt, Guid LeaseId,
-    string Url, string Secret, string Payload, string? TraceParent, string? CorrelationId);
+    string Url, string Secret, string Payload, string? TraceParent, string? CorrelationId) : ILeasedClaim;
 
 // The sender's claims on due deliveries, on the database's clock (now()), shared by every host; the same lease
 // pattern as Payments' authorization attempts (ADR 0013). A delivery is due only when every earlier event of its order

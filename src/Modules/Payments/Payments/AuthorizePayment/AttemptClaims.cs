@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using OrderManagement.BuildingBlocks.Lifecycle;
 using OrderManagement.Payments.Payments;
 
 namespace OrderManagement.Payments.AuthorizePayment;
@@ -8,7 +9,7 @@ namespace OrderManagement.Payments.AuthorizePayment;
 // that call's attempts; AuthorizationCode is what it settles).
 internal sealed record ClaimedAttempt(
     Guid PaymentId, Guid OrderId, decimal Amount, string Currency, string Token, int Attempt, Guid LeaseId, bool Voided, string? TraceParent, string? CorrelationId,
-    PaymentCall? Call = null, string? AuthorizationCode = null);
+    PaymentCall? Call = null, string? AuthorizationCode = null) : ILeasedClaim;
 
 // The worker's claims on due attempts, in PostgreSQL's terms and on the database's clock (now()), which every host
 // shares. A claim is a lease on the payment row, not a lock held across the call: each claim gets a new lease id,

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Lifecycle;
@@ -10,7 +8,7 @@ using OrderManagement.Payments.Settlement;
 namespace OrderManagement.Payments.AuthorizePayment;
 
 // Calls the provider for due authorization attempts, captures and voids, outside any message delivery, with at most
-// Payments:MaxConcurrentCalls calls in flight on this host. Several hosts share the work through the claims.
+// Payments:MaxConcurrentCalls calls in flight on this host.
 internal sealed partial class AuthorizationWorker(
     AttemptClaims claims,
     AuthorizationCall call,
@@ -18,83 +16,25 @@ internal sealed partial class AuthorizationWorker(
     AuthorizationSignal signal,
     MigrationState migrations,
     IOptions<PaymentProviderOptions> options,
-    ILogger<AuthorizationWorker> logger) : BackgroundLoop
+    ILogger<AuthorizationWorker> logger) : LeasedCallWorker<ClaimedAttempt>(signal, migrations)
 {
-    private readonly ConcurrentDictionary<Guid, Task> _inFlight = new();
+    protected override int MaxInFlight => options.Value.MaxConcurrentCalls;
 
-    protected override async Task RunAsync(CancellationToken stoppingToken)
-    {
-        var limit = options.Value.MaxConcurrentCalls;
-        var poll = options.Value.AttemptPollInterval;
-        try
-        {
-            await migrations.WaitUntilMigratedAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+    protected override TimeSpan PollInterval => options.Value.AttemptPollInterval;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = poll;
-            try
-            {
-                var free = limit - _inFlight.Count;
-                if (free > 0)
-                {
-                    var claimed = await claims.ClaimAsync(free, options.Value.AttemptLease, stoppingToken);
-                    foreach (var attempt in claimed)
-                    {
-                        Start(attempt, stoppingToken);
-                    }
+    protected override TimeSpan Lease => options.Value.AttemptLease;
 
-                    if (claimed.Count < free && await claims.UntilNextDueAsync(stoppingToken) is { } next && next < poll)
-                    {
-                        wait = next;
-                    }
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogClaimFailed(ex, poll.TotalSeconds);
-            }
+    protected override Task<IReadOnlyList<ClaimedAttempt>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken) =>
+        claims.ClaimAsync(limit, lease, cancellationToken);
 
-            try
-            {
-                await signal.WaitAsync(wait, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+    protected override Task<TimeSpan?> UntilNextDueAsync(CancellationToken cancellationToken) => claims.UntilNextDueAsync(cancellationToken);
 
-        await Task.WhenAll(_inFlight.Values);
-    }
+    protected override Task CallAsync(ClaimedAttempt claim, CancellationToken cancellationToken) =>
+        claim.Call is null ? call.RunAsync(claim, cancellationToken) : settlement.RunAsync(claim, cancellationToken);
 
-    private void Start(ClaimedAttempt attempt, CancellationToken stoppingToken)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _inFlight[attempt.LeaseId] = done.Task;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await (attempt.Call is null ? call.RunAsync(attempt, stoppingToken) : settlement.RunAsync(attempt, stoppingToken));
-            }
-            catch (Exception ex)
-            {
-                LogAttemptFailed(ex, attempt.PaymentId, attempt.Attempt);
-            }
-            finally
-            {
-                _inFlight.TryRemove(attempt.LeaseId, out _);
-                done.SetResult();
-                signal.Notify();
-            }
-        }, CancellationToken.None);
-    }
+    protected override void OnClaimFailed(Exception exception, TimeSpan retryIn) => LogClaimFailed(exception, retryIn.TotalSeconds);
+
+    protected override void OnCallFailed(Exception exception, ClaimedAttempt claim) => LogAttemptFailed(exception, claim.PaymentId, claim.Attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payments could not claim due provider calls (the database?); trying again in {PollSeconds} s")]
     private partial void LogClaimFailed(Exception exception, double pollSeconds);

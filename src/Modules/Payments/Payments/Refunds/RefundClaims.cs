@@ -1,10 +1,11 @@
 using Npgsql;
 using NpgsqlTypes;
+using OrderManagement.BuildingBlocks.Lifecycle;
 
 namespace OrderManagement.Payments.Refunds;
 
 internal sealed record ClaimedRefund(Guid RefundId, Guid PaymentId, Guid OrderId, decimal Amount, int Attempt, Guid LeaseId,
-    string? AuthorizationCode, string? TraceParent, string? CorrelationId);
+    string? AuthorizationCode, string? TraceParent, string? CorrelationId) : ILeasedClaim;
 
 // The refund worker's claims on due refunds, on the database's clock: a lease on the refund row, as AttemptClaims takes
 // on payments. A refund whose lease is still set when claimed again (its host went down mid-call) is made again with

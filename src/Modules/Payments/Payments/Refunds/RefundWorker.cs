@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Lifecycle;
@@ -8,89 +7,31 @@ using OrderManagement.Payments.Provider;
 namespace OrderManagement.Payments.Refunds;
 
 // Makes due refunds at the provider, outside any message delivery (docs/adr/0013 and 0020), with at most
-// Payments:MaxConcurrentCalls refunds in flight on this host. Several hosts share the work through the claims.
+// Payments:MaxConcurrentCalls refunds in flight on this host.
 internal sealed partial class RefundWorker(
     RefundClaims claims,
     RefundCall call,
     RefundSignal signal,
     MigrationState migrations,
     IOptions<PaymentProviderOptions> options,
-    ILogger<RefundWorker> logger) : BackgroundLoop
+    ILogger<RefundWorker> logger) : LeasedCallWorker<ClaimedRefund>(signal, migrations)
 {
-    private readonly ConcurrentDictionary<Guid, Task> _inFlight = new();
+    protected override int MaxInFlight => options.Value.MaxConcurrentCalls;
 
-    protected override async Task RunAsync(CancellationToken stoppingToken)
-    {
-        var poll = options.Value.AttemptPollInterval;
-        try
-        {
-            await migrations.WaitUntilMigratedAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+    protected override TimeSpan PollInterval => options.Value.AttemptPollInterval;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = poll;
-            try
-            {
-                var free = options.Value.MaxConcurrentCalls - _inFlight.Count;
-                if (free > 0)
-                {
-                    var claimed = await claims.ClaimAsync(free, options.Value.AttemptLease, stoppingToken);
-                    foreach (var refund in claimed)
-                    {
-                        Start(refund, stoppingToken);
-                    }
+    protected override TimeSpan Lease => options.Value.AttemptLease;
 
-                    if (claimed.Count < free && await claims.UntilNextDueAsync(stoppingToken) is { } next && next < poll)
-                    {
-                        wait = next;
-                    }
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogClaimFailed(ex, poll.TotalSeconds);
-            }
+    protected override Task<IReadOnlyList<ClaimedRefund>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken) =>
+        claims.ClaimAsync(limit, lease, cancellationToken);
 
-            try
-            {
-                await signal.WaitAsync(wait, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+    protected override Task<TimeSpan?> UntilNextDueAsync(CancellationToken cancellationToken) => claims.UntilNextDueAsync(cancellationToken);
 
-        await Task.WhenAll(_inFlight.Values);
-    }
+    protected override Task CallAsync(ClaimedRefund claim, CancellationToken cancellationToken) => call.RunAsync(claim, cancellationToken);
 
-    private void Start(ClaimedRefund refund, CancellationToken stoppingToken)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _inFlight[refund.LeaseId] = done.Task;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await call.RunAsync(refund, stoppingToken);
-            }
-            catch (Exception ex)
-            {
-                LogRefundNotCompleted(ex, refund.RefundId, refund.Attempt);
-            }
-            finally
-            {
-                _inFlight.TryRemove(refund.LeaseId, out _);
-                done.SetResult();
-                signal.Notify();
-            }
-        }, CancellationToken.None);
-    }
+    protected override void OnClaimFailed(Exception exception, TimeSpan retryIn) => LogClaimFailed(exception, retryIn.TotalSeconds);
+
+    protected override void OnCallFailed(Exception exception, ClaimedRefund claim) => LogRefundNotCompleted(exception, claim.RefundId, claim.Attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payments could not claim due refunds (the database?); trying again in {PollSeconds} s")]
     private partial void LogClaimFailed(Exception exception, double pollSeconds);
