@@ -88,9 +88,12 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         (await audit.InnerTextAsync()).ShouldContain("provider confirmed the outage is over");
         await ScreenshotAsync(page, "06-audit");
 
-        var phone = await SignedInPageAsync(390, 844);
+        var phone = await SignedInPageAsync(375, 812);
         await phone.GotoAsync($"/ops/orders/{orderId}");
         await ScreenshotAsync(phone, "07-order-on-a-phone");
+        var graph = await phone.Locator("#order-graph svg").EvaluateAsync<double[]>("svg => [svg.getBoundingClientRect().width, svg.viewBox.baseVal.width]");
+        graph[0].ShouldBeGreaterThanOrEqualTo(graph[1] - 1, "on a phone the state graph keeps its size (and scrolls): shrunk to fit, its states cannot be read");
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("the page itself fits a phone's width");
     }
 
     [Fact]
@@ -150,6 +153,11 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         }
 
         await ScreenshotAsync(page, "09-dead-letters");
+        await group.Locator("input[name=reason]").EvaluateAsync("(input, text) => { input.removeAttribute('maxlength'); input.value = text; }", new string('r', 10_000));
+        var tooLong = await page.RunAndWaitForResponseAsync(() => group.Locator("button[type=submit]").ClickAsync(), r => r.Request.Method == "POST");
+        tooLong.Status.ShouldBe(400);
+        (await page.Locator("#refusal").InnerTextAsync()).ShouldContain("A reason of 1 to 500 characters is required");
+        (await CountAsync("SELECT count(*) FROM ordering.outbox_messages WHERE dead_lettered_at IS NOT NULL AND consumer = 'Shipping'")).ShouldBe(dead, "a refused replay replays nothing");
         await group.Locator("input[name=reason]").FillAsync("shipping database restored");
         await group.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/ops/dead-letters");

@@ -21,6 +21,8 @@ internal static class ConsoleRegistration
             options.Conventions.AuthorizeFolder("/", Policy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.ConfigureFilter(new AntiforgeryRefusal());
+            options.Conventions.ConfigureFilter(new UnknownHandlerRefusal());
+            options.Conventions.ConfigureFilter(new UnreadableQueryRefusal());
         });
 
         // Razor escapes everything outside Basic Latin by default; names, addresses and arrows are shown as written

@@ -7,6 +7,8 @@ namespace OrderManagement.Host.Console.Pages;
 
 public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs repairs) : PageModel
 {
+    public const int MaxReasonLength = 500;
+
     public IReadOnlyList<DeadLetterGroup> Groups { get; private set; } = [];
 
     public string? Refusal { get; private set; }
@@ -17,28 +19,47 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Groups = await deadLetters.GroupsAsync(cancellationToken);
 
     // The group is looked up again now, so letters replayed or added since the page was drawn are handled as they are.
+    // The reason is checked once, as the order page checks it, so a form mistake is not a "replayed 0 of n".
     public async Task<IActionResult> OnPostReplayGroupAsync(string module, string messageType, string errorKind, string? reason, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        {
+            return await RefuseAsync(StatusCodes.Status400BadRequest,
+                $"A reason of 1 to {MaxReasonLength} characters is required: say what was fixed before replaying.", cancellationToken);
+        }
+
         var group = (await deadLetters.GroupsAsync(cancellationToken))
             .FirstOrDefault(g => g.Module == module && g.MessageType == messageType && g.ErrorKind == errorKind);
-        if (string.IsNullOrWhiteSpace(reason) || group is null)
+        if (group is null)
         {
-            Refusal = group is null ? "That group has no dead letters any more." : "A reason is required: say what was fixed before replaying.";
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            Groups = await deadLetters.GroupsAsync(cancellationToken);
-            return Page();
+            return await RefuseAsync(StatusCodes.Status409Conflict, "That group has no dead letters any more.", cancellationToken);
         }
 
         var replayed = 0;
+        var refusals = new List<string>();
         foreach (var letterId in group.LetterIds)
         {
-            if ((await repairs.ReplayDeadLetterAsync(letterId, User.Identity?.Name ?? "unknown", reason, cancellationToken)).Applied)
+            var outcome = await repairs.ReplayDeadLetterAsync(letterId, User.Identity?.Name ?? "unknown", reason, cancellationToken);
+            if (outcome.Applied)
             {
                 replayed++;
             }
+            else
+            {
+                refusals.Add(outcome.Message);
+            }
         }
 
-        Notice = $"Replayed {replayed} of {group.Count} {messageType} to {module}.";
+        Notice = $"Replayed {replayed} of {group.Count} {messageType} to {module}."
+            + (refusals.Count == 0 ? "" : " Not replayed: " + string.Join(" ", refusals.Distinct()));
         return Redirect("/ops/dead-letters");
+    }
+
+    private async Task<PageResult> RefuseAsync(int status, string refusal, CancellationToken cancellationToken)
+    {
+        Refusal = refusal;
+        Response.StatusCode = status;
+        Groups = await deadLetters.GroupsAsync(cancellationToken);
+        return Page();
     }
 }
