@@ -8,7 +8,7 @@ internal sealed class UsageException(string message) : Exception(message);
 internal sealed class Options
 {
     public const string Usage = """
-        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage|failover|upgrade|skewed-host|rolling-restart> --connection <cs> --host-dll <path> [options]
+        Usage: OrderManagement.Benchmark <bench|crash|two-hosts|db-outage|failover|upgrade|skewed-host|rolling-restart|slow-neighbour> --connection <cs> --host-dll <path> [options]
 
         Normally started by build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh, build/db-outage-test.sh,
         which build the host, start a private PostgreSQL and create a fresh database, and by build/failover-test.sh,
@@ -126,7 +126,7 @@ internal sealed class Options
     public const double MaxDurationSeconds = 1800;
     public const int MaxOrdersBound = 5_000_000;
 
-    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage", "failover", "upgrade", "skewed-host", "rolling-restart"];
+    public static readonly string[] Commands = ["bench", "crash", "two-hosts", "db-outage", "failover", "upgrade", "skewed-host", "rolling-restart", "slow-neighbour"];
 
     public static Options Parse(string[] args)
     {
@@ -321,6 +321,10 @@ internal sealed class Options
                 Hosts = 2;
                 RestartAfter ??= Quick ? 4 : 10;
                 Concurrency ??= Quick ? 8 : 32;
+                Warmup ??= 20;
+                break;
+            case "slow-neighbour":
+                Hosts = 1;
                 Warmup ??= 20;
                 break;
             case "failover":

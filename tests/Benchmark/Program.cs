@@ -1,6 +1,6 @@
 using OrderManagement.Benchmark;
 
-// bench | crash | two-hosts | db-outage | failover | upgrade | skewed-host | rolling-restart: see Options.Usage and docs/benchmarks.md.
+// bench | crash | two-hosts | db-outage | failover | upgrade | skewed-host | rolling-restart | slow-neighbour: see Options.Usage and docs/benchmarks.md.
 Options options;
 try
 {

@@ -5,7 +5,7 @@ using System.Net;
 
 namespace OrderManagement.Benchmark;
 
-// crash, two-hosts, db-outage, failover, upgrade, skewed-host and rolling-restart: load while something fails, then the invariants. Each prints one line per
+// crash, two-hosts, db-outage, failover, upgrade, skewed-host, rolling-restart and slow-neighbour: load while something fails, then the invariants. Each prints one line per
 // check and "N passed, M failed" last.
 internal static class ResilienceScenarios
 {
@@ -38,6 +38,9 @@ internal static class ResilienceScenarios
                         break;
                     case "rolling-restart":
                         await RollingRestartScenario.RunAsync(run, checks);
+                        break;
+                    case "slow-neighbour":
+                        await SlowNeighbourScenario.RunAsync(run, checks);
                         break;
                 }
             }
