@@ -19,9 +19,21 @@ public static class StateGraphSvg
     public static IHtmlContent Render(string mermaid, IReadOnlyList<string> path, string title)
     {
         var edges = Parse(mermaid);
+        var choices = Choices(mermaid);
         var initial = path.Count > 0 ? path[0] : edges.FirstOrDefault().From ?? "";
         var positions = Layout(initial, edges);
         var walked = path.Zip(path.Skip(1)).ToHashSet();
+        // A move decided by a guard goes through a choice node that is no state of its own: A -> choice -> B was walked
+        // when A -> B was.
+        foreach (var (from, to) in walked.ToList())
+        {
+            foreach (var choice in choices.Where(c => edges.Any(e => e.From == from && e.To == c) && edges.Any(e => e.From == c && e.To == to)))
+            {
+                walked.Add((from, choice));
+                walked.Add((choice, to));
+            }
+        }
+
         var visited = path.ToHashSet(StringComparer.Ordinal);
         var current = path.Count > 0 ? path[^1] : null;
         var width = (positions.Values.Max(p => p.Column) + 1) * ColumnWidth + Margin * 2;
@@ -39,6 +51,13 @@ public static class StateGraphSvg
         foreach (var (state, at) in positions)
         {
             var (x, y) = Corner(at);
+            if (choices.Contains(state))
+            {
+                var on = walked.Any(w => w.Item1 == state);
+                svg.Append(F($"<g data-state=\"{Encode(state)}\" data-choice=\"true\"><title>a choice: the guard on each way out decides</title><polygon points=\"{x},{y + NodeHeight / 2} {x + NodeWidth / 2},{y} {x + NodeWidth},{y + NodeHeight / 2} {x + NodeWidth / 2},{y + NodeHeight}\" fill=\"#ffffff\" stroke=\"{(on ? "#0b5cad" : "#8c959f")}\" stroke-width=\"{(on ? 2 : 1)}\"/></g>"));
+                continue;
+            }
+
             var fill = state == current ? "#0b5cad" : visited.Contains(state) ? "#d7e7f8" : "#ffffff";
             var text = state == current ? "#ffffff" : "#1b1f24";
             var stroke = visited.Contains(state) ? "#0b5cad" : "#8c959f";
@@ -97,6 +116,13 @@ public static class StateGraphSvg
                 return (from, to, trigger);
             })
             .Where(edge => edge.from != edge.to)];
+
+    // Stateless's MermaidGraph declares the choice a dynamic or guarded trigger makes as "state Decision1 <<choice>>".
+    private static HashSet<string> Choices(string mermaid) =>
+        [.. mermaid.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("state ", StringComparison.Ordinal) && line.EndsWith("<<choice>>", StringComparison.Ordinal))
+            .Select(line => line["state ".Length..^"<<choice>>".Length].Trim())];
 
     private static Dictionary<string, (int Column, int Row)> Layout(string initial, List<(string From, string To, string Trigger)> edges)
     {
