@@ -9,6 +9,7 @@ public static class InventoryMessageNames
         [typeof(ReleaseStock)] = "inventory.release-stock.v1",
         [typeof(CommitStock)] = "inventory.commit-stock.v1",
         [typeof(RestockReturn)] = "inventory.restock-return.v1",
+        [typeof(ReleaseStockLines)] = "inventory.release-stock-lines.v1",
         [typeof(StockReserved)] = "inventory.stock-reserved.v1",
         [typeof(StockReservationRejected)] = "inventory.stock-reservation-rejected.v1",
         [typeof(StockReleased)] = "inventory.stock-released.v1",

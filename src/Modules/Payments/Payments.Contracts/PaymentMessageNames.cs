@@ -17,5 +17,6 @@ public static class PaymentMessageNames
         [typeof(RefundPayment)] = "payments.refund-payment.v1",
         [typeof(PaymentRefunded)] = "payments.payment-refunded.v1",
         [typeof(RefundRefused)] = "payments.refund-refused.v1",
+        [typeof(ReduceAuthorization)] = "payments.reduce-authorization.v1",
     };
 }

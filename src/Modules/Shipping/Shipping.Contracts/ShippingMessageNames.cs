@@ -13,5 +13,8 @@ public static class ShippingMessageNames
         [typeof(ShipmentDispatched)] = "shipping.shipment-dispatched.v1",
         [typeof(ShipmentDelivered)] = "shipping.shipment-delivered.v1",
         [typeof(ShipmentSplit)] = "shipping.shipment-split.v1",
+        [typeof(CancelShipmentLines)] = "shipping.cancel-shipment-lines.v1",
+        [typeof(ShipmentLinesCancelled)] = "shipping.shipment-lines-cancelled.v1",
+        [typeof(ShipmentLinesCancellationRefused)] = "shipping.shipment-lines-cancellation-refused.v1",
     };
 }

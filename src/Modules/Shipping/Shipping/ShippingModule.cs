@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks;
 using OrderManagement.Shipping.CancelShipment;
+using OrderManagement.Shipping.CancelShipmentLines;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.CreateShipment;
 using OrderManagement.Shipping.Persistence;
@@ -19,6 +20,7 @@ public static class ShippingModule
         services.AddMessageTypes(ShippingMessageNames.All);
         services.AddMessageHandler<Contracts.CreateShipment, CreateShipmentMessageHandler>(Name);
         services.AddMessageHandler<Contracts.CancelShipment, CancelShipmentMessageHandler>(Name);
+        services.AddMessageHandler<Contracts.CancelShipmentLines, CancelShipmentLinesMessageHandler>(Name);
         services.AddScoped<IShippingQueries, ShippingQueries>();
         return services;
     }

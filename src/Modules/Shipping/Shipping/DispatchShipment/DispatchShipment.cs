@@ -47,9 +47,9 @@ internal sealed class DispatchShipmentHandler(ShippingDbContext db) : IRequestHa
         }
 
         shipment.Dispatch(command.Carrier, command.TrackingNumber, db.Time.GetUtcNow(), db);
-        // A remainder nothing was carved out of holds every unit of the order: its dispatch names no lines, as before
-        // partial shipments (docs/adr/0019).
-        var whole = shipment.IsRemainder && !await db.Shipments.AnyAsync(s => s.OrderId == orderId && !s.IsRemainder, cancellationToken);
+        // A remainder nothing was carved out of or cancelled from holds every unit of the order: its dispatch names no
+        // lines, as before partial shipments (docs/adr/0019, 0021).
+        var whole = shipment.IsRemainder && shipment.LineCancellations.Count == 0 && !await db.Shipments.AnyAsync(s => s.OrderId == orderId && !s.IsRemainder, cancellationToken);
         db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier, command.TrackingNumber,
             whole ? null : [.. shipment.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))]));
         return ShipmentView.From(shipment);

@@ -32,5 +32,10 @@ internal sealed class ShippingDbContext(DbContextOptions<ShippingDbContext> opti
             // xmin guards dispatch against a concurrent cancel: the second writer fails and is retried.
             shipment.Property(s => s.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
             shipment.OwnsMany(s => s.Lines, line => line.ToJson("lines"));
+            shipment.OwnsMany(s => s.LineCancellations, cancellation =>
+            {
+                cancellation.ToJson("line_cancellations");
+                cancellation.OwnsMany(c => c.Lines);
+            });
         });
 }

@@ -17,6 +17,9 @@ internal sealed class Shipment
 
     // The saga's shipment of the order: it holds every unit no carved-out shipment took (docs/adr/0019).
     public bool IsRemainder { get; private init; }
+
+    // Units taken off this remainder by line cancellations (docs/adr/0021), one entry per cancellation.
+    public List<ShipmentLineCancellation> LineCancellations { get; private init; } = [];
     public required string AddressJson { get; init; }
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -61,6 +64,24 @@ internal sealed class Shipment
         }
 
         return carved;
+    }
+
+    // Takes the units of a line cancellation off this remainder; the caller has checked that it is ReadyToShip and holds
+    // them. A remainder left with no unit is Cancelled.
+    public void CancelLines(Guid cancellationId, IReadOnlyList<ShipmentLineItem> lines, DateTimeOffset now, IHistoryLog history)
+    {
+        var left = Lines.Select(l => l with { Quantity = l.Quantity - lines.Where(c => c.Sku == l.Sku).Sum(c => c.Quantity) })
+            .Where(l => l.Quantity > 0).ToList();
+        Lines.Clear();
+        Lines.AddRange(left);
+        LineCancellations.Add(new ShipmentLineCancellation { CancellationId = cancellationId, Lines = [.. lines], CancelledAt = now });
+        UpdatedAt = now;
+        history.Record(OrderId, "Shipment", Id, "ShipmentLinesCancelled", Status.ToString(), Status.ToString(),
+            string.Join(", ", lines.Select(l => $"{l.Quantity} x {l.Sku}")) + $" taken off (line cancellation {cancellationId})");
+        if (Lines.Count == 0)
+        {
+            Apply(ShipmentTrigger.Cancel, now, history, $"every unit left was cancelled (line cancellation {cancellationId})");
+        }
     }
 
     public int Units(string sku) => Lines.Where(l => l.Sku == sku).Sum(l => l.Quantity);
