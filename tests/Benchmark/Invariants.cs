@@ -63,6 +63,12 @@ internal static class Invariants
             WHERE EXISTS (SELECT 1 FROM payments.captures c WHERE c.payment_id = p.id)
               AND p.captured_amount <> (SELECT coalesce(sum(c.amount), 0) FROM payments.captures c WHERE c.payment_id = p.id AND c.status = 'Captured')
             """, null, "payments whose captured amount is not the sum of their captures (one per shipment: docs/adr/0019)");
+        // Line cancellations (ADR 0021) lower the order's total and the payment's authorized amount together.
+        await Count(db, checks, "authorized amount follows the order's total", """
+            SELECT count(*) FROM ordering.orders o JOIN payments.payments p ON p.order_id = o.id
+            WHERE o.status = 'Confirmed' AND p.status = 'Authorized' AND o.total <> p.amount
+              AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(o.line_cancellations) c WHERE c->>'Status' = 'Requested')
+            """, null, "Confirmed orders whose total is not their payment's authorized amount");
         await Count(db, checks, "at most one reservation per order",
             "SELECT count(*) FROM (SELECT order_id FROM inventory.reservations GROUP BY order_id HAVING count(*) > 1) d", null, "orders with several reservations");
         await Count(db, checks, "no stock reserved twice",

@@ -24,6 +24,7 @@ internal sealed class ContractEnums : IOpenApiDocumentTransformer
         ("ShipmentView", "status", ShipmentStatuses),
         ("SagaView", "status", SagaStatuses),
         ("HistoryEntryView", "module", Modules),
+        ("LineCancellationView", "status", ["Requested", "Cancelled", "Refused"]),
     ];
 
     private static readonly (string Path, string[] Values)[] StatusFilters =

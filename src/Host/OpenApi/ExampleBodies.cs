@@ -31,18 +31,26 @@ internal static class ExampleBodies
     public static string Order(string status, int version, string? paymentStatus, string? shipmentStatus, string updatedAt, string? cancellationRequestedAt = null,
         string hold = "null", string? rejectionReason = null) => $$"""
         {"orderId":"{{O}}","customerId":"cust-42","status":"{{status}}","rejectionReason":{{Text(rejectionReason)}},"currency":"EUR",
-         "lines":[{"sku":"TSHIRT-RED-M","quantity":2,"unitPrice":19.99,"lineTotal":39.98,"shippedQuantity":0}],"total":39.98,
+         "lines":[{"sku":"TSHIRT-RED-M","quantity":2,"unitPrice":19.99,"lineTotal":39.98,"shippedQuantity":0,"cancelledQuantity":0}],"total":39.98,
          "shippingAddress":{"name":"Ada Lovelace","line1":"1 Main St","line2":null,"city":"London","postalCode":"N1 9GU","country":"GB"},
          "paymentId":{{Text(paymentStatus is null ? null : P)}},"paymentStatus":{{Text(paymentStatus)}},
          "shipmentId":{{Text(shipmentStatus is null ? null : S)}},"shipmentStatus":{{Text(shipmentStatus)}},"trackingNumber":null,
          "cancellationRequestedAt":{{Text(cancellationRequestedAt)}},"hold":{{hold}},"createdAt":"2026-11-30T11:25:48.405Z","updatedAt":"{{updatedAt}}","version":{{version}},
-         "refundedAmount":0,"shipments":[]}
+         "refundedAmount":0,"shipments":[],"lineCancellations":[]}
         """;
 
     public static readonly string Placed = Order("Pending", 1, null, null, "2026-11-30T11:25:48.405Z");
     public static readonly string Confirmed = Order("Confirmed", 4, "Authorized", "ReadyToShip", "2026-11-30T11:26:03.079Z");
     public static readonly string CancelAccepted = Order("Confirmed", 5, "Authorized", "ReadyToShip", "2026-11-30T11:26:10.112Z", "2026-11-30T11:26:10.112Z");
     public static readonly string Cancelled = Order("Cancelled", 7, "Voided", "Cancelled", "2026-11-30T11:26:19.483Z");
+    // A line cancellation (docs/adr/0021) of 1 of the 2 T-shirts: accepted, Shipping has yet to take the unit off.
+    public const string CancelLines = """{"lines":[{"sku":"TSHIRT-RED-M","quantity":1}],"reason":"the customer wants one shirt only"}""";
+    public static readonly string LinesCancelRequested = Order("Confirmed", 5, "Authorized", "ReadyToShip", "2026-11-30T11:26:10.112Z")
+        .Replace("\"lineCancellations\":[]", $$"""
+            "lineCancellations":[{"cancellationId":"01a22c35-2b40-7d51-8a3c-6f1e9b0d2c47","status":"Requested",
+             "lines":[{"sku":"TSHIRT-RED-M","quantity":1}],"reason":"the customer wants one shirt only","amount":19.99,
+             "requestedAt":"2026-11-30T11:26:10.112Z","decidedAt":null,"refusalReason":null}]
+            """.Trim(), StringComparison.Ordinal);
     public static readonly string OrderPage = $$"""{"items":[{{Confirmed}}],"nextCursor":null}""";
 
     // The answers to an operator's review decision (ADR 0018): the order, no longer held, Pending until the payment is

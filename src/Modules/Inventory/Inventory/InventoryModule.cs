@@ -5,6 +5,7 @@ using OrderManagement.Inventory.CommitStock;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.ReleaseStock;
+using OrderManagement.Inventory.ReleaseStockLines;
 using OrderManagement.Inventory.ReserveStock;
 using OrderManagement.Inventory.RestockReturn;
 using OrderManagement.Inventory.Stock;
@@ -25,6 +26,7 @@ public static class InventoryModule
         services.AddMessageTypes(InventoryMessageNames.All);
         services.AddMessageHandler<Contracts.ReserveStock, ReserveStockMessageHandler>(Name);
         services.AddMessageHandler<Contracts.ReleaseStock, ReleaseStockMessageHandler>(Name);
+        services.AddMessageHandler<Contracts.ReleaseStockLines, ReleaseStockLinesMessageHandler>(Name);
         services.AddMessageHandler<Contracts.CommitStock, CommitStockMessageHandler>(Name);
         services.AddMessageHandler<Contracts.RestockReturn, RestockReturnMessageHandler>(Name);
         services.AddScoped<IInventoryQueries, InventoryQueries>();

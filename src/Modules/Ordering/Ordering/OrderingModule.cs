@@ -5,6 +5,7 @@ using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Operations.Settings;
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.CancelLines;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.GetOrder;
 using OrderManagement.Ordering.Contracts;
@@ -87,6 +88,8 @@ public static class OrderingModule
         services.AddMessageHandler<ShipmentDelivered, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<ShipmentSplit, FulfilmentMessageHandlers>(Name);
         services.AddMessageHandler<FulfilmentDeadline, FulfilmentMessageHandlers>(Name);
+        services.AddMessageHandler<ShipmentLinesCancelled, LineCancellationOutcomes>(Name);
+        services.AddMessageHandler<ShipmentLinesCancellationRefused, LineCancellationOutcomes>(Name);
         services.AddMessageHandler<PaymentRefunded, RefundOutcomeMessageHandlers>(Name);
         services.AddMessageHandler<RefundRefused, RefundOutcomeMessageHandlers>(Name);
         services.AddWebhooks(Name);
@@ -100,6 +103,7 @@ public static class OrderingModule
         ReviewEndpoints.Map(endpoints);
         WebhookEndpoints.Map(endpoints);
         ReturnEndpoints.Map(endpoints);
+        CancelLinesEndpoint.Map(endpoints);
         return endpoints;
     }
 }

@@ -11,6 +11,7 @@ using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.GetPayment;
 using OrderManagement.Payments.Persistence;
 using OrderManagement.Payments.Provider;
+using OrderManagement.Payments.ReduceAuthorization;
 using OrderManagement.Payments.Refunds;
 using OrderManagement.Payments.Settlement;
 using OrderManagement.Payments.VoidPayment;
@@ -59,6 +60,7 @@ public static class PaymentsModule
         services.AddMessageHandler<Contracts.CapturePayment, CapturePaymentMessageHandler>(Name);
         services.AddMessageHandler<Contracts.VoidPayment, VoidPaymentMessageHandler>(Name);
         services.AddMessageHandler<Contracts.RefundPayment, RefundPaymentMessageHandler>(Name);
+        services.AddMessageHandler<Contracts.ReduceAuthorization, ReduceAuthorizationMessageHandler>(Name);
         services.AddScoped<IPaymentQueries, PaymentQueries>();
         return services;
     }

@@ -45,6 +45,11 @@ internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> op
             {
                 line.ToJson("lines");
             });
+            reservation.OwnsMany(r => r.LineReleases, release =>
+            {
+                release.ToJson("line_releases");
+                release.OwnsMany(r => r.Lines);
+            });
         });
 
         modelBuilder.Entity<ReturnRestock>(restock =>

@@ -11,7 +11,11 @@ internal sealed class StockReservation
     public Guid Id { get; private init; }
     public Guid OrderId { get; private init; }
     public ReservationStatus Status { get; private set; }
+    // The units still reserved or committed for the order: a line cancellation (docs/adr/0021) takes its units off.
     public List<ReservationLine> Lines { get; private init; } = [];
+
+    // The line cancellations whose units were given back, one entry each, so a repeat changes nothing.
+    public List<StockLineRelease> LineReleases { get; private init; } = [];
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -34,6 +38,16 @@ internal sealed class StockReservation
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    // Gives back units of a line cancellation; the caller has checked that they are reserved and not committed.
+    public void ReleaseLines(Guid cancellationId, IReadOnlyList<ReservationLine> lines, DateTimeOffset now)
+    {
+        var left = Lines.Select(l => l with { Quantity = l.Quantity - lines.Where(r => r.Sku == l.Sku).Sum(r => r.Quantity) }).ToList();
+        Lines.Clear();
+        Lines.AddRange(left);
+        LineReleases.Add(new StockLineRelease { CancellationId = cancellationId, Lines = [.. lines], ReleasedAt = now });
+        UpdatedAt = now;
+    }
 
     // Fires a lifecycle trigger; the machine writes the transition to the order's history. An illegal one throws,
     // naming the state and trigger.

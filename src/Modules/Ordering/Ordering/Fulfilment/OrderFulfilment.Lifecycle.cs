@@ -30,9 +30,11 @@ internal sealed partial class OrderFulfilment
 
         // A shipment that takes every unit of the order (nothing was carved out of it) settles the order whole, as
         // before partial shipments; any other captures and commits its own lines, once per shipment (docs/adr/0019).
+        // After a line cancellation every parcel names its money and units: "the rest" could take the cancelled units
+        // if it reached Payments or Inventory before the reduction or release did (docs/adr/0021).
         var lines = dispatched.Lines?.Select(l => new OrderShipmentLine(l.Sku, l.Quantity)).ToList()
             ?? [.. order.Lines.Select(l => new OrderShipmentLine(l.Sku, l.Quantity))];
-        var whole = order.Shipments.Count == 0 && TakesEveryUnit(order, lines);
+        var whole = order.Shipments.Count == 0 && !order.HasCancelledLines && TakesEveryUnit(order, lines);
         if (!order.ShipmentLeft(dispatched.ShipmentId, dispatched.Carrier, dispatched.TrackingNumber, lines, Now))
         {
             return;

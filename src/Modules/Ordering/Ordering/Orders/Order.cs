@@ -4,7 +4,7 @@ namespace OrderManagement.Ordering.Orders;
 
 // The storefront's order. Its status changes only through the state machine; payment and shipment
 // fields mirror what the owning modules reported, so one read answers "where is my order".
-internal sealed class Order
+internal sealed partial class Order
 {
     private Order()
     {
@@ -17,7 +17,7 @@ internal sealed class Order
     public RejectionReason? RejectionReason { get; private set; }
     public required string Currency { get; init; }
     public List<OrderLine> Lines { get; private init; } = [];
-    public decimal Total { get; private init; }
+    public decimal Total { get; private set; }
     public required ShippingAddress ShippingAddress { get; init; }
     public required string PaymentMethod { get; init; }
     public required string PaymentToken { get; init; }

@@ -24,7 +24,8 @@ internal sealed record OrderView(
     DateTimeOffset? CancellationRequestedAt,
     decimal RefundedAmount,
     HoldView? Hold,
-    IReadOnlyList<OrderShipmentView> Shipments)
+    IReadOnlyList<OrderShipmentView> Shipments,
+    IReadOnlyList<LineCancellationView> LineCancellations)
 {
     public static OrderView From(Order order) => new(
         order.Id,
@@ -32,7 +33,8 @@ internal sealed record OrderView(
         order.Status.ToString(),
         order.RejectionReason?.ToString(),
         order.Currency,
-        order.Lines.Select(l => new OrderLineView(l.Sku, l.Quantity, l.UnitPrice, l.LineTotal, order.ShippedQuantity(l.Sku))).ToList(),
+        order.Lines.Select(l => new OrderLineView(l.Sku, l.Quantity, l.UnitPrice, l.LineTotal, order.ShippedQuantity(l.Sku),
+            order.CancelledQuantity(l.Sku))).ToList(),
         order.Total,
         order.ShippingAddress,
         order.PaymentId,
@@ -46,7 +48,8 @@ internal sealed record OrderView(
         order.CancellationRequestedAt,
         order.RefundedAmount,
         HoldView.Of(order),
-        order.Shipments.Select(OrderShipmentView.From).ToList());
+        order.Shipments.Select(OrderShipmentView.From).ToList(),
+        order.LineCancellations.Select(LineCancellationView.From).ToList());
 
     [JsonIgnore]
     public string ETag => ETagOf(Version);
@@ -58,8 +61,17 @@ internal sealed record OrderView(
     private static string ETagOf(int version) => $"\"{version}\"";
 }
 
-// ShippedQuantity: units of the SKU that have left in dispatched shipments (docs/adr/0019).
-internal sealed record OrderLineView(string Sku, int Quantity, decimal UnitPrice, decimal LineTotal, int ShippedQuantity = 0);
+// ShippedQuantity: units of the SKU that have left in dispatched shipments (docs/adr/0019). Quantity: the units still
+// ordered; CancelledQuantity: the units cancelled before they shipped (docs/adr/0021), so ordered = the two together.
+internal sealed record OrderLineView(string Sku, int Quantity, decimal UnitPrice, decimal LineTotal, int ShippedQuantity = 0, int CancelledQuantity = 0);
+
+// A line cancellation (docs/adr/0021): Requested until Shipping decides, then Cancelled or Refused (refusalReason).
+internal sealed record LineCancellationView(Guid CancellationId, string Status, IReadOnlyList<CancelledUnits> Lines, string Reason,
+    decimal Amount, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? RefusalReason)
+{
+    public static LineCancellationView From(LineCancellation c) =>
+        new(c.CancellationId, c.Status.ToString(), c.Lines, c.Reason, c.Amount, c.RequestedAt, c.DecidedAt, c.RefusalReason);
+}
 
 // One shipment of the order (docs/adr/0019): carved-out shipments from their creation, the saga's one from its dispatch.
 internal sealed record OrderShipmentView(Guid ShipmentId, string Status, string? Carrier, string? TrackingNumber,

@@ -39,6 +39,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             shipment.Ignore(s => s.HasLeft);
             shipment.OwnsMany(s => s.Lines);
         });
+        order.OwnsMany(o => o.LineCancellations, cancellation =>
+        {
+            cancellation.ToJson("line_cancellations");
+            cancellation.Property(c => c.Status).HasConversion<string>();
+            cancellation.OwnsMany(c => c.Lines);
+        });
         order.OwnsOne(o => o.ShippingAddress, address => address.ToJson("shipping_address"));
         order.Property(o => o.Sequence).HasColumnName("seq").UseIdentityAlwaysColumn();
         order.HasIndex(o => o.Sequence).IsUnique().HasDatabaseName("ux_orders_seq");

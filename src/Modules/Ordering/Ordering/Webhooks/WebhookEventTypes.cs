@@ -19,6 +19,8 @@ internal static class WebhookEventTypes
         ["ReturnRejected"] = "return.rejected",
         ["RefundIssued"] = "refunded",
         ["OrderHeld"] = "order.hold",
+        ["LinesCancelled"] = "order.lines_cancelled", // a line cancellation took units off the order (docs/adr/0021)
+        ["LineCancellationRefused"] = "order.lines_cancellation_refused",
     };
 
     public static IReadOnlyCollection<string> All { get; } = [.. ByHistoryEvent.Values];

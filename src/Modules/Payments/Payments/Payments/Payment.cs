@@ -10,7 +10,8 @@ internal sealed class Payment
 
     public Guid Id { get; private init; }
     public Guid OrderId { get; private init; }
-    public decimal Amount { get; private init; }
+    // The authorized amount: what was authorized less what line cancellations took off (docs/adr/0021).
+    public decimal Amount { get; private set; }
 
     // The part of Amount the provider has captured so far (the sum of the payment's Captured captures); never above Amount.
     public decimal CapturedAmount { get; private set; }
@@ -161,6 +162,22 @@ internal sealed class Payment
         CapturedAmount += capture.Amount;
         Apply(CapturedAmount >= Amount ? PaymentTrigger.Capture : PaymentTrigger.CapturePart, now, history,
             $"{capture.Amount} {Currency}" + (capture.ShipmentId is { } shipment ? $" for shipment {shipment}" : ""));
+    }
+
+    // Units of the order were cancelled before they shipped: no capture may take their money (docs/adr/0021). The
+    // caller has checked that the amount left covers what captures asked for. Captured once the captures made cover
+    // what is left and none is due.
+    public void ReduceAuthorization(AuthorizationReduction reduction, bool captureDue, DateTimeOffset now, IHistoryLog history)
+    {
+        var before = Amount;
+        Amount -= reduction.Amount;
+        UpdatedAt = now;
+        history.Record(OrderId, "Payment", Id, "AuthorizationReduced", Status.ToString(), Status.ToString(),
+            $"{reduction.Amount} {Currency} for line cancellation {reduction.CancellationId}: authorized {before} -> {Amount} {Currency}");
+        if (Status == PaymentStatus.PartiallyCaptured && !captureDue && CapturedAmount >= Amount)
+        {
+            Apply(PaymentTrigger.Capture, now, history, "the captures made cover the reduced authorization");
+        }
     }
 
     public void Fault(string error, DateTimeOffset now)

@@ -15,6 +15,7 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<PaymentCapture> Captures => Set<PaymentCapture>();
+    public DbSet<AuthorizationReduction> AuthorizationReductions => Set<AuthorizationReduction>();
 
     // An authorization and a void may each create the order's one payment: whichever comes second waits for the
     // first to end and then finds its payment, so the provider is never asked twice and no authorization is lost.
@@ -57,6 +58,17 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
             payment.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         });
         modelBuilder.ApplyConfiguration(new RefundConfiguration());
+
+        modelBuilder.Entity<AuthorizationReduction>(reduction =>
+        {
+            reduction.ToTable("authorization_reductions");
+            reduction.HasKey(r => r.CancellationId);
+            reduction.Property(r => r.CancellationId).HasColumnName("cancellation_id");
+            reduction.Property(r => r.PaymentId).HasColumnName("payment_id");
+            reduction.HasIndex(r => r.PaymentId).HasDatabaseName("ix_authorization_reductions_payment");
+            reduction.Property(r => r.Amount).HasColumnName("amount").IsMoney();
+            reduction.Property(r => r.ReducedAt).HasColumnName("reduced_at");
+        });
 
         modelBuilder.Entity<PaymentCapture>(capture =>
         {
