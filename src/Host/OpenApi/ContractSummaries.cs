@@ -14,6 +14,7 @@ internal sealed class ContractSummaries : IOpenApiDocumentTransformer
         ["get /api/v1/orders"] = "List orders, newest first, by customer and status",
         ["get /api/v1/orders/{orderId}"] = "Read an order (If-None-Match gives 304 while unchanged)",
         ["post /api/v1/orders/{orderId}/cancel"] = "Cancel an order that is Pending or Confirmed",
+        ["post /api/v1/orders/{orderId}/lines/cancel"] = "Cancel some units of a Confirmed order before they ship (202; Shipping decides, then stock is released and the authorization reduced)",
         ["get /api/v1/orders/{orderId}/history"] = "Every state change of an order, its reservation, payment and shipment",
         ["post /api/v1/orders/{orderId}/returns"] = "Return delivered units of an order, with a reason (each unit at most once)",
         ["get /api/v1/orders/{orderId}/returns"] = "List the returns of an order, oldest first",

@@ -30,10 +30,12 @@ public sealed class OpenApiExampleTests(ApiFactory api) : IAsyncLifetime
         var shipmentId = (await _storefront.GetJsonAsync($"/api/v1/orders/{confirmed}"))["shipmentId"]!.GetValue<Guid>();
         using var placed = await Send(_storefront, HttpMethod.Post, "/api/v1/orders", examples["post /api/v1/orders"].Body);
         var placedId = (await placed.JsonAsync())["orderId"]!.GetValue<Guid>();
+        var linesToCancel = await _storefront.PlaceConfirmedOrderAsync(_operator);
         var sends = new (string Operation, HttpClient Client, string Path, HttpStatusCode Expected)[]
         {
             ("put /api/v1/inventory/{sku}", _operator, "/api/v1/inventory/TSHIRT-RED-M", HttpStatusCode.OK),
             ("post /api/v1/orders/{orderId}/cancel", _storefront, $"/api/v1/orders/{placedId}/cancel", HttpStatusCode.Accepted),
+            ("post /api/v1/orders/{orderId}/lines/cancel", _storefront, $"/api/v1/orders/{linesToCancel}/lines/cancel", HttpStatusCode.Accepted),
             ("post /api/v1/orders/{orderId}/shipments", _operator, $"/api/v1/orders/{confirmed}/shipments", HttpStatusCode.Created),
             ("post /api/v1/shipments/{shipmentId}/dispatch", _operator, $"/api/v1/shipments/{shipmentId}/dispatch", HttpStatusCode.Accepted),
             // No saga has failed and nothing is dead-lettered here: the body passed validation when the answer is the
