@@ -18,14 +18,16 @@ public sealed class OrderETagTests(ApiFactory api) : IAsyncLifetime
     public async Task Given_every_endpoint_that_answers_with_an_order_When_it_succeeds_Then_the_answer_carries_the_ETag_of_the_order_in_its_body()
     {
         var orderId = await _storefront.PlaceConfirmedOrderAsync(api.Operator());
+        // A separate order: the line cancellation's outcome updates its order while later requests here would race it.
+        var linesOrderId = await _storefront.PlaceConfirmedOrderAsync(api.Operator());
         var place = OrderRequests.PlaceOrderBody("tok_visa", ("NOT-STOCKED", 1, 5m));
         var answers = new List<(string Operation, HttpResponseMessage Response)>
         {
             ("post /api/v1/orders 202", await _storefront.SendAsync(ApiCalls.PlaceOrderRequest(place, "etag-place"))),
             ("post /api/v1/orders 202 replayed", await _storefront.SendAsync(ApiCalls.PlaceOrderRequest(place, "etag-place"))),
             ("get /api/v1/orders/{orderId} 200", await _storefront.GetAsync($"/api/v1/orders/{orderId}")),
-            ("post /api/v1/orders/{orderId}/lines/cancel 202", await _storefront.SendAsync(CancelLineRequest(orderId))),
-            ("post /api/v1/orders/{orderId}/lines/cancel 202 replayed", await _storefront.SendAsync(CancelLineRequest(orderId))),
+            ("post /api/v1/orders/{orderId}/lines/cancel 202", await _storefront.SendAsync(CancelLineRequest(linesOrderId))),
+            ("post /api/v1/orders/{orderId}/lines/cancel 202 replayed", await _storefront.SendAsync(CancelLineRequest(linesOrderId))),
             ("post /api/v1/orders/{orderId}/cancel 202", await _storefront.SendAsync(ApiCalls.CancelRequest(orderId, "etag", "etag-cancel"))),
             ("post /api/v1/orders/{orderId}/cancel 202 replayed", await _storefront.SendAsync(ApiCalls.CancelRequest(orderId, "etag", "etag-cancel"))),
         };

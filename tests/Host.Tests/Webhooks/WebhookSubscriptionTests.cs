@@ -48,7 +48,8 @@ public sealed class WebhookSubscriptionTests(WebhookApiFactory api) : IAsyncLife
         body.Text("secret").ShouldBe(secret);
         body["eventTypes"]!.AsArray().Select(t => t!.GetValue<string>())
             .ShouldBe(["order.placed", "order.confirmed", "order.rejected", "order.cancelled", "order.partially_shipped", "order.shipped", "order.delivered",
-                "return.requested", "return.received", "return.rejected", "refunded", "order.hold"], ignoreOrder: true);
+                "return.requested", "return.received", "return.rejected", "refunded", "order.hold", "order.lines_cancelled",
+                "order.lines_cancellation_refused"], ignoreOrder: true);
         response.Headers.Location!.ToString().ShouldBe($"/api/v1/webhooks/{body.Text("id")}");
     }
 
