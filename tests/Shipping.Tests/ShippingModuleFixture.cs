@@ -26,6 +26,8 @@ public sealed class ShippingModuleFixture : IAsyncLifetime
             services.RecordMessages<ShipmentCancellationRefused>(Ordering);
             services.RecordMessages<ShipmentDispatched>(Ordering);
             services.RecordMessages<ShipmentDelivered>(Ordering);
+            services.RecordMessages<ShipmentLinesCancelled>(Ordering);
+            services.RecordMessages<ShipmentLinesCancellationRefused>(Ordering);
         });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
