@@ -32,7 +32,8 @@ internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
         return Enumerable.Range(0, messages.Count).Where(i => skusOf[i].Overlaps(busy)).ToHashSet();
     }
 
-    // The stock rows each message updates: a reservation its lines, a release or commit those of the order's reservation, a restock its lines.
+    // The stock rows each message updates: a reservation its lines, a release or commit those of the order's reservation, a restock or a line
+    // cancellation's release its lines.
     private async Task<List<HashSet<string>>> SkusOfAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken)
     {
         var heldBy = messages.Select(m => m switch
@@ -51,6 +52,7 @@ internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
             Contracts.ReleaseStock release => held[release.OrderId].SelectMany(s => s),
             Contracts.CommitStock commit => held[commit.OrderId].SelectMany(s => s),
             Contracts.RestockReturn restock => restock.Lines.Select(l => l.Sku),
+            Contracts.ReleaseStockLines release => release.Lines.Select(l => l.Sku),
             _ => [],
         }).ToHashSet(StringComparer.Ordinal)).ToList();
     }
