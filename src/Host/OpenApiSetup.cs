@@ -24,7 +24,6 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<ApiKeySecurity>();
             options.AddOperationTransformer<ContractHeaders>();
             options.AddOperationTransformer<PagingParameters>();
-            options.AddDocumentTransformer<ContractEnums>();
             options.AddDocumentTransformer<ProblemSchemas>();
             options.AddDocumentTransformer<RequestSchemas>();
             options.AddDocumentTransformer<ContractSummaries>();

@@ -1,5 +1,8 @@
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.OrderHistory;
+using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
 
@@ -17,9 +20,9 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         result.AlreadyCancelled.ShouldBeFalse();
         await SentAsync<CancelShipment>(m => m.OrderId == confirmed.OrderId);
         (await AllSentAsync<VoidPayment>(m => m.OrderId == confirmed.OrderId)).ShouldBeEmpty();
-        (await OrderAsync(confirmed.OrderId)).Status.ShouldBe("Confirmed");
+        (await OrderAsync(confirmed.OrderId)).Status.ShouldBe(OrderStatus.Confirmed);
         var saga = await SagaAsync(confirmed.OrderId);
-        (saga.Status, saga.CurrentStep).ShouldBe(("Compensating", "CancelShipment"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, "CancelShipment"));
     }
 
     [Fact]
@@ -32,7 +35,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
 
         await SentAsync<VoidPayment>(m => m.OrderId == confirmed.OrderId);
         (await AllSentAsync<ReleaseStock>(m => m.OrderId == confirmed.OrderId)).ShouldBeEmpty();
-        (await OrderAsync(confirmed.OrderId)).ShipmentStatus.ShouldBe("Cancelled");
+        (await OrderAsync(confirmed.OrderId)).ShipmentStatus.ShouldBe(ShipmentStatus.Cancelled);
     }
 
     [Fact]
@@ -46,7 +49,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
 
         await SentAsync<ReleaseStock>(m => m.OrderId == confirmed.OrderId);
         var order = await OrderAsync(confirmed.OrderId);
-        (order.Status, order.PaymentStatus).ShouldBe(("Confirmed", "Voided"));
+        (order.Status, order.PaymentStatus).ShouldBe((OrderStatus.Confirmed, PaymentStatus.Voided));
     }
 
     [Fact]
@@ -60,9 +63,9 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         await ReplyAsync(new StockReleased(confirmed.OrderId));
 
         var order = await OrderAsync(confirmed.OrderId);
-        (order.Status, order.RejectionReason, order.PaymentStatus, order.ShipmentStatus).ShouldBe(("Cancelled", null, "Voided", "Cancelled"));
+        (order.Status, order.RejectionReason, order.PaymentStatus, order.ShipmentStatus).ShouldBe((OrderStatus.Cancelled, null, PaymentStatus.Voided, ShipmentStatus.Cancelled));
         var saga = await SagaAsync(confirmed.OrderId);
-        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe(("Compensated", null, null));
+        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaStatus.Compensated, null, null));
         (await PendingDeadlinesAsync(confirmed.OrderId)).ShouldBe(0);
         (await AllSentForAsync(confirmed.OrderId)).ShouldBe(
             [nameof(ReserveStock), nameof(AuthorizePayment), nameof(CreateShipment), nameof(CancelShipment), nameof(VoidPayment), nameof(ReleaseStock)],
@@ -77,10 +80,10 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         var result = await CancelAsync(orderId);
 
         result.AlreadyCancelled.ShouldBeFalse();
-        (result.Order.Status, result.Order.CancellationRequestedAt).ShouldBe(("Pending", Clock.GetUtcNow()));
+        (result.Order.Status, result.Order.CancellationRequestedAt).ShouldBe((OrderStatus.Pending, Clock.GetUtcNow()));
         (await AllSentForAsync(orderId)).ShouldBe([nameof(ReserveStock), nameof(ReleaseStock)], ignoreOrder: true);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe(("Compensating", "ReleaseStock"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, "ReleaseStock"));
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
 
         await SentAsync<VoidPayment>(m => m.OrderId == orderId);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe(("Compensating", "VoidPayment"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, "VoidPayment"));
         (await HistoryAsync(orderId)).Entries.ShouldContain(e => e.Event == "StepAbandoned" && e.FromState == "AuthorizePayment");
     }
 
@@ -108,7 +111,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
 
         await SentAsync<ReleaseStock>(m => m.OrderId == orderId);
         (await AllSentAsync<AuthorizePayment>(m => m.OrderId == orderId)).ShouldBeEmpty();
-        (await OrderAsync(orderId)).Status.ShouldBe("Pending");
+        (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Pending);
     }
 
     [Fact]
@@ -121,8 +124,8 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         await ReplyAsync(new StockReleased(orderId));
 
         var order = await OrderAsync(orderId);
-        (order.Status, order.PaymentStatus, order.ShipmentStatus).ShouldBe(("Cancelled", null, null));
-        (await SagaAsync(orderId)).Status.ShouldBe("Compensated");
+        (order.Status, order.PaymentStatus, order.ShipmentStatus).ShouldBe((OrderStatus.Cancelled, null, null));
+        (await SagaAsync(orderId)).Status.ShouldBe(SagaStatus.Compensated);
     }
 
     [Fact]
@@ -133,9 +136,9 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
 
         await ReplyAsync(new ShipmentCancellationRefused(confirmed.OrderId, confirmed.ShipmentId, "Dispatched"));
 
-        (await OrderAsync(confirmed.OrderId)).Status.ShouldBe("Confirmed");
+        (await OrderAsync(confirmed.OrderId)).Status.ShouldBe(OrderStatus.Confirmed);
         var saga = await SagaAsync(confirmed.OrderId);
-        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe(("Completed", null, null));
+        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaStatus.Completed, null, null));
         saga.LastError.ShouldBe("Cancellation refused: the shipment is already Dispatched.");
         (await PendingDeadlinesAsync(confirmed.OrderId)).ShouldBe(0);
         (await AllSentAsync<VoidPayment>(m => m.OrderId == confirmed.OrderId)).ShouldBeEmpty();
@@ -150,7 +153,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
 
         await ReplyAsync(new ShipmentDispatched(confirmed.OrderId, confirmed.ShipmentId, "UPS", "1Z999AA10123456784"));
 
-        (await OrderAsync(confirmed.OrderId)).Status.ShouldBe("Shipped");
+        (await OrderAsync(confirmed.OrderId)).Status.ShouldBe(OrderStatus.Shipped);
         await SentAsync<CapturePayment>(m => m.OrderId == confirmed.OrderId);
         await SentAsync<CommitStock>(m => m.OrderId == confirmed.OrderId);
     }
@@ -163,7 +166,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         var conflict = await Should.ThrowAsync<ConflictException>(() => CancelAsync(shipped.OrderId));
 
         conflict.Code.ShouldBe("order-not-cancellable");
-        (await OrderAsync(shipped.OrderId)).Status.ShouldBe("Shipped");
+        (await OrderAsync(shipped.OrderId)).Status.ShouldBe(OrderStatus.Shipped);
         (await AllSentAsync<CancelShipment>(m => m.OrderId == shipped.OrderId)).ShouldBeEmpty();
     }
 
@@ -186,12 +189,12 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         await CancelAsync(orderId);
         await ReplyAsync(new StockReleased(orderId));
         var cancelled = await OrderAsync(orderId);
-        (cancelled.Status, cancelled.CancellationRequestedAt).ShouldBe(("Cancelled", null));
+        (cancelled.Status, cancelled.CancellationRequestedAt).ShouldBe((OrderStatus.Cancelled, null));
 
         var again = await CancelAsync(orderId);
 
         again.AlreadyCancelled.ShouldBeTrue();
-        again.Order.Status.ShouldBe("Cancelled");
+        again.Order.Status.ShouldBe(OrderStatus.Cancelled);
         (await OrderAsync(orderId)).Version.ShouldBe(cancelled.Version);
     }
 
@@ -203,6 +206,6 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         await CancelAsync(orderId, "ordered twice");
 
         var requested = (await HistoryAsync(orderId)).Entries.Single(e => e.Event == "CancellationRequested");
-        (requested.Module, requested.FromState, requested.ToState, requested.Detail).ShouldBe(("Ordering", "Pending", "Pending", $"by {Storefront}: ordered twice"));
+        (requested.Module, requested.FromState, requested.ToState, requested.Detail).ShouldBe((HistoryModule.Ordering, "Pending", "Pending", $"by {Storefront}: ordered twice"));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Payments.Contracts;
 
 namespace OrderManagement.Ordering.Tests;
@@ -18,7 +19,7 @@ public sealed class DeadLetterTests(OrderingModuleFixture fixture) : OrderingTes
         await DeadLetteredAsync(deadLetterId, OrderingModuleFixture.Payments, new AuthorizePayment(orderId, Total, "EUR", "card", "tok_visa"));
 
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe(("Failed", "AuthorizePayment", null));
+        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaStatus.Failed, "AuthorizePayment", null));
         saga.LastError.ShouldNotBeNull();
         saga.LastError.ShouldContain("payments.authorize-payment.v1 to Payments was dead-lettered");
         saga.LastError.ShouldContain($"/api/v1/ops/dead-letters/{deadLetterId}/replay");
@@ -35,7 +36,7 @@ public sealed class DeadLetterTests(OrderingModuleFixture fixture) : OrderingTes
 
         (await PendingDeadlinesAsync(orderId)).ShouldBe(0);
         (await AllSentAsync<AuthorizePayment>(m => m.OrderId == orderId)).Count.ShouldBe(1);
-        (await SagaAsync(orderId)).Status.ShouldBe("Failed");
+        (await SagaAsync(orderId)).Status.ShouldBe(SagaStatus.Failed);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.OrderHistory;
+using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 
 namespace OrderManagement.Ordering.Tests;
@@ -17,7 +20,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
         var sent = await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 2);
         sent[1].Lines.ShouldBe(sent[0].Lines);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.Attempts).ShouldBe(("Running", "ReserveStock", 2));
+        (saga.Status, saga.CurrentStep, saga.Attempts).ShouldBe((SagaStatus.Running, "ReserveStock", 2));
         saga.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + StepDeadline);
         (await PendingDeadlinesAsync(orderId)).ShouldBe(1);
     }
@@ -31,7 +34,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
 
         await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 2);
         var retried = (await HistoryAsync(orderId)).Entries.Single(e => e.Event == "StepRetried");
-        (retried.Module, retried.FromState, retried.ToState).ShouldBe(("Ordering", "ReserveStock", "ReserveStock"));
+        (retried.Module, retried.FromState, retried.ToState).ShouldBe((HistoryModule.Ordering, "ReserveStock", "ReserveStock"));
         retried.Detail.ShouldBe("No answer to ReserveStock in time; sending it again (attempt 2 of 2).");
     }
 
@@ -44,13 +47,13 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
 
         PassDeadline(StepDeadline);
 
-        var saga = await UntilSagaAsync(orderId, s => s.Status == "Failed", "the saga to fail");
+        var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
         (saga.CurrentStep, saga.Attempts, saga.NextAttemptAt).ShouldBe(("ReserveStock", 2, null));
         saga.LastError.ShouldBe("No answer to ReserveStock after 2 attempts. Inventory has no record of it for this order. " +
                                 $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{orderId}/retry) or cancel the order.");
         (await PendingDeadlinesAsync(orderId)).ShouldBe(0);
         (await AllSentAsync<ReserveStock>(m => m.OrderId == orderId)).Count.ShouldBe(2);
-        (await OrderAsync(orderId)).Status.ShouldBe("Pending");
+        (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Pending);
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
 
         (await SentAsync<AuthorizePayment>(m => m.OrderId == orderId)).ShouldHaveSingleItem();
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError).ShouldBe(("Running", "AuthorizePayment", 1, null));
+        (saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError).ShouldBe((SagaStatus.Running, "AuthorizePayment", 1, null));
         var resumed = (await HistoryAsync(orderId)).Entries.Single(e => e.Event == "SagaResumed");
         (resumed.FromState, resumed.ToState, resumed.Detail).ShouldBe(("Failed", "Running", "late answer to ReserveStock"));
     }
@@ -101,9 +104,9 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
 
         PassDeadline(StepDeadline);
 
-        var saga = await UntilSagaAsync(orderId, s => s.Status == "Failed", "the saga to fail");
+        var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
         (saga.CurrentStep, saga.NextAttemptAt).ShouldBe(("ReleaseStock", null));
-        (await OrderAsync(orderId)).Status.ShouldBe("Pending");
+        (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Pending);
     }
 
     [Fact]
@@ -113,13 +116,13 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
         PassDeadline(StepDeadline);
         await SentAsync<ReleaseStock>(m => m.OrderId == orderId, count: 2);
         PassDeadline(StepDeadline);
-        await UntilSagaAsync(orderId, s => s.Status == "Failed", "the saga to fail");
+        await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
 
         await ReplyAsync(new StockReleased(orderId));
 
         var order = await OrderAsync(orderId);
-        (order.Status, order.RejectionReason).ShouldBe(("Rejected", "PaymentDeclined"));
-        (await SagaAsync(orderId)).Status.ShouldBe("Compensated");
+        (order.Status, order.RejectionReason).ShouldBe((OrderStatus.Rejected, RejectionReason.PaymentDeclined));
+        (await SagaAsync(orderId)).Status.ShouldBe(SagaStatus.Compensated);
     }
 
     private async Task<Guid> PaymentDeclinedAsync()

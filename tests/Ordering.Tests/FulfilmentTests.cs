@@ -1,4 +1,6 @@
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
 
@@ -16,7 +18,7 @@ public sealed class FulfilmentTests(OrderingModuleFixture fixture) : OrderingTes
         (await SentAsync<AuthorizePayment>(m => m.OrderId == orderId)).Single()
             .ShouldBe(new AuthorizePayment(orderId, Total, "EUR", "card", "tok_mastercard"));
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.Attempts).ShouldBe(("Running", "AuthorizePayment", 1));
+        (saga.Status, saga.CurrentStep, saga.Attempts).ShouldBe((SagaStatus.Running, "AuthorizePayment", 1));
         saga.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + OrderingModuleFixture.PaymentStepDeadline);
     }
 
@@ -43,7 +45,7 @@ public sealed class FulfilmentTests(OrderingModuleFixture fixture) : OrderingTes
         var paymentId = await PaymentAuthorizedAsync(orderId);
 
         var order = await OrderAsync(orderId);
-        (order.Status, order.PaymentId, order.PaymentStatus).ShouldBe(("Pending", paymentId, "Authorized"));
+        (order.Status, order.PaymentId, order.PaymentStatus).ShouldBe((OrderStatus.Pending, paymentId, PaymentStatus.Authorized));
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class FulfilmentTests(OrderingModuleFixture fixture) : OrderingTes
 
         var order = await OrderAsync(orderId);
         (order.Status, order.PaymentId, order.PaymentStatus, order.ShipmentId, order.ShipmentStatus)
-            .ShouldBe(("Confirmed", paymentId, "Authorized", shipmentId, "ReadyToShip"));
+            .ShouldBe((OrderStatus.Confirmed, paymentId, PaymentStatus.Authorized, shipmentId, ShipmentStatus.ReadyToShip));
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class FulfilmentTests(OrderingModuleFixture fixture) : OrderingTes
         await ShipmentCreatedAsync(orderId);
 
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe(("Completed", null, null));
+        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaStatus.Completed, null, null));
         (await PendingDeadlinesAsync(orderId)).ShouldBe(0);
     }
 
@@ -82,6 +84,6 @@ public sealed class FulfilmentTests(OrderingModuleFixture fixture) : OrderingTes
         PassDeadline(OrderingModuleFixture.PaymentStepDeadline);
 
         (await AllSentForAsync(order.OrderId)).ShouldBe([nameof(ReserveStock), nameof(AuthorizePayment), nameof(CreateShipment)], ignoreOrder: true);
-        (await SagaAsync(order.OrderId)).Status.ShouldBe("Completed");
+        (await SagaAsync(order.OrderId)).Status.ShouldBe(SagaStatus.Completed);
     }
 }

@@ -1,4 +1,6 @@
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
 
@@ -15,8 +17,8 @@ public sealed class LostCancellationTests(OrderingModuleFixture fixture) : Order
         await ReplyAsync(new ShipmentCancellationRefused(pending.OrderId, pending.ShipmentId, "Dispatched"));
 
         var order = await OrderAsync(pending.OrderId);
-        (order.Status, order.PaymentStatus, order.ShipmentId).ShouldBe(("Confirmed", "Authorized", pending.ShipmentId));
-        (await SagaAsync(pending.OrderId)).Status.ShouldBe("Completed");
+        (order.Status, order.PaymentStatus, order.ShipmentId).ShouldBe((OrderStatus.Confirmed, PaymentStatus.Authorized, pending.ShipmentId));
+        (await SagaAsync(pending.OrderId)).Status.ShouldBe(SagaStatus.Completed);
     }
 
     [Fact]
@@ -27,7 +29,7 @@ public sealed class LostCancellationTests(OrderingModuleFixture fixture) : Order
 
         await ReplyAsync(new ShipmentDispatched(pending.OrderId, pending.ShipmentId, "DHL", "JD0146000012345"));
 
-        (await OrderAsync(pending.OrderId)).Status.ShouldBe("Shipped");
+        (await OrderAsync(pending.OrderId)).Status.ShouldBe(OrderStatus.Shipped);
         await SentAsync<CapturePayment>(m => m.OrderId == pending.OrderId);
         await SentAsync<CommitStock>(m => m.OrderId == pending.OrderId);
     }
@@ -41,10 +43,10 @@ public sealed class LostCancellationTests(OrderingModuleFixture fixture) : Order
         await ReplyAsync(new ShipmentCancellationRefused(pending.OrderId, pending.ShipmentId, "Dispatched"));
 
         var order = await OrderAsync(pending.OrderId);
-        (order.Status, order.ShipmentStatus, order.TrackingNumber).ShouldBe(("Shipped", "Dispatched", "JD0146000012345"));
+        (order.Status, order.ShipmentStatus, order.TrackingNumber).ShouldBe((OrderStatus.Shipped, ShipmentStatus.Dispatched, "JD0146000012345"));
         await SentAsync<CapturePayment>(m => m.OrderId == pending.OrderId);
         await SentAsync<CommitStock>(m => m.OrderId == pending.OrderId);
-        (await SagaAsync(pending.OrderId)).Status.ShouldBe("Completed");
+        (await SagaAsync(pending.OrderId)).Status.ShouldBe(SagaStatus.Completed);
     }
 
     [Fact]
@@ -58,8 +60,8 @@ public sealed class LostCancellationTests(OrderingModuleFixture fixture) : Order
         await ReplyAsync(new ShipmentDispatched(orderId, shipmentId, "DHL", "JD0146000099999"));
 
         var order = await OrderAsync(orderId);
-        (order.Status, order.ShipmentId, order.ShipmentStatus).ShouldBe(("Shipped", shipmentId, "Dispatched"));
-        (await SagaAsync(orderId)).Status.ShouldBe("Completed");
+        (order.Status, order.ShipmentId, order.ShipmentStatus).ShouldBe((OrderStatus.Shipped, shipmentId, ShipmentStatus.Dispatched));
+        (await SagaAsync(orderId)).Status.ShouldBe(SagaStatus.Completed);
         await SentAsync<CapturePayment>(m => m.OrderId == orderId);
     }
 

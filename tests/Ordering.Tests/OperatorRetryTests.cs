@@ -1,6 +1,8 @@
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.OrderHistory;
 using OrderManagement.Payments.Contracts;
 
 namespace OrderManagement.Ordering.Tests;
@@ -14,7 +16,7 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
 
         var view = await RetryAsync(orderId);
 
-        (view.Status, view.CurrentStep, view.Attempts).ShouldBe(("Running", "ReserveStock", 1));
+        (view.Status, view.CurrentStep, view.Attempts).ShouldBe((SagaStatus.Running, "ReserveStock", 1));
         view.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + OrderingModuleFixture.StepDeadline);
         (await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 3)).Count.ShouldBe(3);
         (await SagaAsync(orderId)).ShouldBe(view);
@@ -31,9 +33,9 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
         var entries = (await HistoryAsync(orderId)).Entries;
         var (retry, resumed) = (entries[^2], entries[^1]);
         (retry.Module, retry.Event, retry.FromState, retry.ToState, retry.Detail)
-            .ShouldBe(("Ordering", "OperatorRetry", "ReserveStock", "ReserveStock", $"by {Operator}: inventory is back"));
+            .ShouldBe((HistoryModule.Ordering, "OperatorRetry", "ReserveStock", "ReserveStock", $"by {Operator}: inventory is back"));
         (resumed.Module, resumed.Event, resumed.FromState, resumed.ToState, resumed.Detail)
-            .ShouldBe(("Ordering", "SagaResumed", "Failed", "Running", $"ReserveStock sent again: retried by {Operator}"));
+            .ShouldBe((HistoryModule.Ordering, "SagaResumed", "Failed", "Running", $"ReserveStock sent again: retried by {Operator}"));
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
 
         var again = await RetryAsync(orderId);
 
-        (again.Status, again.CurrentStep).ShouldBe(("Running", "ReserveStock"));
+        (again.Status, again.CurrentStep).ShouldBe((SagaStatus.Running, "ReserveStock"));
     }
 
     [Theory]

@@ -101,7 +101,7 @@ public abstract class OrderingTest(OrderingModuleFixture fixture) : IClassFixtur
         PassDeadline(OrderingModuleFixture.StepDeadline);
         await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: OrderingModuleFixture.MaxStepAttempts);
         PassDeadline(OrderingModuleFixture.StepDeadline);
-        await UntilSagaAsync(orderId, s => s.Status == "Failed", "the saga to fail");
+        await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
         return orderId;
     }
 

@@ -1,4 +1,5 @@
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Tests;
@@ -11,7 +12,7 @@ public sealed class PlaceOrderTests(OrderingModuleFixture fixture) : OrderingTes
         var placed = await PlaceOrderAsync();
 
         var stored = await OrderAsync(placed.OrderId);
-        stored.Status.ShouldBe("Pending");
+        stored.Status.ShouldBe(OrderStatus.Pending);
         stored.RejectionReason.ShouldBeNull();
         stored.Lines.ShouldBe([new OrderLineView("TSHIRT-RED-M", 2, 19.99m, 39.98m), new OrderLineView("MUG-01", 1, 5.50m, 5.50m)]);
         stored.Total.ShouldBe(Total);
@@ -24,7 +25,7 @@ public sealed class PlaceOrderTests(OrderingModuleFixture fixture) : OrderingTes
         var orderId = await PlacedOrderAsync();
 
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError).ShouldBe(("Running", "ReserveStock", 1, null));
+        (saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError).ShouldBe((SagaStatus.Running, "ReserveStock", 1, null));
         saga.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + OrderingModuleFixture.StepDeadline);
         (await PendingDeadlinesAsync(orderId)).ShouldBe(1);
     }

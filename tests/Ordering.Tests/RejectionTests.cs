@@ -1,4 +1,6 @@
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 
 namespace OrderManagement.Ordering.Tests;
@@ -13,7 +15,7 @@ public sealed class RejectionTests(OrderingModuleFixture fixture) : OrderingTest
         await ReplyAsync(new StockReservationRejected(orderId, "Not enough TSHIRT-RED-M: 1 available, 2 requested."));
 
         var order = await OrderAsync(orderId);
-        (order.Status, order.RejectionReason, order.PaymentStatus, order.ShipmentStatus).ShouldBe(("Rejected", "OutOfStock", null, null));
+        (order.Status, order.RejectionReason, order.PaymentStatus, order.ShipmentStatus).ShouldBe((OrderStatus.Rejected, RejectionReason.OutOfStock, null, null));
     }
 
     [Fact]
@@ -24,7 +26,7 @@ public sealed class RejectionTests(OrderingModuleFixture fixture) : OrderingTest
         await ReplyAsync(new StockReservationRejected(orderId, "Unknown SKU MUG-01."));
 
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe(("Compensated", null, null));
+        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaStatus.Compensated, null, null));
         (await AllSentForAsync(orderId)).ShouldBe([nameof(ReserveStock)]);
         (await PendingDeadlinesAsync(orderId)).ShouldBe(0);
     }
@@ -38,9 +40,9 @@ public sealed class RejectionTests(OrderingModuleFixture fixture) : OrderingTest
         await ReplyAsync(new PaymentDeclined(orderId, Guid.NewGuid(), "Card declined."));
 
         await SentAsync<ReleaseStock>(m => m.OrderId == orderId);
-        (await OrderAsync(orderId)).Status.ShouldBe("Pending");
+        (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Pending);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe(("Compensating", "ReleaseStock"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, "ReleaseStock"));
     }
 
     [Fact]
@@ -55,8 +57,8 @@ public sealed class RejectionTests(OrderingModuleFixture fixture) : OrderingTest
 
         var order = await OrderAsync(orderId);
         (order.Status, order.RejectionReason, order.PaymentId, order.PaymentStatus, order.ShipmentStatus)
-            .ShouldBe(("Rejected", "PaymentDeclined", paymentId, "Declined", null));
-        (await SagaAsync(orderId)).Status.ShouldBe("Compensated");
+            .ShouldBe((OrderStatus.Rejected, RejectionReason.PaymentDeclined, paymentId, PaymentStatus.Declined, null));
+        (await SagaAsync(orderId)).Status.ShouldBe(SagaStatus.Compensated);
         (await AllSentForAsync(orderId)).ShouldBe([nameof(ReserveStock), nameof(AuthorizePayment), nameof(ReleaseStock)], ignoreOrder: true);
     }
 
@@ -69,7 +71,7 @@ public sealed class RejectionTests(OrderingModuleFixture fixture) : OrderingTest
         await ReplyAsync(new PaymentFailed(orderId, Guid.NewGuid(), "The provider did not answer in time."));
 
         await SentAsync<ReleaseStock>(m => m.OrderId == orderId);
-        (await OrderAsync(orderId)).Status.ShouldBe("Pending");
+        (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Pending);
     }
 
     [Fact]
@@ -82,9 +84,9 @@ public sealed class RejectionTests(OrderingModuleFixture fixture) : OrderingTest
         await ReplyAsync(new StockReleased(orderId));
 
         var order = await OrderAsync(orderId);
-        (order.Status, order.RejectionReason, order.PaymentStatus, order.ShipmentStatus).ShouldBe(("Rejected", "PaymentFailed", "Failed", null));
+        (order.Status, order.RejectionReason, order.PaymentStatus, order.ShipmentStatus).ShouldBe((OrderStatus.Rejected, RejectionReason.PaymentFailed, PaymentStatus.Failed, null));
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.NextAttemptAt).ShouldBe(("Compensated", null));
+        (saga.Status, saga.NextAttemptAt).ShouldBe((SagaStatus.Compensated, null));
         (await PendingDeadlinesAsync(orderId)).ShouldBe(0);
     }
 
@@ -97,6 +99,6 @@ public sealed class RejectionTests(OrderingModuleFixture fixture) : OrderingTest
         var conflict = await Should.ThrowAsync<BuildingBlocks.Domain.ConflictException>(() => CancelAsync(orderId));
 
         conflict.Code.ShouldBe("order-not-cancellable");
-        (await OrderAsync(orderId)).Status.ShouldBe("Rejected");
+        (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Rejected);
     }
 }

@@ -1,4 +1,6 @@
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 
 namespace OrderManagement.Ordering.Tests;
@@ -16,7 +18,7 @@ public sealed class SagaCauseTests(OrderingModuleFixture fixture) : OrderingTest
         await ReplyAsync(new PaymentAttemptFailed(orderId, paymentId, 1, 4, "The operation didn't complete within the allowed timeout."));
 
         var order = await OrderAsync(orderId);
-        (order.Status, order.PaymentId, order.PaymentStatus).ShouldBe(("Pending", paymentId, "Pending"));
+        (order.Status, order.PaymentId, order.PaymentStatus).ShouldBe((OrderStatus.Pending, paymentId, PaymentStatus.Pending));
         (await SagaAsync(orderId)).LastError.ShouldBe("Payments: attempt 1 of 4 failed (The operation didn't complete within the allowed timeout.); it retries.");
     }
 
@@ -32,7 +34,7 @@ public sealed class SagaCauseTests(OrderingModuleFixture fixture) : OrderingTest
         await SentAsync<AuthorizePayment>(m => m.OrderId == orderId, count: 2);
         PassDeadline(OrderingModuleFixture.PaymentStepDeadline);
 
-        var saga = await UntilSagaAsync(orderId, s => s.Status == "Failed", "the saga to fail");
+        var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
         saga.LastError.ShouldBe($"No answer to AuthorizePayment after 2 attempts. Last record of Payments: AuthorizationAttemptFailed at {at:O} (Attempt 6 of 8: timeout). " +
                                 $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{orderId}/retry) or cancel the order.");
         saga.LastError!.ShouldNotContain("dead letter");
@@ -47,7 +49,7 @@ public sealed class SagaCauseTests(OrderingModuleFixture fixture) : OrderingTest
         await DeadLetters.NotifyAsync(Host, Guid.NewGuid(), OrderingModuleFixture.Inventory, new ReserveStock(orderId, [new StockLine("MUG-01", 1)]));
 
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe(("Running", "AuthorizePayment"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Running, "AuthorizePayment"));
     }
 
     [Fact]
@@ -59,7 +61,7 @@ public sealed class SagaCauseTests(OrderingModuleFixture fixture) : OrderingTest
         await StockReservedAsync(orderId);
 
         await SentAsync<ReleaseStock>(m => m.OrderId == orderId);
-        (await OrderAsync(orderId)).Status.ShouldBe("Rejected");
+        (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Rejected);
         (await HistoryAsync(orderId)).Entries.ShouldContain(e => e.Event == "LateHoldReleased");
     }
 }

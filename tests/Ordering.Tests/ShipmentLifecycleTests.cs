@@ -1,4 +1,5 @@
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
 
@@ -14,7 +15,7 @@ public sealed class ShipmentLifecycleTests(OrderingModuleFixture fixture) : Orde
         await ReplyAsync(new ShipmentDispatched(confirmed.OrderId, confirmed.ShipmentId, "DHL", "JD0146000012345"));
 
         var order = await OrderAsync(confirmed.OrderId);
-        (order.Status, order.ShipmentStatus, order.TrackingNumber, order.PaymentStatus).ShouldBe(("Shipped", "Dispatched", "JD0146000012345", "Authorized"));
+        (order.Status, order.ShipmentStatus, order.TrackingNumber, order.PaymentStatus).ShouldBe((OrderStatus.Shipped, ShipmentStatus.Dispatched, "JD0146000012345", PaymentStatus.Authorized));
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class ShipmentLifecycleTests(OrderingModuleFixture fixture) : Orde
         await ReplyAsync(new ShipmentDelivered(shipped.OrderId, shipped.ShipmentId));
 
         var order = await OrderAsync(shipped.OrderId);
-        (order.Status, order.ShipmentStatus, order.TrackingNumber).ShouldBe(("Delivered", "Delivered", "JD0146000012345"));
+        (order.Status, order.ShipmentStatus, order.TrackingNumber).ShouldBe((OrderStatus.Delivered, ShipmentStatus.Delivered, "JD0146000012345"));
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class ShipmentLifecycleTests(OrderingModuleFixture fixture) : Orde
         await ReplyAsync(new PaymentCaptured(shipped.OrderId, shipped.PaymentId));
 
         var order = await OrderAsync(shipped.OrderId);
-        (order.Status, order.PaymentId, order.PaymentStatus).ShouldBe(("Shipped", shipped.PaymentId, "Captured"));
+        (order.Status, order.PaymentId, order.PaymentStatus).ShouldBe((OrderStatus.Shipped, shipped.PaymentId, PaymentStatus.Captured));
     }
 
     [Fact]
@@ -70,6 +71,6 @@ public sealed class ShipmentLifecycleTests(OrderingModuleFixture fixture) : Orde
 
         await ReplyAsync(new ShipmentDelivered(confirmed.OrderId, confirmed.ShipmentId));
 
-        (await OrderAsync(confirmed.OrderId)).Status.ShouldBe("Confirmed");
+        (await OrderAsync(confirmed.OrderId)).Status.ShouldBe(OrderStatus.Confirmed);
     }
 }

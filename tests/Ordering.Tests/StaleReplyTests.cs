@@ -1,4 +1,5 @@
 using OrderManagement.Inventory.Contracts;
+using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
 
@@ -54,7 +55,7 @@ public sealed class StaleReplyTests(OrderingModuleFixture fixture) : OrderingTes
         await ReplyAsync(new StockReleased(orderId));
 
         (await OrderAsync(orderId)).Version.ShouldBe(order.Version);
-        (await SagaAsync(orderId)).Status.ShouldBe("Compensated");
+        (await SagaAsync(orderId)).Status.ShouldBe(SagaStatus.Compensated);
     }
 
     [Fact]

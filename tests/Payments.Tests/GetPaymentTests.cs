@@ -1,4 +1,5 @@
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.GetPayment;
 
 namespace OrderManagement.Payments.Tests;
@@ -13,7 +14,7 @@ public sealed class GetPaymentTests(PaymentsModuleFixture fixture) : PaymentsTes
 
         var view = await Host.SendAsync(new GetPaymentQuery(paymentId));
 
-        view.ShouldBe(new PaymentView(paymentId, orderId, Amount, Currency, Status: "Authorized", Attempts: 1, RefundedAmount: 0m, CapturedAmount: 0m, view.Captures));
+        view.ShouldBe(new PaymentView(paymentId, orderId, Amount, Currency, Status: PaymentStatus.Authorized, Attempts: 1, RefundedAmount: 0m, CapturedAmount: 0m, view.Captures));
         view.Captures.ShouldBeEmpty();
     }
 

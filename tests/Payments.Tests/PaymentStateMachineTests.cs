@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
 using Shouldly;

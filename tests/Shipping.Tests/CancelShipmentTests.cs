@@ -14,7 +14,7 @@ public sealed class CancelShipmentTests(ShippingModuleFixture fixture) : Shippin
         await CancelAsync(orderId);
 
         (await UntilReceivedAsync<ShipmentCancelled>(m => m.OrderId == orderId)).Single().ShouldBe(new ShipmentCancelled(orderId, shipmentId));
-        (await ShipmentAsync(shipmentId)).Status.ShouldBe("Cancelled");
+        (await ShipmentAsync(shipmentId)).Status.ShouldBe(ShipmentStatus.Cancelled);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class CancelShipmentTests(ShippingModuleFixture fixture) : Shippin
 
         (await UntilReceivedAsync<ShipmentCancellationRefused>(m => m.OrderId == orderId)).Single()
             .ShouldBe(new ShipmentCancellationRefused(orderId, shipmentId, "Dispatched"));
-        (await ShipmentAsync(shipmentId)).Status.ShouldBe("Dispatched");
+        (await ShipmentAsync(shipmentId)).Status.ShouldBe(ShipmentStatus.Dispatched);
         await Host.UntilOutboxesDrainedAsync();
         Host.Recorder.Received<ShipmentCancelled>().ShouldNotContain(m => m.OrderId == orderId);
     }

@@ -18,7 +18,7 @@ public sealed class CreateShipmentTests(ShippingModuleFixture fixture) : Shippin
         var created = (await UntilReceivedAsync<ShipmentCreated>(m => m.OrderId == orderId)).Single();
         var shipment = await ShipmentAsync(created.ShipmentId);
         shipment.OrderId.ShouldBe(orderId);
-        shipment.Status.ShouldBe("ReadyToShip");
+        shipment.Status.ShouldBe(ShipmentStatus.ReadyToShip);
         shipment.Carrier.ShouldBeNull();
         shipment.TrackingNumber.ShouldBeNull();
         shipment.Lines.ShouldBe([new ShipmentLineItem("TSHIRT-RED-M", 2), new ShipmentLineItem("MUG-01", 1)]);

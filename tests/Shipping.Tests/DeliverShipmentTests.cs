@@ -14,8 +14,8 @@ public sealed class DeliverShipmentTests(ShippingModuleFixture fixture) : Shippi
 
         var view = await DeliverAsync(shipmentId);
 
-        view.Status.ShouldBe("Delivered");
-        (await ShipmentAsync(shipmentId)).Status.ShouldBe("Delivered");
+        view.Status.ShouldBe(ShipmentStatus.Delivered);
+        (await ShipmentAsync(shipmentId)).Status.ShouldBe(ShipmentStatus.Delivered);
         (await UntilReceivedAsync<ShipmentDelivered>(m => m.OrderId == orderId)).Single().ShouldBe(new ShipmentDelivered(orderId, shipmentId));
     }
 
@@ -27,7 +27,7 @@ public sealed class DeliverShipmentTests(ShippingModuleFixture fixture) : Shippi
         var conflict = await Should.ThrowAsync<ConflictException>(() => DeliverAsync(shipmentId));
 
         conflict.Code.ShouldBe("shipment-not-dispatched");
-        (await ShipmentAsync(shipmentId)).Status.ShouldBe("ReadyToShip");
+        (await ShipmentAsync(shipmentId)).Status.ShouldBe(ShipmentStatus.ReadyToShip);
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed class DispatchShipmentTests(ShippingModuleFixture fixture) : Shipp
 
         var view = await DispatchAsync(shipmentId, "DHL", "JD0146000012345");
 
-        view.Status.ShouldBe("Dispatched");
+        view.Status.ShouldBe(ShipmentStatus.Dispatched);
         var stored = await ShipmentAsync(shipmentId);
-        (stored.Status, stored.Carrier, stored.TrackingNumber).ShouldBe(("Dispatched", "DHL", "JD0146000012345"));
+        (stored.Status, stored.Carrier, stored.TrackingNumber).ShouldBe((ShipmentStatus.Dispatched, "DHL", "JD0146000012345"));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class DispatchShipmentTests(ShippingModuleFixture fixture) : Shipp
 
         await Should.ThrowAsync<ConflictException>(() => DispatchAsync(shipmentId));
 
-        (await ShipmentAsync(shipmentId)).Status.ShouldBe("Cancelled");
+        (await ShipmentAsync(shipmentId)).Status.ShouldBe(ShipmentStatus.Cancelled);
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class DispatchShipmentTests(ShippingModuleFixture fixture) : Shipp
         var invalid = await Should.ThrowAsync<RequestValidationException>(() => DispatchAsync(shipmentId, carrier, trackingNumber));
 
         invalid.Errors.Keys.ShouldBe([field]);
-        (await ShipmentAsync(shipmentId)).Status.ShouldBe("ReadyToShip");
+        (await ShipmentAsync(shipmentId)).Status.ShouldBe(ShipmentStatus.ReadyToShip);
     }
 
     [Fact]

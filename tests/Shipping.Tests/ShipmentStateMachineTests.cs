@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.Persistence;
 using OrderManagement.Shipping.Shipments;
 using Shouldly;

@@ -29,7 +29,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
         var carved = await SplitAsync(orderId, ("TSHIRT-RED-M", 1));
 
         carved.Lines.ShouldBe([new ShipmentLineItem("TSHIRT-RED-M", 1)]);
-        (carved.OrderId, carved.Status).ShouldBe((orderId, "ReadyToShip"));
+        (carved.OrderId, carved.Status).ShouldBe((orderId, ShipmentStatus.ReadyToShip));
         (await ShipmentAsync(remainderId)).Lines.ShouldBe([new ShipmentLineItem("TSHIRT-RED-M", 1), new ShipmentLineItem("MUG-01", 1)]);
         (await UntilReceivedAsync<ShipmentSplit>(m => m.OrderId == orderId)).Single()
             .ShouldBe(new ShipmentSplit(orderId, carved.ShipmentId, remainderId, [new ShipmentLine("TSHIRT-RED-M", 1)], false), new SplitComparer());
@@ -60,7 +60,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
 
         await SplitAsync(orderId, ("TSHIRT-RED-M", 2), ("MUG-01", 1));
 
-        (await ShipmentAsync(remainderId)).Status.ShouldBe("Cancelled");
+        (await ShipmentAsync(remainderId)).Status.ShouldBe(ShipmentStatus.Cancelled);
         (await UntilReceivedAsync<ShipmentSplit>(m => m.OrderId == orderId)).Single().RemainderEmptied.ShouldBeTrue();
         (await Should.ThrowAsync<ConflictException>(() => DispatchAsync(remainderId))).Code.ShouldBe("shipment-not-ready");
     }
@@ -145,8 +145,8 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
         await CancelAsync(orderId);
 
         (await UntilReceivedAsync<ShipmentCancelled>(m => m.OrderId == orderId)).Single().ShipmentId.ShouldBe(remainderId);
-        (await ShipmentAsync(carved.ShipmentId)).Status.ShouldBe("Cancelled");
-        (await ShipmentAsync(remainderId)).Status.ShouldBe("Cancelled");
+        (await ShipmentAsync(carved.ShipmentId)).Status.ShouldBe(ShipmentStatus.Cancelled);
+        (await ShipmentAsync(remainderId)).Status.ShouldBe(ShipmentStatus.Cancelled);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
         await CancelAsync(orderId);
 
         (await UntilReceivedAsync<ShipmentCancellationRefused>(m => m.OrderId == orderId)).Single().ShipmentId.ShouldBe(carved.ShipmentId);
-        (await ShipmentAsync(remainderId)).Status.ShouldBe("ReadyToShip");
+        (await ShipmentAsync(remainderId)).Status.ShouldBe(ShipmentStatus.ReadyToShip);
     }
 
     private Task<ShipmentView> SplitAsync(Guid orderId, params (string Sku, int Quantity)[] lines) =>

@@ -77,19 +77,19 @@ internal sealed class ContractExamples : IOpenApiDocumentTransformer
             foreach (var (method, operation) in item.Operations ?? [])
             {
                 var key = $"{method.Method.ToLowerInvariant()} {path}";
-                if (Requests.TryGetValue(key, out var request) && ContractEnums.Lookup(operation.RequestBody?.Content, "application/json") is { } body)
+                if (Requests.TryGetValue(key, out var request) && OpenApiLookup.Lookup(operation.RequestBody?.Content, "application/json") is { } body)
                 {
                     body.Example = Parse(request);
                 }
 
                 foreach (var (status, response) in operation.Responses ?? [])
                 {
-                    if (Responses.TryGetValue($"{key} {status}", out var success) && ContractEnums.Lookup(response.Content, "application/json") is { } json)
+                    if (Responses.TryGetValue($"{key} {status}", out var success) && OpenApiLookup.Lookup(response.Content, "application/json") is { } json)
                     {
                         json.Example = Parse(success);
                     }
 
-                    if (ContractEnums.Lookup(response.Content, ProblemResponse.ContentType) is { } problemBody
+                    if (OpenApiLookup.Lookup(response.Content, ProblemResponse.ContentType) is { } problemBody
                         && ProblemExamples.For(method.Method.ToLowerInvariant(), path, status) is { } problem)
                     {
                         problemBody.Example = problem;

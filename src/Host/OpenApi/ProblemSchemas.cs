@@ -10,7 +10,7 @@ internal sealed class ProblemSchemas : IOpenApiDocumentTransformer
     {
         foreach (var name in (string[])["ProblemDetails", "HttpValidationProblemDetails"])
         {
-            if (ContractEnums.Lookup(document.Components?.Schemas, name) is OpenApiSchema schema)
+            if (OpenApiLookup.Lookup(document.Components?.Schemas, name) is OpenApiSchema schema)
             {
                 schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
                 schema.Properties.TryAdd("traceId", new OpenApiSchema

@@ -26,7 +26,7 @@ internal sealed class RequestSchemas : IOpenApiDocumentTransformer
         var seen = new HashSet<string>();
         while (pending.TryDequeue(out var name))
         {
-            if (!seen.Add(name) || ContractEnums.Lookup(schemas, name) is not OpenApiSchema schema)
+            if (!seen.Add(name) || OpenApiLookup.Lookup(schemas, name) is not OpenApiSchema schema)
             {
                 continue;
             }

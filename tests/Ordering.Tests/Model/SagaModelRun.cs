@@ -23,7 +23,7 @@ namespace OrderManagement.Ordering.Tests.Model;
 // every step. A violation throws, naming the step and everything that led to it.
 internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorld world, bool review = false)
 {
-    private static readonly string[] FinalStatuses = ["Confirmed", "Shipped", "Delivered", "Cancelled", "Rejected"];
+    private static readonly OrderStatus[] FinalStatuses = [OrderStatus.Confirmed, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Cancelled, OrderStatus.Rejected];
 
     private readonly List<object> _commands = [];
     private readonly List<object> _replies = [];
@@ -83,7 +83,7 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
             case ActionKind.ProviderAnswers:
                 Answer(world.ProviderAnswers(), order);
                 break;
-            case ActionKind.Dispatch when order.Status is "Pending" or "Confirmed":
+            case ActionKind.Dispatch when order.Status is OrderStatus.Pending or OrderStatus.Confirmed:
                 Answer(world.Dispatch(), order);
                 break;
             case ActionKind.ApproveReview or ActionKind.RejectReview:
@@ -110,14 +110,14 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
         _trace.AppendLine("-- settling: every module answers, nothing is lost");
         await QuiesceAsync();
         var order = await OrderAsync();
-        if (order.Status is "Pending" or "Confirmed" && _cancelAccepted && world.Shipment != Shipment.Dispatched)
+        if (order.Status is OrderStatus.Pending or OrderStatus.Confirmed && _cancelAccepted && world.Shipment != Shipment.Dispatched)
         {
             // A cancel was accepted: it must be carried out without an operator. If the saga is stuck, a repeated
             // cancel must either move it or say why not (409); a 202 that changes nothing is the fault.
             await StepAsync(new SagaAction(ActionKind.Cancel, 0));
             await QuiesceAsync();
             order = await OrderAsync();
-            Require(order.Status == "Cancelled", $"a cancel was accepted with 202, yet the order ends {order.Status} ({world.Describe()})");
+            Require(order.Status == OrderStatus.Cancelled, $"a cancel was accepted with 202, yet the order ends {order.Status} ({world.Describe()})");
         }
 
         for (var round = 0; round < 3 && (await SagaAsync()).Status == SagaStatus.Failed; round++)
@@ -131,22 +131,22 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
         var saga = await SagaAsync();
         Require(FinalStatuses.Contains(order.Status), $"the order never leaves {order.Status}");
         Require(saga.Status is SagaStatus.Completed or SagaStatus.Compensated, $"the saga ends {saga.Status}");
-        Require(!_cancelAccepted || order.Status == "Cancelled" || world.Shipment == Shipment.Dispatched,
+        Require(!_cancelAccepted || order.Status == OrderStatus.Cancelled || world.Shipment == Shipment.Dispatched,
             $"a cancel was accepted with 202, yet the order ends {order.Status}");
-        if (order.Status is "Cancelled" or "Rejected")
+        if (order.Status is OrderStatus.Cancelled or OrderStatus.Rejected)
         {
             Require(!world.HoldsAnything, $"the {order.Status} order still holds something once everything settled: {world.Describe()}");
         }
 
         if (review && !_approved)
         {
-            Require(order.Status is "Cancelled" or "Rejected", $"an order held for review ends {order.Status} though nobody approved it");
-            Require(order.Status != "Rejected" || order.RejectionReason is "RejectedInReview" or "OutOfStock",
+            Require(order.Status is OrderStatus.Cancelled or OrderStatus.Rejected, $"an order held for review ends {order.Status} though nobody approved it");
+            Require(order.Status != OrderStatus.Rejected || order.RejectionReason is RejectionReason.RejectedInReview or RejectionReason.OutOfStock,
                 $"a held order nobody approved ends Rejected {order.RejectionReason}");
         }
 
         // A dead-lettered ShipmentDispatched waits for an operator's replay: until then the order stays Confirmed.
-        if (order.Status == "Confirmed")
+        if (order.Status == OrderStatus.Confirmed)
         {
             Require(world is { Reservation: Reservation.Reserved, Payment: Payment.Authorized, Shipment: Shipment.ReadyToShip }
                     || (_dispatchDeadLettered && world is { Reservation: Reservation.Reserved, Payment: Payment.Authorized, Shipment: Shipment.Dispatched }),
@@ -189,16 +189,16 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
         var order = await OrderAsync();
         var saga = await SagaAsync();
         Require(world.Authorizations <= 1, "more than one authorization");
-        Require(order.Hold is null || (order.Status == "Pending" && saga.CurrentStep == SagaStep.ReviewOrder),
+        Require(order.Hold is null || (order.Status == OrderStatus.Pending && saga.CurrentStep == SagaStep.ReviewOrder),
             $"the order shows a hold while {order.Status} at {saga.CurrentStep}");
         Require(!review || _approved || world.Payment == Payment.None, $"the payment was authorized before anyone approved the held order: {world.Describe()}");
         Require(review || order.Hold is null, "an order was held with review off");
-        Require(world.Payment != Payment.Captured || order.Status is "Shipped" or "Delivered", $"payment captured for a {order.Status} order");
-        Require(order.Status is not ("Cancelled" or "Rejected") || saga.Status == SagaStatus.Compensated,
+        Require(world.Payment != Payment.Captured || order.Status is OrderStatus.Shipped or OrderStatus.Delivered, $"payment captured for a {order.Status} order");
+        Require(order.Status is not (OrderStatus.Cancelled or OrderStatus.Rejected) || saga.Status == SagaStatus.Compensated,
             $"the order is {order.Status} but its saga is {saga.Status}");
         // A hold may outlive the order only while the saga cannot know of it: taken late (after the order ended), or
         // announced by a reply still in flight. Once everything settled nothing may be held (QuiesceAsync).
-        Require(order.Status is not ("Cancelled" or "Rejected") || !world.HoldsAnything || _lateHold || HoldAnnouncedInFlight(),
+        Require(order.Status is not (OrderStatus.Cancelled or OrderStatus.Rejected) || !world.HoldsAnything || _lateHold || HoldAnnouncedInFlight(),
             $"the {order.Status} order holds {world.Describe()}");
         Require(saga.Status is not (SagaStatus.Running or SagaStatus.Compensating) || saga.NextAttemptAt is not null,
             $"the saga is {saga.Status} at {saga.CurrentStep} with no deadline: it would wait forever");
@@ -216,7 +216,7 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
             return;
         }
 
-        if (orderBefore.Status is "Cancelled" or "Rejected" && world.HoldsAnything)
+        if (orderBefore.Status is OrderStatus.Cancelled or OrderStatus.Rejected && world.HoldsAnything)
         {
             _lateHold = true;
         }
@@ -253,12 +253,12 @@ internal sealed class SagaModelRun(ModelContext context, Guid orderId, ModelWorl
             if (result.AlreadyCancelled)
             {
                 _trace.Append("cancel -> 200");
-                Require(before.Status == "Cancelled", $"cancel answered 200 for a {before.Status} order");
+                Require(before.Status == OrderStatus.Cancelled, $"cancel answered 200 for a {before.Status} order");
                 return;
             }
 
             _trace.Append("cancel -> 202");
-            Require(before.Status is "Pending" or "Confirmed", $"cancel answered 202 for a {before.Status} order");
+            Require(before.Status is OrderStatus.Pending or OrderStatus.Confirmed, $"cancel answered 202 for a {before.Status} order");
             _cancelAccepted = true;
         }
         catch (ConflictException conflict)

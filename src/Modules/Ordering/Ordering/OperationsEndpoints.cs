@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -6,8 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 using OrderManagement.Ordering.Contracts;
+using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Operations.Stalls;
 
@@ -19,9 +22,10 @@ internal static class OperationsEndpoints
     {
         var ops = endpoints.MapGroup("/api/v1/ops").WithTags("Operations").RequireRoles(Roles.Operator);
 
-        ops.MapGet("/sagas", async (string? status, int? stuckForSeconds, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        ops.MapGet("/sagas", async ([Description(EnumQueryParameters.Description)] SagaStatus? status, int? stuckForSeconds, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ListSagasQuery(status, stuckForSeconds, limit, cursor), ct)))
             .WithName("ListSagas")
+            .RequireEnumNames()
             .Produces<SagaPage>()
             .ProducesValidationProblem();
 

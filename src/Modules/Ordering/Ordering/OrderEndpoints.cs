@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -59,10 +60,11 @@ internal static class OrderEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        orders.MapGet("", async (string? customerId, string? status, int? limit, string? cursor, bool? held, IMediator mediator, CancellationToken ct) =>
+        orders.MapGet("", async (string? customerId, [Description(EnumQueryParameters.Description)] OrderStatus? status, int? limit, string? cursor, bool? held, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ListOrdersQuery(customerId, status, limit, cursor, held), ct)))
             .RequireRoles(Roles.Storefront, Roles.Operator)
             .WithName("ListOrders")
+            .RequireEnumNames()
             .Produces<OrderPage>()
             .ProducesValidationProblem();
 

@@ -97,7 +97,7 @@ public static class OpenApiContract
 
         foreach (var (schema, property, values) in Enums)
         {
-            var actual = document["components"]?["schemas"]?[schema]?["properties"]?[property]?["enum"]?.AsArray()
+            var actual = EnumHolder(document, document["components"]?["schemas"]?[schema]?["properties"]?[property])?["enum"]?.AsArray()
                 .Where(v => v is not null).Select(v => v!.GetValue<string>()).ToList();
             if (actual is null || !actual.SequenceEqual(values))
             {
@@ -106,5 +106,30 @@ public static class OpenApiContract
         }
 
         return gaps;
+    }
+
+    // The schema object that lists a property's or parameter's values: the property itself, or the enum's own schema it
+    // refers to ($ref), also through the oneOf/anyOf that makes it nullable. Null when none lists any.
+    public static JsonObject? EnumHolder(JsonObject document, JsonNode? schema)
+    {
+        if (schema is not JsonObject node)
+        {
+            return null;
+        }
+
+        if (node.ContainsKey("enum"))
+        {
+            return node;
+        }
+
+        if (node["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/components/schemas/", StringComparison.Ordinal))
+        {
+            return EnumHolder(document, document["components"]?["schemas"]?[reference["#/components/schemas/".Length..]]);
+        }
+
+        return ((string[])["oneOf", "anyOf", "allOf"])
+            .SelectMany(key => node[key] is JsonArray options ? options : [])
+            .Select(option => EnumHolder(document, option))
+            .FirstOrDefault(holder => holder is not null);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderManagement.Ordering.Fulfilment;
 
 // The saga's one state: each step is a substate of Running (forward) or Compensating (giving back), see
@@ -19,6 +21,7 @@ internal enum SagaState
 }
 
 // The saga's state as operators and the REST contract see it (ops/sagas `status`): the top level of SagaState.
+[JsonConverter(typeof(JsonStringEnumConverter<SagaStatus>))]
 internal enum SagaStatus
 {
     Running,

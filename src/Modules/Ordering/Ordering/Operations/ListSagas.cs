@@ -8,7 +8,7 @@ using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.Operations;
 
-internal sealed record ListSagasQuery(string? Status, int? StuckForSeconds, int? Limit, string? Cursor) : IQuery<SagaPage>;
+internal sealed record ListSagasQuery(SagaStatus? Status, int? StuckForSeconds, int? Limit, string? Cursor) : IQuery<SagaPage>;
 
 internal sealed class ListSagasValidator : AbstractValidator<ListSagasQuery>
 {
@@ -16,9 +16,7 @@ internal sealed class ListSagasValidator : AbstractValidator<ListSagasQuery>
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, 100).WithMessage("limit must be between 1 and 100.");
         RuleFor(q => q.StuckForSeconds).GreaterThanOrEqualTo(0).WithMessage("stuckForSeconds must be 0 or more.");
-        RuleFor(q => q.Status)
-            .Must(s => s is null || Enum.GetNames<SagaStatus>().Contains(s, StringComparer.Ordinal))
-            .WithMessage($"status must be one of {string.Join(", ", Enum.GetNames<SagaStatus>())}.");
+        RuleFor(q => q.Status).IsInEnum().WithMessage(EnumQueryParameters.MustBeOneOf("status", typeof(SagaStatus)));
         RuleFor(q => q.Cursor)
             .Must(c => c is null || cursors.TryDecodeTimeAndId(c, out _))
             .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");
@@ -34,9 +32,8 @@ internal sealed class ListSagasHandler(OrderingDbContext db, CursorCodec cursors
     {
         var limit = query.Limit ?? 20;
         var sagas = db.Sagas.AsNoTracking();
-        if (query.Status is not null)
+        if (query.Status is { } status)
         {
-            var status = Enum.Parse<SagaStatus>(query.Status);
             sagas = sagas.Where(s => s.Status == status);
         }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderManagement.Ordering.Orders;
 
 // Units of some lines taken off an order before they ship (docs/adr/0021). Requested until Shipping has decided:
@@ -16,6 +18,7 @@ internal sealed class LineCancellation
     public string? RefusalReason { get; set; }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<LineCancellationStatus>))]
 internal enum LineCancellationStatus
 {
     Requested,

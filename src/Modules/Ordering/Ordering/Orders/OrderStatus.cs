@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace OrderManagement.Ordering.Orders;
 
+[JsonConverter(typeof(JsonStringEnumConverter<OrderStatus>))]
 internal enum OrderStatus
 {
     Pending,
@@ -19,6 +22,7 @@ internal enum OrderTrigger
     Reject,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<RejectionReason>))]
 internal enum RejectionReason
 {
     OutOfStock,

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Shipping.Contracts;
 
 namespace OrderManagement.Ordering.Orders;
 
@@ -7,16 +9,16 @@ namespace OrderManagement.Ordering.Orders;
 internal sealed record OrderView(
     Guid OrderId,
     string CustomerId,
-    string Status,
-    string? RejectionReason,
+    OrderStatus Status,
+    RejectionReason? RejectionReason,
     string Currency,
     IReadOnlyList<OrderLineView> Lines,
     decimal Total,
     ShippingAddress ShippingAddress,
     Guid? PaymentId,
-    string? PaymentStatus,
+    PaymentStatus? PaymentStatus,
     Guid? ShipmentId,
-    string? ShipmentStatus,
+    ShipmentStatus? ShipmentStatus,
     string? TrackingNumber,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -30,17 +32,17 @@ internal sealed record OrderView(
     public static OrderView From(Order order) => new(
         order.Id,
         order.CustomerId,
-        order.Status.ToString(),
-        order.RejectionReason?.ToString(),
+        order.Status,
+        order.RejectionReason,
         order.Currency,
         order.Lines.Select(l => new OrderLineView(l.Sku, l.Quantity, l.UnitPrice, l.LineTotal, order.ShippedQuantity(l.Sku),
             order.CancelledQuantity(l.Sku))).ToList(),
         order.Total,
         order.ShippingAddress,
         order.PaymentId,
-        order.PaymentStatus,
+        MirroredStatus.PaymentOf(order.PaymentStatus),
         order.ShipmentId,
-        order.ShipmentStatus,
+        MirroredStatus.ShipmentOf(order.ShipmentStatus),
         order.TrackingNumber,
         order.CreatedAt,
         order.UpdatedAt,
@@ -66,19 +68,19 @@ internal sealed record OrderView(
 internal sealed record OrderLineView(string Sku, int Quantity, decimal UnitPrice, decimal LineTotal, int ShippedQuantity = 0, int CancelledQuantity = 0);
 
 // A line cancellation (docs/adr/0021): Requested until Shipping decides, then Cancelled or Refused (refusalReason).
-internal sealed record LineCancellationView(Guid CancellationId, string Status, IReadOnlyList<CancelledUnits> Lines, string Reason,
+internal sealed record LineCancellationView(Guid CancellationId, LineCancellationStatus Status, IReadOnlyList<CancelledUnits> Lines, string Reason,
     decimal Amount, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? RefusalReason)
 {
     public static LineCancellationView From(LineCancellation c) =>
-        new(c.CancellationId, c.Status.ToString(), c.Lines, c.Reason, c.Amount, c.RequestedAt, c.DecidedAt, c.RefusalReason);
+        new(c.CancellationId, c.Status, c.Lines, c.Reason, c.Amount, c.RequestedAt, c.DecidedAt, c.RefusalReason);
 }
 
 // One shipment of the order (docs/adr/0019): carved-out shipments from their creation, the saga's one from its dispatch.
-internal sealed record OrderShipmentView(Guid ShipmentId, string Status, string? Carrier, string? TrackingNumber,
+internal sealed record OrderShipmentView(Guid ShipmentId, ShipmentStatus Status, string? Carrier, string? TrackingNumber,
     IReadOnlyList<OrderShipmentLine> Lines, DateTimeOffset? DispatchedAt, DateTimeOffset? DeliveredAt)
 {
     public static OrderShipmentView From(OrderShipment s) =>
-        new(s.ShipmentId, s.Status, s.Carrier, s.TrackingNumber, s.Lines, s.DispatchedAt, s.DeliveredAt);
+        new(s.ShipmentId, Enum.Parse<ShipmentStatus>(s.Status), s.Carrier, s.TrackingNumber, s.Lines, s.DispatchedAt, s.DeliveredAt);
 }
 
 // Why an order waits in review (ADR 0018): the rules it matched, when it was held, and when it is rejected if nobody

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace OrderManagement.Ordering.Returns;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ReturnStatus>))]
 internal enum ReturnStatus
 {
     Requested,

@@ -4,7 +4,7 @@ namespace OrderManagement.Ordering.Returns;
 internal sealed record ReturnView(
     Guid ReturnId,
     Guid OrderId,
-    string Status,
+    ReturnStatus Status,
     string Reason,
     string? RejectionReason,
     IReadOnlyList<ReturnLineView> Lines,
@@ -15,7 +15,7 @@ internal sealed record ReturnView(
     public static ReturnView From(Return @return) => new(
         @return.Id,
         @return.OrderId,
-        @return.Status.ToString(),
+        @return.Status,
         @return.Reason,
         @return.RejectionReason,
         @return.Lines.Select(l => new ReturnLineView(l.Sku, l.Quantity, l.UnitPrice, l.ReceivedQuantity, l.Restock)).ToList(),

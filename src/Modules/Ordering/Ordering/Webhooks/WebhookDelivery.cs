@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace OrderManagement.Ordering.Webhooks;
 
+[JsonConverter(typeof(JsonStringEnumConverter<WebhookDeliveryStatus>))]
 internal enum WebhookDeliveryStatus
 {
     Pending,

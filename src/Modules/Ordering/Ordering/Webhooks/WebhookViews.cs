@@ -14,7 +14,7 @@ internal sealed record WebhookDeliveryView(
     string WebhookId,
     Guid OrderId,
     string EventType,
-    string Status,
+    WebhookDeliveryStatus Status,
     int Attempts,
     int? LastStatusCode,
     double? LastDurationMs,
@@ -25,7 +25,7 @@ internal sealed record WebhookDeliveryView(
     DateTimeOffset CreatedAt)
 {
     public static WebhookDeliveryView From(WebhookDelivery d) => new(d.Id, WebhookEvent.WebhookId(d.EventId), d.OrderId, d.EventType,
-        d.Status.ToString(), d.Attempts, d.LastStatusCode, d.LastDurationMs, d.LastError, d.LastAttemptAt, d.NextAttemptAt, d.DeliveredAt, d.CreatedAt);
+        d.Status, d.Attempts, d.LastStatusCode, d.LastDurationMs, d.LastError, d.LastAttemptAt, d.NextAttemptAt, d.DeliveredAt, d.CreatedAt);
 }
 
 internal sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryView> Items, string? NextCursor);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
 using OrderManagement.Payments.Provider;

@@ -1,4 +1,5 @@
 using MediatR;
+using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
 

@@ -5,6 +5,7 @@ using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Payments.AuthorizePayment;
+using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
 using OrderManagement.Payments.Provider;

@@ -1,4 +1,5 @@
 using OrderManagement.BuildingBlocks.History;
+using OrderManagement.Payments.Contracts;
 
 namespace OrderManagement.Payments.Payments;
 

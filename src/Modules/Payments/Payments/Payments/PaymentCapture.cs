@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OrderManagement.Payments.Payments;
 
 // One capture of a payment: the money for one shipment's lines (ShipmentId), or, with no shipment, whatever of the
@@ -35,6 +37,7 @@ internal sealed class PaymentCapture
     }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<CaptureStatus>))]
 internal enum CaptureStatus
 {
     Due,

@@ -1,4 +1,5 @@
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Payments.Contracts;
 using Stateless;
 
 namespace OrderManagement.Payments.Payments;

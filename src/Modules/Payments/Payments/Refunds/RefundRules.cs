@@ -1,3 +1,4 @@
+using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 
 namespace OrderManagement.Payments.Refunds;

@@ -1,4 +1,5 @@
 using OrderManagement.BuildingBlocks.History;
+using OrderManagement.Shipping.Contracts;
 
 namespace OrderManagement.Shipping.Shipments;
 

@@ -1,4 +1,5 @@
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Shipping.Contracts;
 using Stateless;
 
 namespace OrderManagement.Shipping.Shipments;

@@ -53,7 +53,7 @@ internal sealed class GetDossierHandler(
             saga is null ? null : Details(saga),
             saga is null ? null : await StallOf(saga, cancellationToken),
             await PartsAsync(order.Id, cancellationToken),
-            [.. history.Entries.Select(e => new TimelineEntry(e.Sequence, e.OccurredAt, e.Module, e.Event, e.FromState, e.ToState, e.Detail,
+            [.. history.Entries.Select(e => new TimelineEntry(e.Sequence, e.OccurredAt, e.Module.ToString(), e.Event, e.FromState, e.ToState, e.Detail,
                 ManualEvents.Contains(e.Event), e.TraceId))],
             new StateGraph("Order", MermaidGraph.Format(OrderStateMachine.For(order).GetInfo()),
                 PathOf(nameof(OrderStatus.Pending), changes.Where(c => c.Subject == "Order").Select(c => c.ToState), Enum.GetNames<OrderStatus>())),

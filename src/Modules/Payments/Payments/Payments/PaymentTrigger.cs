@@ -1,17 +1,5 @@
 namespace OrderManagement.Payments.Payments;
 
-internal enum PaymentStatus
-{
-    Pending,
-    Authorized,
-    PartiallyCaptured,
-    Captured,
-    Declined,
-    Failed,
-    Voided,
-    Refunded,
-}
-
 internal enum PaymentTrigger
 {
     Authorize,
