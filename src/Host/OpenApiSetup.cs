@@ -24,6 +24,8 @@ internal static class OpenApiSetup
             options.AddOperationTransformer<ApiKeySecurity>();
             options.AddOperationTransformer<ContractHeaders>();
             options.AddOperationTransformer<PagingParameters>();
+            options.AddDocumentTransformer<EnumComponents>();
+            options.AddSchemaTransformer<EnumFilterSchemas>();
             options.AddDocumentTransformer<ProblemSchemas>();
             options.AddDocumentTransformer<RequestSchemas>();
             options.AddDocumentTransformer<ContractSummaries>();

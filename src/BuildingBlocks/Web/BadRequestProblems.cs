@@ -51,12 +51,9 @@ internal static partial class BadRequestProblems
         if (ParameterName().Match(bad.Message) is { Success: true } parameter)
         {
             var name = parameter.Groups["name"].Value;
-            var error = EnumParameter(context, name) is { } enumType
-                ? EnumQueryParameters.MustBeOneOf(name, enumType)
-                : $"{name} is missing or has the wrong type (see /openapi/v1.json).";
             return ProblemResponses.WriteAsync(context, ProblemType.Validation,
                 "Correct the fields listed in 'errors' and send the request again.",
-                new Dictionary<string, string[]> { [name] = [error] });
+                new Dictionary<string, string[]> { [name] = [$"{name} is missing or has the wrong type (see /openapi/v1.json)."] });
         }
 
         return ProblemResponses.WriteAsync(context, ProblemType.BadRequest,
@@ -67,13 +64,6 @@ internal static partial class BadRequestProblems
     private static IReadOnlyList<string>? ExpectedBodyFields(HttpContext context) =>
         (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
             ? type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToList()
-            : null;
-
-    // The enum the failed parameter binds to, read from the handler's signature (minimal APIs keep it in the metadata).
-    private static Type? EnumParameter(HttpContext context, string name) =>
-        (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<MethodInfo>()
-            ?.GetParameters().FirstOrDefault(p => p.Name == name) is { } parameter
-            ? EnumQueryParameters.EnumType(parameter)
             : null;
 
     private static bool BodyIsEmpty(HttpRequest request) =>

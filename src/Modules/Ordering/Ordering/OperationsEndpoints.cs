@@ -22,10 +22,9 @@ internal static class OperationsEndpoints
     {
         var ops = endpoints.MapGroup("/api/v1/ops").WithTags("Operations").RequireRoles(Roles.Operator);
 
-        ops.MapGet("/sagas", async ([Description(EnumQueryParameters.Description)] SagaStatus? status, int? stuckForSeconds, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        ops.MapGet("/sagas", async ([Description("Only sagas in this status (exact spelling); any other value is a 400.")] EnumFilter<SagaStatus>? status, int? stuckForSeconds, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ListSagasQuery(status, stuckForSeconds, limit, cursor), ct)))
             .WithName("ListSagas")
-            .RequireEnumNames()
             .Produces<SagaPage>()
             .ProducesValidationProblem();
 

@@ -60,11 +60,10 @@ internal static class OrderEndpoints
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        orders.MapGet("", async (string? customerId, [Description(EnumQueryParameters.Description)] OrderStatus? status, int? limit, string? cursor, bool? held, IMediator mediator, CancellationToken ct) =>
+        orders.MapGet("", async (string? customerId, [Description("Only orders in this status (exact spelling); any other value is a 400.")] EnumFilter<OrderStatus>? status, int? limit, string? cursor, bool? held, IMediator mediator, CancellationToken ct) =>
                 Results.Ok(await mediator.Send(new ListOrdersQuery(customerId, status, limit, cursor, held), ct)))
             .RequireRoles(Roles.Storefront, Roles.Operator)
             .WithName("ListOrders")
-            .RequireEnumNames()
             .Produces<OrderPage>()
             .ProducesValidationProblem();
 

@@ -8,7 +8,7 @@ using OrderManagement.Ordering.Persistence;
 namespace OrderManagement.Ordering.ListOrders;
 
 // Held: only orders waiting in review (true) or only the others (false).
-internal sealed record ListOrdersQuery(string? CustomerId, OrderStatus? Status, int? Limit, string? Cursor, bool? Held = null) : IQuery<OrderPage>;
+internal sealed record ListOrdersQuery(string? CustomerId, EnumFilter<OrderStatus>? Status, int? Limit, string? Cursor, bool? Held = null) : IQuery<OrderPage>;
 
 internal sealed record OrderPage(IReadOnlyList<OrderView> Items, string? NextCursor);
 
@@ -24,7 +24,7 @@ internal sealed class ListOrdersHandler(OrderingDbContext db, CursorCodec cursor
             orders = orders.Where(o => o.CustomerId == query.CustomerId);
         }
 
-        if (query.Status is { } status)
+        if (query.Status?.Value is { } status)
         {
             orders = orders.Where(o => o.Status == status);
         }

@@ -8,7 +8,7 @@ using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.Operations;
 
-internal sealed record ListSagasQuery(SagaStatus? Status, int? StuckForSeconds, int? Limit, string? Cursor) : IQuery<SagaPage>;
+internal sealed record ListSagasQuery(EnumFilter<SagaStatus>? Status, int? StuckForSeconds, int? Limit, string? Cursor) : IQuery<SagaPage>;
 
 internal sealed class ListSagasValidator : AbstractValidator<ListSagasQuery>
 {
@@ -16,7 +16,7 @@ internal sealed class ListSagasValidator : AbstractValidator<ListSagasQuery>
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, 100).WithMessage("limit must be between 1 and 100.");
         RuleFor(q => q.StuckForSeconds).GreaterThanOrEqualTo(0).WithMessage("stuckForSeconds must be 0 or more.");
-        RuleFor(q => q.Status).IsInEnum().WithMessage(EnumQueryParameters.MustBeOneOf("status", typeof(SagaStatus)));
+        RuleFor(q => q.Status).Must(s => s is null || s.Value is not null).WithMessage(EnumFilter<SagaStatus>.MustBeOneOf("status"));
         RuleFor(q => q.Cursor)
             .Must(c => c is null || cursors.TryDecodeTimeAndId(c, out _))
             .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");
@@ -32,7 +32,7 @@ internal sealed class ListSagasHandler(OrderingDbContext db, CursorCodec cursors
     {
         var limit = query.Limit ?? 20;
         var sagas = db.Sagas.AsNoTracking();
-        if (query.Status is { } status)
+        if (query.Status?.Value is { } status)
         {
             sagas = sagas.Where(s => s.Status == status);
         }
