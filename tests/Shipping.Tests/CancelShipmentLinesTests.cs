@@ -55,7 +55,7 @@ public sealed class CancelShipmentLinesTests(ShippingModuleFixture fixture) : Sh
         refused.CancellationId.ShouldBe(cancellation);
         refused.Reason.ShouldContain("Dispatched");
         var remainder = await ShipmentAsync(remainderId);
-        (remainder.Status, remainder.Lines.Count).ShouldBe(("Dispatched", 2));
+        (remainder.Status, remainder.Lines.Count).ShouldBe((ShipmentStatus.Dispatched, 2));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class CancelShipmentLinesTests(ShippingModuleFixture fixture) : Sh
         await CancelLinesAsync(orderId, Guid.NewGuid(), ("TSHIRT-RED-M", 2), ("MUG-01", 1));
 
         (await UntilReceivedAsync<ShipmentLinesCancelled>(m => m.OrderId == orderId)).Single().RemainderEmptied.ShouldBeTrue();
-        (await ShipmentAsync(remainderId)).Status.ShouldBe("Cancelled");
+        (await ShipmentAsync(remainderId)).Status.ShouldBe(ShipmentStatus.Cancelled);
     }
 
     private Task CancelLinesAsync(Guid orderId, Guid cancellationId, params (string Sku, int Quantity)[] lines) =>
