@@ -93,6 +93,7 @@ public static class BuildingBlocksRegistration
         var descriptor = new ModuleDescriptor(name, schema, typeof(TContext).Assembly, typeof(TContext), delivery);
         services.AddSingleton(descriptor);
         services.AddDbContext<TContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped(sp => new TransactionLocks<TContext>(sp.GetRequiredService<TContext>()));
         services.AddRequestHandlersAndValidators(descriptor.Assembly);
         services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, descriptor));
         services.AddSingleton(sp => new ModuleDeadLetters(

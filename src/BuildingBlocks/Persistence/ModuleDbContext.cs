@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 
@@ -116,25 +114,6 @@ public abstract class ModuleDbContext : DbContext, IHistoryLog
         await transaction.CommitAsync(cancellationToken);
         OnCommitted();
         return result;
-    }
-
-    // Takes a transaction-scoped advisory lock unless another transaction holds it. Plain Npgsql, not EF's query
-    // pipeline: idempotent requests run it every time.
-    // Serializes the transactions that may create the one row of something (the payment of an order): a second
-    // one waits here until the first ends, then finds its row instead of inserting a duplicate. Held to the end of
-    // the transaction; the name is hashed into PostgreSQL's advisory lock space.
-    public Task LockForTransactionAsync(string name, CancellationToken cancellationToken) =>
-        Database.CurrentTransaction is null
-            ? throw new InvalidOperationException("A transaction-scoped lock needs an open transaction.")
-            : Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))", [name], cancellationToken);
-
-    public async Task<bool> TryLockForTransactionAsync(long key, CancellationToken cancellationToken)
-    {
-        var transaction = Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
-            ?? throw new InvalidOperationException("A transaction-scoped lock needs an open transaction.");
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock($1)", transaction.Connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

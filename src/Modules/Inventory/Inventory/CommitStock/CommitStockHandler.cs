@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.Reservations;
 using OrderManagement.Inventory.Stock;
@@ -9,7 +10,7 @@ namespace OrderManagement.Inventory.CommitStock;
 
 // A shipment left: its reserved units leave on-hand stock, once per shipment (a repeat is a no-op). A commit that
 // names no shipment takes every unit still reserved. The reservation is Committed once none is left (docs/adr/0019).
-internal sealed class CommitStockHandler(InventoryDbContext db) : IRequestHandler<CommitStockCommand, Unit>, IRequestHandler<CommitShipmentStockCommand, Unit>
+internal sealed class CommitStockHandler(InventoryDbContext db, TransactionLocks<InventoryDbContext> locks) : IRequestHandler<CommitStockCommand, Unit>, IRequestHandler<CommitShipmentStockCommand, Unit>
 {
     public Task<Unit> Handle(CommitStockCommand command, CancellationToken cancellationToken) =>
         CommitAsync(new Commit(command.OrderId, null, null), cancellationToken);
@@ -20,7 +21,7 @@ internal sealed class CommitStockHandler(InventoryDbContext db) : IRequestHandle
     private async Task<Unit> CommitAsync(Commit command, CancellationToken cancellationToken)
     {
         // Two shipments of one order committed at once: one waits, then sees what the other took.
-        await db.LockForTransactionAsync("reservation-of-order:" + command.OrderId.ToString("N"), cancellationToken);
+        await locks.LockAsync("reservation-of-order:" + command.OrderId.ToString("N"), cancellationToken);
         var reservation = await db.Reservations.FirstOrDefaultAsync(r => r.OrderId == command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Reservation for order", command.OrderId.ToString());
         if (reservation.Status == ReservationStatus.Committed)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.Reservations;
 using OrderManagement.Inventory.Stock;
@@ -21,11 +22,11 @@ internal sealed class ReleaseStockLinesMessageHandler(IMediator mediator) : IMes
 // Units of an order cancelled before they shipped go back to available stock, once per cancellation (docs/adr/0021).
 // Under the same per-order lock as commits, so a parcel's commit and a release of the same order see each other. A
 // reservation that is no longer Reserved was released or committed whole meanwhile: nothing is left to give back.
-internal sealed class ReleaseStockLinesHandler(InventoryDbContext db) : IRequestHandler<ReleaseStockLinesCommand, Unit>
+internal sealed class ReleaseStockLinesHandler(InventoryDbContext db, TransactionLocks<InventoryDbContext> locks) : IRequestHandler<ReleaseStockLinesCommand, Unit>
 {
     public async Task<Unit> Handle(ReleaseStockLinesCommand command, CancellationToken cancellationToken)
     {
-        await db.LockForTransactionAsync("reservation-of-order:" + command.OrderId.ToString("N"), cancellationToken);
+        await locks.LockAsync("reservation-of-order:" + command.OrderId.ToString("N"), cancellationToken);
         var reservation = await db.Reservations.FirstOrDefaultAsync(r => r.OrderId == command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Reservation for order", command.OrderId.ToString());
         if (reservation.Status != ReservationStatus.Reserved || reservation.LineReleases.Any(r => r.CancellationId == command.CancellationId))

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
@@ -16,7 +17,7 @@ namespace OrderManagement.Ordering.Idempotency;
 // Runs a request at most once per (API key, Idempotency-Key). The record is written in the same transaction
 // as the request's own changes. Once it is stored every repeat replays it; only while the first request runs does
 // a transaction-scoped advisory lock turn a concurrent repeat into a 409 instead of a second order.
-internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
+internal sealed class IdempotentRequests(OrderingDbContext db, TransactionLocks<OrderingDbContext> locks, IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -94,7 +95,7 @@ internal sealed class IdempotentRequests(OrderingDbContext db, IOptions<JsonOpti
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(apiKeyName + "\n" + key));
         var lockKey = BinaryPrimitives.ReadInt64BigEndian(hash);
-        return await db.TryLockForTransactionAsync(lockKey, cancellationToken);
+        return await locks.TryLockAsync(lockKey, cancellationToken);
     }
 
     private string Fingerprint(string operation, object request) =>

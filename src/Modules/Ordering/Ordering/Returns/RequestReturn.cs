@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 
@@ -13,11 +14,11 @@ internal sealed record RequestReturnCommand(Guid OrderId, string Reason, IReadOn
 // A return asks for units that were delivered and are in no other open, received or refunded return. The returns of
 // one order are weighed one after the other (a transaction lock per order), so two requests at once for the same unit
 // cannot both pass: the second sees the first and is a 409.
-internal sealed class RequestReturnHandler(OrderingDbContext db) : IRequestHandler<RequestReturnCommand, ReturnView>
+internal sealed class RequestReturnHandler(OrderingDbContext db, TransactionLocks<OrderingDbContext> locks) : IRequestHandler<RequestReturnCommand, ReturnView>
 {
     public async Task<ReturnView> Handle(RequestReturnCommand command, CancellationToken cancellationToken)
     {
-        await db.LockForTransactionAsync("returns-of-order:" + command.OrderId.ToString("N"), cancellationToken);
+        await locks.LockAsync("returns-of-order:" + command.OrderId.ToString("N"), cancellationToken);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId.ToString());
         if (order.Status != OrderStatus.Delivered)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Persistence;
 
@@ -15,7 +16,7 @@ internal sealed record WebhookCaller(string Name, bool IsOperator)
 }
 
 internal sealed class WebhookSubscriptions(
-    OrderingDbContext db, CursorCodec cursors, IDataProtectionProvider protection, IOptions<WebhookOptions> options, WebhookInterest interest)
+    OrderingDbContext db, TransactionLocks<OrderingDbContext> locks, CursorCodec cursors, IDataProtectionProvider protection, IOptions<WebhookOptions> options, WebhookInterest interest)
 {
     public sealed class LimitReachedException(int limit) : Exception($"This API key already has {limit} webhook subscriptions.")
     {
@@ -27,7 +28,7 @@ internal sealed class WebhookSubscriptions(
         db.InTransactionAsync(async () =>
         {
             // Two creates by one key at once: the second counts after the first commits.
-            await db.LockForTransactionAsync("webhook subscriptions of " + caller.Name, cancellationToken);
+            await locks.LockAsync("webhook subscriptions of " + caller.Name, cancellationToken);
             var limit = options.Value.MaxSubscriptionsPerKey;
             if (await db.WebhookSubscriptions.CountAsync(s => s.Owner == caller.Name, cancellationToken) >= limit)
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MediatR;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
@@ -10,12 +11,12 @@ namespace OrderManagement.Payments.AuthorizePayment;
 // One payment per order. A new one is only recorded as Pending with its first attempt due: the worker calls the
 // provider after this transaction commits, so the message's delivery takes milliseconds whatever the provider does.
 // A repeated request answers with the payment's current outcome instead of paying again.
-internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, AuthorizationAttempt faultedAttempt, AuthorizationSignal worker)
+internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, TransactionLocks<PaymentsDbContext> locks, AuthorizationAttempt faultedAttempt, AuthorizationSignal worker)
     : IRequestHandler<AuthorizePaymentCommand, Unit>
 {
     public async Task<Unit> Handle(AuthorizePaymentCommand command, CancellationToken cancellationToken)
     {
-        await db.LockPaymentCreationAsync(command.OrderId, cancellationToken);
+        await locks.LockPaymentCreationAsync(command.OrderId, cancellationToken);
         var existing = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
         if (existing is { Status: PaymentStatus.Pending, Faulted: true })
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.Payments;
 
 namespace OrderManagement.Payments.Persistence;
@@ -16,4 +17,9 @@ internal static class PaymentLocks
     public static Task<Payment?> LockPaymentOfOrderAsync(this PaymentsDbContext db, Guid orderId, CancellationToken cancellationToken) =>
         db.Payments.FromSqlInterpolated($"SELECT p.*, p.xmin FROM payments.payments p WHERE p.order_id = {orderId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken);
+
+    // An authorization and a void may each create the order's one payment: whichever comes second waits for the
+    // first to end and then finds its payment, so the provider is never asked twice and no authorization is lost.
+    public static Task LockPaymentCreationAsync(this TransactionLocks<PaymentsDbContext> locks, Guid orderId, CancellationToken cancellationToken) =>
+        locks.LockAsync("payment-of-order:" + orderId.ToString("N"), cancellationToken);
 }

@@ -17,11 +17,6 @@ internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> opti
     public DbSet<PaymentCapture> Captures => Set<PaymentCapture>();
     public DbSet<AuthorizationReduction> AuthorizationReductions => Set<AuthorizationReduction>();
 
-    // An authorization and a void may each create the order's one payment: whichever comes second waits for the
-    // first to end and then finds its payment, so the provider is never asked twice and no authorization is lost.
-    public Task LockPaymentCreationAsync(Guid orderId, CancellationToken cancellationToken) =>
-        LockForTransactionAsync("payment-of-order:" + orderId.ToString("N"), cancellationToken);
-
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Payment>(payment =>

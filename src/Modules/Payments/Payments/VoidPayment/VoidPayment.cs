@@ -3,6 +3,7 @@ using MediatR;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
@@ -26,14 +27,14 @@ internal sealed class VoidPaymentMessageHandler(IMediator mediator) : IMessageHa
 // (faulted) is made here, inside the delivery, so that the dispatcher retries and dead-letters it. A void of a Pending
 // payment does not wait for a provider call in flight (the worker holds no lock across it): no further attempt is
 // made, and the call in flight stays claimed so that an approval it brings back is voided at the provider.
-internal sealed class VoidPaymentHandler(PaymentsDbContext db, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
+internal sealed class VoidPaymentHandler(PaymentsDbContext db, TransactionLocks<PaymentsDbContext> locks, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
     : IRequestHandler<VoidPaymentCommand, Unit>
 {
     public async Task<Unit> Handle(VoidPaymentCommand command, CancellationToken cancellationToken)
     {
         // The creation lock first (an authorization creating the payment now finishes first), then the row lock;
         // the same order as authorization takes them.
-        await db.LockPaymentCreationAsync(command.OrderId, cancellationToken);
+        await locks.LockPaymentCreationAsync(command.OrderId, cancellationToken);
         var payment = await db.LockPaymentOfOrderAsync(command.OrderId, cancellationToken);
 
         if (payment is { Status: PaymentStatus.Authorized })

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.Persistence;
 using OrderManagement.Shipping.Shipments;
@@ -19,11 +20,11 @@ internal sealed class CancelShipmentMessageHandler(IMediator mediator) : IMessag
 // Shipping decides a race between cancel and dispatch: whichever commits first wins, and the other side is told. The
 // order's shipments go together (docs/adr/0019): once any of them has left, the cancellation is refused and the rest
 // stay ReadyToShip; otherwise every ReadyToShip one is cancelled. The answer names the saga's shipment (the remainder).
-internal sealed class CancelShipmentHandler(ShippingDbContext db) : IRequestHandler<CancelShipmentCommand, Unit>
+internal sealed class CancelShipmentHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks) : IRequestHandler<CancelShipmentCommand, Unit>
 {
     public async Task<Unit> Handle(CancelShipmentCommand command, CancellationToken cancellationToken)
     {
-        await db.LockForTransactionAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
+        await locks.LockAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
         var shipments = await db.Shipments.Where(s => s.OrderId == command.OrderId).ToListAsync(cancellationToken);
         var remainder = shipments.FirstOrDefault(s => s.IsRemainder);
         if (remainder is null)

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.Persistence;
 using OrderManagement.Shipping.Shipments;
@@ -21,11 +22,11 @@ internal sealed class CancelShipmentLinesMessageHandler(IMediator mediator) : IM
 // order's shipment lock, whichever comes first wins and the other sees what it left. Units still in the ReadyToShip
 // remainder come off; units that left, or were carved into a shipment of their own, cannot: the whole cancellation is
 // refused and nothing changes.
-internal sealed class CancelShipmentLinesHandler(ShippingDbContext db) : IRequestHandler<CancelShipmentLinesCommand, Unit>
+internal sealed class CancelShipmentLinesHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks) : IRequestHandler<CancelShipmentLinesCommand, Unit>
 {
     public async Task<Unit> Handle(CancelShipmentLinesCommand command, CancellationToken cancellationToken)
     {
-        await db.LockForTransactionAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
+        await locks.LockAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
         var remainder = await db.Shipments.FirstOrDefaultAsync(s => s.OrderId == command.OrderId && s.IsRemainder, cancellationToken);
         if (remainder is not null && remainder.LineCancellations.Any(c => c.CancellationId == command.CancellationId))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediatR;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.Persistence;
 using OrderManagement.Shipping.Shipments;
@@ -17,12 +18,12 @@ internal sealed class CreateShipmentMessageHandler(IMediator mediator) : IMessag
 }
 
 // One shipment per order: a repeated request answers with the existing shipment.
-internal sealed class CreateShipmentHandler(ShippingDbContext db) : IRequestHandler<CreateShipmentCommand, Unit>
+internal sealed class CreateShipmentHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks) : IRequestHandler<CreateShipmentCommand, Unit>
 {
     public async Task<Unit> Handle(CreateShipmentCommand command, CancellationToken cancellationToken)
     {
         // Copies of the request can arrive together: one creates the shipment, the others find it.
-        await db.LockForTransactionAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
+        await locks.LockAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
         var existing = await CompiledQueries.ShipmentOfOrder(db, command.OrderId, cancellationToken);
         if (existing is not null)
         {

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.GetShipment;
 using OrderManagement.Shipping.Persistence;
@@ -32,14 +33,14 @@ internal sealed class DispatchShipmentValidator : AbstractValidator<DispatchShip
     private static bool NoNul(string? text) => text is null || !text.Contains('\0', StringComparison.Ordinal);
 }
 
-internal sealed class DispatchShipmentHandler(ShippingDbContext db) : IRequestHandler<DispatchShipmentCommand, ShipmentView>
+internal sealed class DispatchShipmentHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks) : IRequestHandler<DispatchShipmentCommand, ShipmentView>
 {
     public async Task<ShipmentView> Handle(DispatchShipmentCommand command, CancellationToken cancellationToken)
     {
         var orderId = await db.Shipments.Where(s => s.Id == command.ShipmentId).Select(s => (Guid?)s.OrderId).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Shipment", command.ShipmentId.ToString());
         // After a carve-out or cancellation of the order's shipments under way, so it reads the lines they left.
-        await db.LockForTransactionAsync(ShipmentLocks.OfOrder(orderId), cancellationToken);
+        await locks.LockAsync(ShipmentLocks.OfOrder(orderId), cancellationToken);
         var shipment = await db.Shipments.FirstAsync(s => s.Id == command.ShipmentId, cancellationToken);
         if (shipment.Status != ShipmentStatus.ReadyToShip)
         {

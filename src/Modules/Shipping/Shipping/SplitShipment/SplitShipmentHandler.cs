@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.GetShipment;
@@ -16,7 +17,7 @@ internal sealed record SplitShipmentCommand(Guid OrderId, IReadOnlyList<Shipment
 // shipment, ReadyToShip (docs/adr/0019). The order must be Confirmed with no cancellation under way (Ordering says);
 // the units must be in the remainder. Shipping decides races: the per-order lock orders this against a dispatch or a
 // cancellation of the order's shipments, and the one that comes second sees what the first did.
-internal sealed class SplitShipmentHandler(ShippingDbContext db, IOrderStatusQueries orders) : IRequestHandler<SplitShipmentCommand, ShipmentView>
+internal sealed class SplitShipmentHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks, IOrderStatusQueries orders) : IRequestHandler<SplitShipmentCommand, ShipmentView>
 {
     public async Task<ShipmentView> Handle(SplitShipmentCommand command, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ internal sealed class SplitShipmentHandler(ShippingDbContext db, IOrderStatusQue
             throw new NotFoundException($"Order {order.OrderId} line with SKU", unknown.Sku);
         }
 
-        await db.LockForTransactionAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
+        await locks.LockAsync(ShipmentLocks.OfOrder(command.OrderId), cancellationToken);
         var remainder = await db.Shipments.FirstOrDefaultAsync(s => s.OrderId == command.OrderId && s.IsRemainder, cancellationToken);
         if (remainder is not { Status: ShipmentStatus.ReadyToShip })
         {
