@@ -60,6 +60,7 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         await page.WaitForURLAsync($"**/ops/orders/{orderId}");
         (await page.Locator("#stall-reason").InnerTextAsync()).ShouldStartWith("Failed while waiting for the payment authorization from Payments");
         (await page.Locator("#saga-step").InnerTextAsync()).ShouldBe("AuthorizePayment");
+        (await page.EvaluateAsync<string[]>(CardsOverflowing)).ShouldBeEmpty("a long last error or detail must wrap inside its card, not spill over the next one");
         await ScreenshotAsync(page, "04-order-stalled");
 
         await page.FillAsync("#reason", "provider confirmed the outage is over");
@@ -223,6 +224,9 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         response.Status.ShouldBe(400);
         (await CountAsync("SELECT count(*) FROM operations.setting_changes")).ShouldBe(before);
     }
+
+    private const string CardsOverflowing =
+        "() => [...document.querySelectorAll('.card')].filter(card => card.scrollWidth > card.clientWidth + 1).map(card => card.querySelector('h2')?.textContent ?? card.id)";
 
     private static async Task<string> Figure(IPage page, string name) =>
         Regex.Replace(await page.Locator($"[data-figure='{name}']").InnerTextAsync(), @"\s+", " ").Trim();

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Ordering.Contracts;
+using OrderManagement.Ordering.Operations.Repairs;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.OrderHistory;
@@ -178,8 +181,25 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
 
         var again = await CancelAsync(confirmed.OrderId);
 
-        again.AlreadyCancelled.ShouldBeFalse();
+        (again.AlreadyCancelled, again.AlreadyRequested).ShouldBe((false, true));
         (await AllSentAsync<CancelShipment>(m => m.OrderId == confirmed.OrderId)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Given_a_cancellation_under_way_When_an_operator_sends_the_cancel_form_again_Then_it_is_refused_as_under_way_and_the_history_has_one_request()
+    {
+        var confirmed = await ConfirmedOrderAsync();
+        var first = await RepairAsync(repairs => repairs.ApplyAsync(confirmed.OrderId, RepairKind.Cancel, Operator, "customer called", default));
+
+        var preview = await RepairAsync(repairs => repairs.PreviewAsync(confirmed.OrderId, RepairKind.Cancel, Operator, default));
+        var again = await RepairAsync(repairs => repairs.ApplyAsync(confirmed.OrderId, RepairKind.Cancel, Operator, "customer called (sent twice)", default));
+        var byApi = await CancelAsync(confirmed.OrderId);
+
+        first.Applied.ShouldBeTrue();
+        (preview.Allowed, preview.Refusal).ShouldBe((false, RepairPreviewer.CancellationUnderWay));
+        (again.Applied, again.Message).ShouldBe((false, RepairPreviewer.CancellationUnderWay));
+        (byApi.AlreadyCancelled, byApi.AlreadyRequested).ShouldBe((false, true), "the API still accepts a repeated cancel (202), as under way");
+        (await HistoryAsync(confirmed.OrderId)).Entries.Count(e => e.Event == "CancellationRequested").ShouldBe(1);
     }
 
     [Fact]
@@ -208,4 +228,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         var requested = (await HistoryAsync(orderId)).Entries.Single(e => e.Event == "CancellationRequested");
         (requested.Module, requested.FromState, requested.ToState, requested.Detail).ShouldBe((HistoryModule.Ordering, "Pending", "Pending", $"by {Storefront}: ordered twice"));
     }
+
+    private Task<T> RepairAsync<T>(Func<IOrderRepairs, Task<T>> repair) =>
+        Host.InScopeAsync(services => repair(services.GetRequiredService<IOrderRepairs>()));
 }

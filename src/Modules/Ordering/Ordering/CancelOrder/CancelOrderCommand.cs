@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
@@ -16,12 +17,14 @@ internal sealed record CancelOrderRequest(string? Reason);
 internal sealed record CancelOrderCommand(Guid OrderId, string? Reason, string Actor, bool ByOperator = false)
     : ICommand<CancelOrderResult>, IOperatorCommand<CancelOrderResult>
 {
-    public OperatorActionRecord? Describe(CancelOrderResult result) => ByOperator && !result.AlreadyCancelled
+    public OperatorActionRecord? Describe(CancelOrderResult result) => ByOperator && !result.AlreadyCancelled && !result.AlreadyRequested
         ? new("CancelOrder", OrderId, "Cancellation requested: the saga gives back what the order holds, then the order is Cancelled.")
         : null;
 }
 
-internal sealed record CancelOrderResult(OrderView Order, bool AlreadyCancelled);
+// AlreadyRequested: accepted, but a cancellation was already under way and this one recorded nothing (a form sent
+// twice): it is no new action, so it is not audited, and the console says so instead of "cancellation requested".
+internal sealed record CancelOrderResult(OrderView Order, bool AlreadyCancelled, bool AlreadyRequested = false);
 
 internal sealed class CancelOrderValidator : AbstractValidator<CancelOrderCommand>
 {
@@ -42,6 +45,7 @@ internal sealed class CancelOrderHandler(OrderingDbContext db, OrderFulfilment f
             ?? throw new NotFoundException("Order", command.OrderId.ToString());
         var saga = await db.Sagas.FirstAsync(s => s.OrderId == command.OrderId, cancellationToken);
         var accepted = fulfilment.RequestCancellation(order, saga, command.Actor, command.Reason);
-        return new CancelOrderResult(OrderView.From(order), AlreadyCancelled: !accepted);
+        var recorded = db.ChangeTracker.Entries<HistoryRecord>().Any(e => e.State == EntityState.Added);
+        return new CancelOrderResult(OrderView.From(order), AlreadyCancelled: !accepted, AlreadyRequested: accepted && !recorded);
     }
 }

@@ -46,8 +46,10 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
             }
 
             var result = await mediator.Send(new CancelOrderCommand(orderId, reason, operatorName, ByOperator: true), cancellationToken);
-            return result.AlreadyCancelled
-                ? new RepairOutcome(false, "The order was already cancelled; nothing changed.")
+            return result.AlreadyCancelled || result.AlreadyRequested
+                ? new RepairOutcome(false, result.AlreadyCancelled
+                    ? "The order was already cancelled; nothing changed."
+                    : RepairPreviewer.CancellationUnderWay)
                 : new RepairOutcome(true, "Cancellation requested: the saga gives back what the order holds, then the order is Cancelled.");
         });
     }

@@ -13,6 +13,9 @@ namespace OrderManagement.Ordering.Operations.Repairs;
 // the history entries and the messages. The rules are therefore exactly those the real command applies.
 internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider time)
 {
+    public const string CancellationUnderWay =
+        "Its cancellation was already requested and is under way (see the timeline); nothing changed. Wait for it, or look at the saga if it stops.";
+
     private const string Reason = "(your reason)";
 
     public async Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken)
@@ -47,7 +50,10 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
             return new RepairPreview(kind, false, refused.Message, []);
         }
 
-        return new RepairPreview(kind, true, null, Changes(db));
+        var changes = Changes(db);
+        return kind == RepairKind.Cancel && changes.Count == 0
+            ? new RepairPreview(kind, false, CancellationUnderWay, [])
+            : new RepairPreview(kind, true, null, changes);
     }
 
     private List<string> Changes(OrderingDbContext db)
