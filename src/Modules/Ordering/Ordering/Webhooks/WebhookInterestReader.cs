@@ -23,6 +23,7 @@ internal sealed partial class WebhookInterestReader(
             try
             {
                 var readAt = time.GetUtcNow();
+                var readStartedAt = interest.ReadStarting();
                 var types = new List<string>();
                 await using var command = dataSource.CreateCommand(Query);
                 await using var reader = await command.ExecuteReaderAsync(stoppingToken);
@@ -32,7 +33,7 @@ internal sealed partial class WebhookInterestReader(
                 }
 
                 // Five refreshes missed in a row (the database is unreachable): record everything again.
-                interest.Replace(types, readAt + 5 * options.CurrentValue.InterestRefresh);
+                interest.Replace(types, readAt + 5 * options.CurrentValue.InterestRefresh, readStartedAt);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
