@@ -4,10 +4,11 @@
 set -euo pipefail
 
 # The previous released build: the commit on main just before the saga's definition (its states, steps or rows)
-# last changed (e943b45: main just before the review step, ADR 0018). Whoever changes the saga next rebases
-# on main, sets this in the same change to `git rev-parse main` (main's head, the last build without their change),
-# runs `build/upgrade-test.sh --quick` from it before merging, and notes the run in their report.
-UPGRADE_FROM=e943b45212e069ee4845f10e442e87a583b410d9
+# last changed (3a3acbb: main just before the review step is answered as it starts when review is off, ADR 0025).
+# Whoever changes the saga next rebases on main, sets this in the same change to `git rev-parse main` (main's head,
+# the last build without their change), runs `build/upgrade-test.sh --quick` from it before merging, and notes the
+# run in their report.
+UPGRADE_FROM=3a3acbb839737667f89d4c542fce7cda91e7b812
 
 usage() {
     cat <<EOF

@@ -24,9 +24,9 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
         Clock.Advance(TimeSpan.FromSeconds(2));
         await StockReservedAsync(orderId);
         var transactions = await OrderingTransactionsAsync(orderId);
-        transactions.Count.ShouldBe(3); // placed; stock reserved; review cleared (ADR 0018)
+        transactions.Count.ShouldBe(2); // placed; stock reserved, with the review (off) passed in the same transaction (ADR 0025)
         Histories.Set(orderId, new InventoryHistoryEntry(transactions[0], placedAt.AddSeconds(1), "StockReserved", null, "Reserved", "TSHIRT-RED-M x2, MUG-01 x1", InventoryTrace));
-        Histories.Set(orderId, new ShippingHistoryEntry(transactions[1], placedAt.AddSeconds(2.5), "ShipmentNoted", null, "None", null, null));
+        Histories.Set(orderId, new ShippingHistoryEntry(transactions[0], placedAt.AddSeconds(2.5), "ShipmentNoted", null, "None", null, null));
         Histories.Set(orderId, new PaymentHistoryEntry(StillRunning, placedAt.AddSeconds(3), "PaymentStarted", null, "Pending", "45.48 EUR", null));
 
         var history = await HistoryAsync(orderId);
@@ -37,12 +37,12 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
             (1, HistoryModule.Ordering, "OrderPlaced", "Pending"),
             (2, HistoryModule.Ordering, "StepStarted", "ReserveStock"),
             (3, HistoryModule.Inventory, "StockReserved", "Reserved"),
-            (4, HistoryModule.Ordering, "StepStarted", "ReviewOrder"),
-            (5, HistoryModule.Shipping, "ShipmentNoted", "None"),
+            (4, HistoryModule.Shipping, "ShipmentNoted", "None"),
+            (5, HistoryModule.Ordering, "StepStarted", "ReviewOrder"),
             (6, HistoryModule.Ordering, "StepStarted", "AuthorizePayment"),
         ]);
         history.Entries.Select(e => e.OccurredAt).ShouldBe(
-            [placedAt, placedAt, placedAt.AddSeconds(1), placedAt.AddSeconds(2), placedAt.AddSeconds(2.5), placedAt.AddSeconds(2)]);
+            [placedAt, placedAt, placedAt.AddSeconds(1), placedAt.AddSeconds(2.5), placedAt.AddSeconds(2), placedAt.AddSeconds(2)]);
         history.Entries[2].Detail.ShouldBe("TSHIRT-RED-M x2, MUG-01 x1");
         history.Entries[2].TraceId.ShouldBe(InventoryTrace);
     }

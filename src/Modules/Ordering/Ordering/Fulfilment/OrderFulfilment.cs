@@ -4,13 +4,19 @@ using OrderManagement.Ordering.Metrics;
 using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
+using OrderManagement.Ordering.Review;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
 // Runs SagaDefinition for one order: fires the machine's triggers, starts each step it enters (its command and a durable
 // deadline), and settles the order when the saga completes or is compensated.
 internal sealed partial class OrderFulfilment(
-    OrderingDbContext db, IOptionsMonitor<FulfilmentOptions> options, IOptionsMonitor<StallOptions> stalls, OrderingMetrics metrics, ILogger<OrderFulfilment> logger)
+    OrderingDbContext db,
+    IOptionsMonitor<FulfilmentOptions> options,
+    IOptionsMonitor<StallOptions> stalls,
+    IOptionsMonitor<ReviewOptions> review,
+    OrderingMetrics metrics,
+    ILogger<OrderFulfilment> logger)
 {
     private readonly FulfilmentOptions _options = options.CurrentValue;
 
@@ -56,6 +62,12 @@ internal sealed partial class OrderFulfilment(
         saga.Attempts = 1;
         saga.LastError = null;
         saga.RetryUnderWay = false;
+        if (SagaDefinition.Of(saga.CurrentStep).AnswerAtStart?.Invoke(order, new LiveSettings(review.CurrentValue)) is { } answer)
+        {
+            Handle(order, saga, answer);
+            return;
+        }
+
         SendStep(order, saga);
     }
 

@@ -28,7 +28,8 @@ internal static class SagaDefinition
                 Done<ReviewCleared>((order, _, now) => order.ReleaseHold(now)),
                 Refused<ReviewRejected>(SagaOutcome.RejectedInReview, r => $"rejected in review: {r.Reason}", (order, _, now) => order.ReleaseHold(now)),
             ],
-            onDeadline: order => ReviewRejected.NoDecision(order), abandonOnCancel: true),
+            onDeadline: order => ReviewRejected.NoDecision(order), abandonOnCancel: true,
+            answerAtStart: (order, live) => live.Review.Enabled ? null : ReviewCleared.ReviewOff(order)),
         Row(SagaStep.AuthorizePayment, SagaState.AuthorizingPayment, "Payments", DeadlineKind.Payment,
             order => new AuthorizePayment(order.Id, order.Total, order.Currency, order.PaymentMethod, order.PaymentToken),
             [
@@ -89,9 +90,9 @@ internal static class SagaDefinition
 
     private static SagaStepDefinition Row<TCommand>(SagaStep step, SagaState state, string owner, DeadlineKind deadline,
         Func<Order, TCommand> command, IReadOnlyList<SagaReply> replies, SagaStep? compensatedBy = null,
-        Func<Order, object>? onDeadline = null, bool abandonOnCancel = false)
+        Func<Order, object>? onDeadline = null, bool abandonOnCancel = false, Func<Order, LiveSettings, object?>? answerAtStart = null)
         where TCommand : notnull =>
-        new(step, state, owner, deadline, typeof(TCommand), order => command(order), replies, compensatedBy, onDeadline, abandonOnCancel);
+        new(step, state, owner, deadline, typeof(TCommand), order => command(order), replies, compensatedBy, onDeadline, abandonOnCancel, answerAtStart);
 
     private static ShipmentAddress ShippingAddressOf(Order order) =>
         new(order.ShippingAddress.Name, order.ShippingAddress.Line1, order.ShippingAddress.Line2,

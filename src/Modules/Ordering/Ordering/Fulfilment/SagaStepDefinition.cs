@@ -1,4 +1,5 @@
 using OrderManagement.Ordering.Orders;
+using OrderManagement.Ordering.Review;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
@@ -17,7 +18,9 @@ internal enum DeadlineKind
 // OnDeadline: for a step whose deadline is itself an answer (a review nobody decided in time), the reply its deadline
 // stands for; such a step's command is never sent again. AbandonOnCancel: a cancellation gives the step up at once
 // instead of waiting for its answer, because its owner keeps a trace of an undo that overtakes the command (or the step
-// holds nothing).
+// holds nothing). AnswerAtStart: for a step whose answer may be known the moment it starts (no review with review off),
+// that answer under the live settings, or null to send the command as usual; a known answer is taken in the same
+// transaction, so the step costs no message, deadline or delivery.
 internal sealed record SagaStepDefinition(
     SagaStep Step,
     SagaState State,
@@ -28,7 +31,11 @@ internal sealed record SagaStepDefinition(
     IReadOnlyList<SagaReply> Replies,
     SagaStep? CompensatedBy = null,
     Func<Order, object>? OnDeadline = null,
-    bool AbandonOnCancel = false);
+    bool AbandonOnCancel = false,
+    Func<Order, LiveSettings, object?>? AnswerAtStart = null);
+
+// The live settings (GET/PUT /api/v1/ops/settings) a step's AnswerAtStart may read, as they are when the step starts.
+internal sealed record LiveSettings(ReviewOptions Review);
 
 // An awaited reply: the trigger it fires (Continue: the step is done; Compensate: the step is refused, with the
 // outcome and the reason it gives), and what the order shows of it (its payment or shipment status), which applies
