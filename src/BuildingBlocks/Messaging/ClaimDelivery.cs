@@ -6,8 +6,9 @@ using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Messaging;
 
-// Hands a claim's rows to their consumer, records each outcome (delete, retry with backoff, try again soon after a
-// lock wait, dead letter) in the claim's transaction and commits it.
+// Hands a claim's rows to their consumer and records each outcome (delete, retry with backoff, try again soon after a
+// lock wait, dead letter), all in the claim's transaction, then commits it: one commit and one connection per delivery
+// (ADR 0025).
 internal sealed partial class ClaimDelivery(
     ModuleDescriptor module,
     MessageConsumer consumer,
@@ -23,16 +24,17 @@ internal sealed partial class ClaimDelivery(
     public async Task DeliverAsync(OutboxClaim claim, CancellationToken cancellationToken)
     {
         var outcomes = new List<DeliveryOutcome>(claim.Envelopes.Count);
+        await using var transaction = new DeliveryTransaction(claim.Connection, claim.Transaction);
         foreach (var group in claim.Envelopes.GroupBy(e => e.Consumer))
         {
             foreach (var chunk in group.Chunk(consumer.GroupSizeFor(group.Key)))
             {
-                outcomes.AddRange(await DeliverGroupAsync(group.Key, chunk, cancellationToken));
+                outcomes.AddRange(await DeliverGroupAsync(group.Key, chunk, transaction, cancellationToken));
             }
         }
 
-        await RecordAsync(claim, outcomes, cancellationToken);
-        await claim.Transaction.CommitAsync(cancellationToken);
+        await RecordAsync(claim, transaction, outcomes, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         foreach (var outcome in outcomes)
         {
             metrics.Outcome(outcome.Envelope, outcome.Error is null, outcome.DeadLettered);
@@ -41,13 +43,14 @@ internal sealed partial class ClaimDelivery(
         await NotifyDeadLettersAsync(outcomes, cancellationToken);
     }
 
-    private async Task<DeliveryOutcome[]> DeliverGroupAsync(string consumerName, OutboxEnvelope[] envelopes, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome[]> DeliverGroupAsync(string consumerName, OutboxEnvelope[] envelopes, DeliveryTransaction transaction,
+        CancellationToken cancellationToken)
     {
-        var errors = await consumer.HandleGroupAsync(consumerName, envelopes, cancellationToken);
+        var errors = await consumer.HandleGroupAsync(consumerName, envelopes, transaction, cancellationToken);
 
         // The database went away (outage, failover) while handling: not the message's fault, so no attempt is spent.
-        // Abandoning the claim rolls it back; the rows are delivered again once the database is back, and the inbox
-        // keeps whatever did commit to one effect.
+        // Abandoning the claim rolls back everything of the delivery; the rows are delivered again once the database is
+        // back.
         if (errors.FirstOrDefault(e => e is not null && DatabaseFailures.IsUnavailable(e)) is { } unavailable)
         {
             ExceptionDispatchInfo.Throw(unavailable);
@@ -92,10 +95,15 @@ internal sealed partial class ClaimDelivery(
         return outcomes;
     }
 
-    private async Task RecordAsync(OutboxClaim claim, List<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task RecordAsync(OutboxClaim claim, DeliveryTransaction transaction, List<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
     {
         var delivered = outcomes.Where(o => o.Error is null).Select(o => o.Envelope.Id).ToArray();
         var batch = new NpgsqlBatch(claim.Connection, claim.Transaction);
+        if (transaction.ReleaseSavepoints() is { } release)
+        {
+            batch.BatchCommands.Add(release);
+        }
+
         if (delivered.Length > 0)
         {
             var delete = new NpgsqlBatchCommand($"DELETE FROM {module.Schema}.outbox_messages WHERE id = ANY($1)");

@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,12 +8,13 @@ using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Messaging;
 
-// Hands deliveries to their consuming module. The inbox rows, the handlers and their changes commit together, so a
-// redelivered message has no second effect. Several messages for one module share a transaction (one commit for the
-// group); if any of them fails, the group is undone and its messages are taken one per transaction, so only the
-// failing one is retried.
+// Hands deliveries to their consuming module, in the delivery's transaction (ADR 0025). The inbox rows, the handlers and
+// their changes commit together, so a redelivered message has no second effect. Several messages for one module share
+// a savepoint; if any of them fails, the group is undone to it and its messages are taken one per savepoint, so only
+// the failing one is retried.
 internal sealed class MessageConsumer(
     IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
     MessageRouting routing,
     MessageTypeMap types,
     IEnumerable<ModuleDescriptor> modules,
@@ -24,10 +24,7 @@ internal sealed class MessageConsumer(
     private readonly Dictionary<string, ModuleDescriptor> _modules = modules.ToDictionary(m => m.Name);
     private readonly Dictionary<string, Type> _groupLocks = groupLocks.ToDictionary(l => l.Consumer, l => l.LocksType);
 
-    // Schema names come from module registrations, never from input.
-    private readonly Dictionary<string, string> _inboxInserts = modules.ToDictionary(m => m.Name,
-        m => "INSERT INTO " + m.Schema + ".inbox_messages (message_id, consumer, handled_at) SELECT unnest($1), $2, $3 "
-            + "ON CONFLICT DO NOTHING RETURNING message_id");
+    private readonly AttemptStatements _statements = new(modules);
 
     // Every statement of a delivery, the inbox's included, waits at most this long for a lock (LockContention).
     private readonly string _lockTimeout = LockTimeoutSetting(options.Value.LockTimeout);
@@ -52,8 +49,22 @@ internal sealed class MessageConsumer(
         }
     }
 
-    // All envelopes must have the same consumer. Returns, per envelope, the exception that failed it (or null).
+    // In a transaction of its own (tests, and a delivery without a claim). All envelopes must have the same consumer.
+    // Returns, per envelope, the exception that failed it (or null).
     public async Task<Exception?[]> HandleGroupAsync(string consumer, IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var delivery = new DeliveryTransaction(connection, transaction);
+        var errors = await HandleGroupAsync(consumer, envelopes, delivery, cancellationToken);
+        await delivery.CommitAsync(cancellationToken);
+        return errors;
+    }
+
+    // In the delivery's transaction, which the caller commits. All envelopes must have the same consumer. Returns, per
+    // envelope, the exception that failed it (or null); throws when the transaction itself is lost.
+    public async Task<Exception?[]> HandleGroupAsync(string consumer, IReadOnlyList<OutboxEnvelope> envelopes, DeliveryTransaction delivery,
+        CancellationToken cancellationToken)
     {
         var errors = new Exception?[envelopes.Count];
         var previousCorrelation = CorrelationContext.Current;
@@ -70,14 +81,14 @@ internal sealed class MessageConsumer(
             {
                 try
                 {
-                    foreach (var busy in await HandleInOneTransactionAsync(module, envelopes, _lockTimeout, cancellationToken))
+                    foreach (var busy in await HandleUnderSavepointAsync(module, envelopes, _lockTimeout, delivery, cancellationToken))
                     {
                         errors[busy] = new RowsBusyException(consumer);
                     }
 
                     return errors;
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !delivery.Lost)
                 {
                     // Nothing of the group happened; find the message that failed by taking them one at a time.
                     if (LockContention.Caused(ex))
@@ -91,9 +102,9 @@ internal sealed class MessageConsumer(
             {
                 try
                 {
-                    await HandleInOneTransactionAsync(module, [envelopes[i]], lockTimeout, cancellationToken);
+                    await HandleUnderSavepointAsync(module, [envelopes[i]], lockTimeout, delivery, cancellationToken);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !delivery.Lost)
                 {
                     errors[i] = ex;
                 }
@@ -108,77 +119,77 @@ internal sealed class MessageConsumer(
     }
 
     // Returns the indexes of the envelopes left out because another transaction holds rows they need (IMessageGroupLocks).
-    private async Task<IReadOnlySet<int>> HandleInOneTransactionAsync(ModuleDescriptor module, IReadOnlyList<OutboxEnvelope> envelopes,
-        string lockTimeout, CancellationToken cancellationToken)
+    // On failure everything it did is undone to its savepoint, and the exception is rethrown.
+    private async Task<IReadOnlySet<int>> HandleUnderSavepointAsync(ModuleDescriptor module, IReadOnlyList<OutboxEnvelope> envelopes,
+        string lockTimeout, DeliveryTransaction delivery, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        IReadOnlySet<int> busy = new HashSet<int>();
-        if (envelopes.Count > 1 && _groupLocks.TryGetValue(module.Name, out var locksType))
+        var scope = scopes.CreateAsyncScope();
+        string? savepoint = null;
+        try
         {
-            // Before the inbox: a message left out must not be recorded as handled.
-            var messages = envelopes.Select(TryDeserialize).ToList();
-            busy = await ((IMessageGroupLocks)scope.ServiceProvider.GetRequiredService(locksType)).LockAsync(messages, cancellationToken);
-            envelopes = envelopes.Where((_, i) => !busy.Contains(i)).ToList();
-        }
-
-        var firstDeliveries = envelopes.Count == 0 ? [] : await RecordInInboxAsync(context, transaction, module, envelopes, lockTimeout, cancellationToken);
-        context.DeferWithdrawals = true;
-        foreach (var envelope in envelopes)
-        {
-            // Remove: a message that appears twice in one group still takes effect once.
-            if (!firstDeliveries.Remove(envelope.MessageId))
+            var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
+            context.Database.SetDbConnection(delivery.Connection);
+            await context.Database.UseTransactionAsync(delivery.Transaction, cancellationToken);
+            IReadOnlySet<int> busy = new HashSet<int>();
+            if (envelopes.Count > 1 && _groupLocks.TryGetValue(module.Name, out var locksType))
             {
-                continue;
+                // Before the inbox: a message left out must not be recorded as handled.
+                savepoint = delivery.NextSavepoint();
+                await _statements.BeginAsync(delivery, savepoint, lockTimeout, cancellationToken);
+                var messages = envelopes.Select(TryDeserialize).ToList();
+                busy = await ((IMessageGroupLocks)scope.ServiceProvider.GetRequiredService(locksType)).LockAsync(messages, cancellationToken);
+                envelopes = envelopes.Where((_, i) => !busy.Contains(i)).ToList();
             }
 
-            CorrelationContext.Current = envelope.CorrelationId ?? CorrelationContext.NewId();
-            using var activity = MessagingTelemetry.StartProcess(envelope);
-            try
+            HashSet<Guid> firstDeliveries = [];
+            if (envelopes.Count > 0)
             {
-                var (subscription, message) = Resolve(envelope);
-                await subscription.Invoke(scope.ServiceProvider, message, cancellationToken);
-                await context.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception ex)
-            {
-                MessagingTelemetry.Failed(activity, ex);
-                throw;
+                var begin = savepoint is null;
+                savepoint ??= delivery.NextSavepoint();
+                firstDeliveries = await _statements.RecordInInboxAsync(delivery, module, envelopes, begin ? savepoint : null, lockTimeout, context.Time, cancellationToken);
             }
 
-            // Flushed: the next message starts with an empty change tracker, so SaveChanges stays cheap.
-            context.ChangeTracker.Clear();
+            context.DeferWithdrawals = true;
+            foreach (var envelope in envelopes)
+            {
+                // Remove: a message that appears twice in one group still takes effect once.
+                if (!firstDeliveries.Remove(envelope.MessageId))
+                {
+                    continue;
+                }
+
+                CorrelationContext.Current = envelope.CorrelationId ?? CorrelationContext.NewId();
+                using var activity = MessagingTelemetry.StartProcess(envelope);
+                try
+                {
+                    var (subscription, message) = Resolve(envelope);
+                    await subscription.Invoke(scope.ServiceProvider, message, cancellationToken);
+                    await context.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    MessagingTelemetry.Failed(activity, ex);
+                    throw;
+                }
+
+                // Flushed: the next message starts with an empty change tracker, so SaveChanges stays cheap.
+                context.ChangeTracker.Clear();
+            }
+
+            await context.WithdrawCancelledAsync(cancellationToken);
+            delivery.Stands(scope, context);
+            return busy;
         }
-
-        await context.WithdrawCancelledAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        context.OnCommitted();
-        return busy;
-    }
-
-    // Returns the ids of the messages this consumer had not handled before.
-    private async Task<HashSet<Guid>> RecordInInboxAsync(ModuleDbContext context, IDbContextTransaction transaction, ModuleDescriptor module,
-        IReadOnlyList<OutboxEnvelope> envelopes, string lockTimeout, CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)context.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
-        var setLockTimeout = new NpgsqlBatchCommand("SELECT set_config('lock_timeout', $1, true)");
-        setLockTimeout.Parameters.Add(new NpgsqlParameter { Value = lockTimeout });
-        batch.BatchCommands.Add(setLockTimeout);
-        var insert = new NpgsqlBatchCommand(_inboxInserts[module.Name]);
-        insert.Parameters.Add(new NpgsqlParameter { Value = envelopes.Select(e => e.MessageId).ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = module.Name });
-        insert.Parameters.Add(new NpgsqlParameter { Value = context.Time.GetUtcNow() });
-        batch.BatchCommands.Add(insert);
-        var firstDeliveries = new HashSet<Guid>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        catch
         {
-            firstDeliveries.Add(reader.GetGuid(0));
-        }
+            await scope.DisposeAsync();
+            if (savepoint is not null)
+            {
+                await delivery.RollbackToAsync(savepoint, cancellationToken);
+            }
 
-        return firstDeliveries;
+            throw;
+        }
     }
 
     private static string LockTimeoutSetting(TimeSpan wait) =>

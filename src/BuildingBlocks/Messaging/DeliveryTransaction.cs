@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OrderManagement.BuildingBlocks.Persistence;
+
+namespace OrderManagement.BuildingBlocks.Messaging;
+
+// The one transaction of a delivery (ADR 0025): the claimed outbox rows, the consumer's inbox rows, its handlers'
+// effects and outgoing messages, and the claim's outcome commit together, on the claim's connection. Each attempt at a
+// group of messages runs under a savepoint, so a group that fails is undone without giving up the claim. The consumer
+// contexts of the attempts that stand are kept until the commit, then told (wake-ups of the lanes they wrote rows for,
+// their after-commit actions); a rollback drops them unseen.
+internal sealed class DeliveryTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+{
+    private readonly List<(AsyncServiceScope Scope, ModuleDbContext Context)> _standing = [];
+    private int _savepoints;
+    private string? _outermost;
+
+    public NpgsqlConnection Connection => connection;
+
+    public NpgsqlTransaction Transaction => transaction;
+
+    // Set when a savepoint could not be rolled back to (the connection broke, the host is stopping): the transaction is
+    // lost, and the failure that led there ends the delivery, whose claim is abandoned without spending an attempt.
+    public bool Lost { get; private set; }
+
+    // The name of the next attempt's savepoint, which the attempt sets with its first statements. An attempt that fails
+    // rolls back to it; if it could not be set, that rollback fails and the transaction is lost (so it is never released).
+    public string NextSavepoint()
+    {
+        var name = "delivery_" + ++_savepoints;
+        _outermost ??= name;
+        return name;
+    }
+
+    public async Task RollbackToAsync(string savepoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transaction.RollbackAsync(savepoint, cancellationToken);
+        }
+        catch (Exception)
+        {
+            Lost = true;
+        }
+    }
+
+    // The attempt whose changes stand: its context is told once the transaction has committed.
+    public void Stands(AsyncServiceScope scope, ModuleDbContext context) => _standing.Add((scope, context));
+
+    // Ends every savepoint (they stay nested until then), so the claim's own statements run in the top transaction: a
+    // row locked by the claim and deleted inside a savepoint would cost PostgreSQL a multixact. Null: none was started.
+    public NpgsqlBatchCommand? ReleaseSavepoints()
+    {
+        if (_outermost is not { } outermost)
+        {
+            return null;
+        }
+
+        _outermost = null;
+        return new NpgsqlBatchCommand("RELEASE SAVEPOINT " + outermost);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        foreach (var (_, context) in _standing)
+        {
+            context.OnCommitted();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (scope, _) in _standing)
+        {
+            await scope.DisposeAsync();
+        }
+
+        _standing.Clear();
+    }
+}
