@@ -52,6 +52,20 @@ public sealed class OneTransactionPerDeliveryTests
         }
     }
 
+    [Fact]
+    public async Task Given_a_handler_that_publishes_a_message_When_its_delivery_commits_Then_the_lane_of_that_message_is_woken_at_once()
+    {
+        await using var host = await TestModuleHost.StartAsync(new Dictionary<string, string?> { ["Messaging:PollInterval"] = "00:00:10" });
+        var text = $"relayed-{Guid.NewGuid()}";
+
+        await host.PublishCommittedAsync(new NoteRelayed(text));
+
+        // Two hops: the relay's own delivery, then the NoteRequested its handler published, which only the delivery's
+        // commit can announce (the next poll is 10 s away).
+        await Poller.UntilAsync(async () => await TestModuleDatabase.CountNotesAsync(text) == 1,
+            "the relayed note well before the 10 s poll", TimeSpan.FromSeconds(3));
+    }
+
     private static async Task<long> WritersAsync()
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());

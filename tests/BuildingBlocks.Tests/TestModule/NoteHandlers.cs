@@ -20,6 +20,15 @@ internal sealed class NoteBroadcastHandler(TestModuleDbContext db) : IMessageHan
     }
 }
 
+internal sealed class NoteRelayedHandler(TestModuleDbContext db) : IMessageHandler<NoteRelayed>
+{
+    public Task HandleAsync(NoteRelayed message, CancellationToken cancellationToken)
+    {
+        db.Publish(new NoteRequested(message.Text));
+        return Task.CompletedTask;
+    }
+}
+
 internal sealed class BrokenBroadcastHandler : IMessageHandler<NoteBroadcast>
 {
     public Task HandleAsync(NoteBroadcast message, CancellationToken cancellationToken) =>

@@ -12,6 +12,9 @@ internal sealed record Tick(int Number);
 // Handled by the test module by sending its AddNote command, as integration-event handlers do.
 internal sealed record AddNoteRequested(string Text, bool FailAfterSaving);
 
+// Handled by the test module by publishing NoteRequested for the same text, in its delivery's transaction.
+internal sealed record NoteRelayed(string Text);
+
 // Published (delayed) by the AddNote command; recorded by a fake consumer.
 internal sealed record NoteReminder(string Text);
 
@@ -24,5 +27,6 @@ internal static class TestMessages
         [typeof(Tick)] = "bbtest.tick",
         [typeof(NoteReminder)] = "bbtest.note-reminder",
         [typeof(AddNoteRequested)] = "bbtest.add-note-requested",
+        [typeof(NoteRelayed)] = "bbtest.note-relayed",
     };
 }

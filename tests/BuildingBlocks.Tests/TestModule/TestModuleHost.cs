@@ -30,6 +30,7 @@ internal static class TestModuleHost
             services.AddMessageHandler<NoteRequested, NoteRequestedHandler>(Name);
             services.AddMessageHandler<NoteBroadcast, NoteBroadcastHandler>(Name);
             services.AddMessageHandler<AddNoteRequested, AddNoteRequestedHandler>(Name);
+            services.AddMessageHandler<NoteRelayed, NoteRelayedHandler>(Name);
             services.AddMessageHandler<NoteBroadcast, BrokenBroadcastHandler>(BrokenConsumer);
             services.AddMessageHandler<Tick, TickHandler>(CounterConsumer);
             services.RecordMessages<NoteReminder>(AuditConsumer);
