@@ -272,6 +272,10 @@ cl_haproxy_up() {
         "The host handling the request went away before answering, so the outcome is unknown. Retry after the given seconds with the same Idempotency-Key: a repeat is safe."
     cl__errorfile "$dir/haproxy/504.http" 504 "Gateway Timeout" "gateway-timeout" \
         "The host did not answer in time, so the outcome is unknown. Retry after the given seconds with the same Idempotency-Key: a repeat is safe."
+    cl__problem 400 "Bad Request" "malformed-request" >"$dir/haproxy/host-400.json" \
+        "The request is not valid HTTP (a NUL or control character in the path, or bad header bytes). Nothing was done; fix the request before sending it again."
+    cl__problem 431 "Request Header Fields Too Large" "headers-too-large" >"$dir/haproxy/host-431.json" \
+        "The request's headers are larger than the host accepts (32 KB in all). Nothing was done; send smaller headers."
     {
         cat <<EOF
 # Written by build/lib/cluster.sh; docs/deployment.md explains each setting.
@@ -288,12 +292,20 @@ defaults
     timeout http-request 10s
     retries 2
     option redispatch 1
+    # A request a killed or stopping host took but never answered is sent again to another host (L7 retry), but only
+    # when a repeat is safe: an idempotent method (RFC 9110 9.2.2) or a POST with an Idempotency-Key. Without this,
+    # HAProxy closes a keep-alive client connection without an answer (so the client retries on its own).
+    option http-buffer-request
+    retry-on conn-failure empty-response
     errorfile 502 $dir/haproxy/502.http
     errorfile 503 $dir/haproxy/503.http
     errorfile 504 $dir/haproxy/504.http
 
 frontend oms
     bind 127.0.0.1:$port
+    acl safe_to_repeat method GET HEAD PUT DELETE OPTIONS
+    acl safe_to_repeat req.hdr(Idempotency-Key) -m found
+    http-request disable-l7-retry unless safe_to_repeat
     default_backend hosts
 
 backend hosts
@@ -302,6 +314,10 @@ backend hosts
     http-check expect status 200
     default-server inter 1s fall 2 rise 2
     http-response set-header X-Served-By %[srv_name]
+    # Kestrel refuses some requests before any middleware runs (a %00 in the path, bad header bytes) with an empty
+    # 400 or 431 it cannot be made to fill; give those the problem shape of every other error.
+    http-response return status 400 content-type application/problem+json file $dir/haproxy/host-400.json if { status 400 } { res.hdr(content-length) -m str 0 }
+    http-response return status 431 content-type application/problem+json file $dir/haproxy/host-431.json if { status 431 } { res.hdr(content-length) -m str 0 }
 EOF
         local i=1 p
         for p in "$@"; do
@@ -323,9 +339,16 @@ EOF
         { cl__log "error: haproxy did not start; see $dir/logs/haproxy.log"; return 1; }
 }
 
+# cl__problem <status> <title> <type> <detail>: prints an RFC 9457 problem+json body.
+cl__problem() {
+    printf '{"type":"https://ordermanagement.example/problems/%s","title":"%s","status":%s,"detail":"%s"}' "$3" "$2" "$1" "$4"
+}
+
+# cl__errorfile <file> <status> <reason> <type> <detail>: the raw HTTP response HAProxy sends for its own 502/503/504,
+# a problem+json body with Retry-After.
 cl__errorfile() {
-    local file=$1 status=$2 reason=$3 type=$4 detail=$5 body
-    body="{\"type\":\"https://ordermanagement.example/problems/$type\",\"title\":\"$reason\",\"status\":$status,\"detail\":\"$detail\"}"
+    local file=$1 status=$2 reason=$3 body
+    body=$(cl__problem "$status" "$reason" "$4" "$5")
     printf 'HTTP/1.1 %s %s\r\nContent-Type: application/problem+json\r\nRetry-After: 2\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: %s\r\n\r\n%s' \
         "$status" "$reason" "${#body}" "$body" >"$file"
 }
