@@ -14,8 +14,9 @@ exports ORDERMANAGEMENT_TEST_PG, builds OrderManagement.sln (Release) once, runs
 aborts, or no test ran at all.
 
 Then runs the short versions of the load and resilience runs (docs/benchmarks.md) on the same build:
-build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh, build/db-outage-test.sh and
-build/skewed-host-test.sh, each with --quick --no-build (a few minutes in all). Each counts as its checks: the benchmark as one (its
+build/bench.sh, build/crash-test.sh, build/two-hosts-test.sh, build/db-outage-test.sh,
+build/skewed-host-test.sh and build/rolling-restart-test.sh (HAProxy on 5168, hosts 5165-5166), each with
+--quick --no-build (about 10 minutes in all). Each counts as its checks: the benchmark as one (its
 invariants), the others by their own "N passed, M failed". --no-resilience (or extra dotnet test
 arguments) skips them, for a quick local run.
 
@@ -240,7 +241,7 @@ run_resilience() {
 
 if [ "$resilience" = true ]; then
     echo "test.sh: short load and resilience runs (--quick)"
-    for script in bench.sh crash-test.sh two-hosts-test.sh db-outage-test.sh skewed-host-test.sh; do
+    for script in bench.sh crash-test.sh two-hosts-test.sh db-outage-test.sh skewed-host-test.sh rolling-restart-test.sh; do
         run_resilience "$script"
     done
 fi

@@ -30,7 +30,6 @@ try
 
     var app = builder.Build();
 
-    app.LogReadyLine();
     app.MapMetricsEndpoint();
     app.UseApiPlumbing();
     app.MapHealthEndpoints();
@@ -42,7 +41,7 @@ try
     app.MapSettingsEndpoints();
     app.MapOperationsConsole();
 
-    await app.RunAsync();
+    await app.RunWithLifecycleSpansAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

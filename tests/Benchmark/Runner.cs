@@ -3,11 +3,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace OrderManagement.Benchmark;
 
 // What every scenario needs: the hosts, an HTTP client, the database, the stock it seeded, a log with timestamps.
-internal sealed class Runner : IAsyncDisposable
+internal sealed partial class Runner : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _rssSampler;
@@ -187,6 +188,19 @@ internal sealed class Runner : IAsyncDisposable
     }
 
     // Lines of the host logs at warning level or above, for the report.
+    // Log lines (not the stack-trace lines under them, not the benchmark's own markers) that end without a trace id.
+    public List<string> HostLogLinesWithoutTraceId() =>
+        Hosts.Where(h => File.Exists(h.LogPath))
+            .SelectMany(h => File.ReadLines(h.LogPath).Select(line => $"host {h.Index}: {line}"))
+            .Where(l => LogLine().IsMatch(l) && !TraceIdAtEnd().IsMatch(l))
+            .ToList();
+
+    [GeneratedRegex(@"^host \d+: \[\d\d:\d\d:\d\d [A-Z]{3}\] ")]
+    private static partial Regex LogLine();
+
+    [GeneratedRegex(@" [0-9a-f]{32}$")]
+    private static partial Regex TraceIdAtEnd();
+
     public void SummarizeHostLogs()
     {
         foreach (var host in Hosts)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 
 namespace OrderManagement.BuildingBlocks.Lifecycle;
@@ -11,6 +12,9 @@ public abstract class BackgroundLoop : BackgroundService
 {
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A loop runs for the host's life: it must not inherit the start-up span it was started in (each message or
+        // call it handles starts its own trace or continues a stored one).
+        Activity.Current = null;
         try
         {
             await RunAsync(stoppingToken);

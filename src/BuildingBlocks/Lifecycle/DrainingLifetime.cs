@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.Observability;
 
 namespace OrderManagement.BuildingBlocks.Lifecycle;
 
@@ -37,7 +38,11 @@ internal sealed partial class DrainingLifetime(
             return;
         }
 
-        LogDraining(logger, period.TotalSeconds);
+        using (HostLifecycleTelemetry.Start("host drain"))
+        {
+            LogDraining(logger, period.TotalSeconds);
+        }
+
         _ = Task.Delay(period, lifetime.ApplicationStopping).ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
     }
 
