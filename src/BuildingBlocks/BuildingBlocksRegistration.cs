@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.DataProtection;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Health;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Messaging.Inbox;
@@ -50,9 +52,6 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<MessageTypeMap>();
         services.AddSingleton<MessageConsumer>();
         services.AddInboxPurge();
-        services.AddSingleton(sp => new ModuleDbContextServices(
-            sp.GetRequiredService<MessageRouting>(), sp.GetRequiredService<MessageTypeMap>(),
-            sp.GetRequiredService<OutboxSignals>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DeadLetterStore(sp.GetServices<ModuleDeadLetters>()));
         services.AddSingleton(sp => new OutboxInspector(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(), sp.GetRequiredService<TimeProvider>()));
@@ -85,15 +84,29 @@ public static class BuildingBlocksRegistration
         return builder.TraceOnlyWithinSpans().Build();
     }
 
-    // Registers a module: its schema and DbContext, its command handlers and validators, and its outbox dispatcher.
+    // Registers a module: its schema and DbContext with the services over it (locks, outbox publisher, history log,
+    // after-commit actions), its command handlers and validators, and its outbox dispatcher.
     public static IServiceCollection AddModule<TContext>(this IServiceCollection services, string name, string schema,
         MessageDelivery delivery = MessageDelivery.Grouped)
         where TContext : ModuleDbContext
     {
         var descriptor = new ModuleDescriptor(name, schema, typeof(TContext).Assembly, typeof(TContext), delivery);
         services.AddSingleton(descriptor);
-        services.AddDbContext<TContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // The context's save and commit drain what its publisher and after-commit hooks queued; a module's own
+        // interceptors (IInterceptor keyed by its context type) run before them.
+        services.AddKeyedScoped(typeof(TContext), (sp, _) => new PendingWork(sp.GetRequiredService<OutboxSignals>()));
+        services.AddDbContext<TContext>((sp, options) =>
+        {
+            var work = sp.GetRequiredKeyedService<PendingWork>(typeof(TContext));
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+                .AddInterceptors(sp.GetKeyedServices<IInterceptor>(typeof(TContext)))
+                .AddInterceptors(new PendingWorkSaveInterceptor(work), new PendingWorkTransactionInterceptor(work));
+        });
         services.AddScoped(sp => new TransactionLocks<TContext>(sp.GetRequiredService<TContext>()));
+        services.AddScoped(sp => new OutboxPublisher<TContext>(sp.GetRequiredService<TContext>(), sp.GetRequiredKeyedService<PendingWork>(typeof(TContext)),
+            sp.GetRequiredService<MessageRouting>(), sp.GetRequiredService<MessageTypeMap>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new HistoryLog<TContext>(sp.GetRequiredService<TContext>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new AfterCommit<TContext>(sp.GetRequiredKeyedService<PendingWork>(typeof(TContext))));
         services.AddRequestHandlersAndValidators(descriptor.Assembly);
         services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, descriptor));
         services.AddSingleton(sp => new ModuleDeadLetters(
@@ -101,6 +114,12 @@ public static class BuildingBlocksRegistration
         services.AddModuleReadinessCheck(descriptor);
         return services;
     }
+
+    // A module's own EF Core interceptor on its DbContext (scoped like it), run before the ones AddModule adds.
+    public static IServiceCollection AddDbContextInterceptor<TContext, TInterceptor>(this IServiceCollection services)
+        where TContext : ModuleDbContext
+        where TInterceptor : class, IInterceptor =>
+        services.AddKeyedScoped<IInterceptor, TInterceptor>(typeof(TContext));
 
     public static IServiceCollection AddMessageHandler<TMessage, THandler>(this IServiceCollection services, string consumer)
         where TMessage : notnull

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.Reservations;
 using Shouldly;
@@ -24,12 +25,13 @@ public sealed class ReservationStateMachineTests(InventoryModuleFixture fixture)
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<InventoryDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<InventoryDbContext>>();
             foreach (var ((from, trigger), (to, @event)) in Permitted)
             {
                 db.ChangeTracker.Clear();
                 var reservation = ReservationIn(from);
 
-                reservation.Fire(trigger, Now, db);
+                reservation.Fire(trigger, Now, history);
 
                 reservation.State.ShouldBe(to);
                 var entry = db.History.Local.ShouldHaveSingleItem();
@@ -45,6 +47,7 @@ public sealed class ReservationStateMachineTests(InventoryModuleFixture fixture)
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<InventoryDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<InventoryDbContext>>();
             foreach (var state in Enum.GetValues<ReservationStatus>())
             {
                 foreach (var trigger in Enum.GetValues<ReservationTrigger>().Where(t => !Permitted.ContainsKey((state, t))))
@@ -52,7 +55,7 @@ public sealed class ReservationStateMachineTests(InventoryModuleFixture fixture)
                     db.ChangeTracker.Clear();
                     var reservation = ReservationIn(state);
 
-                    var refused = Should.Throw<InvalidTransitionException>(() => reservation.Fire(trigger, Now, db));
+                    var refused = Should.Throw<InvalidTransitionException>(() => reservation.Fire(trigger, Now, history));
 
                     refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of ReservationStatus.");
                     reservation.State.ShouldBe(state);

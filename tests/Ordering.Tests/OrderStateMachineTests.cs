@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 using Shouldly;
@@ -28,12 +29,13 @@ public sealed class OrderStateMachineTests(OrderingModuleFixture fixture) : ICla
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             foreach (var ((from, trigger), (to, @event)) in Permitted)
             {
                 db.ChangeTracker.Clear();
                 var order = OrderIn(from);
 
-                order.Fire(trigger, Now, db, "why");
+                order.Fire(trigger, Now, history, "why");
 
                 order.Status.ShouldBe(to);
                 var entry = db.History.Local.ShouldHaveSingleItem();
@@ -49,6 +51,7 @@ public sealed class OrderStateMachineTests(OrderingModuleFixture fixture) : ICla
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             foreach (var state in Enum.GetValues<OrderStatus>())
             {
                 foreach (var trigger in Enum.GetValues<OrderTrigger>().Where(t => !Permitted.ContainsKey((state, t))))
@@ -56,7 +59,7 @@ public sealed class OrderStateMachineTests(OrderingModuleFixture fixture) : ICla
                     db.ChangeTracker.Clear();
                     var order = OrderIn(state);
 
-                    var refused = Should.Throw<InvalidTransitionException>(() => order.Fire(trigger, Now, db));
+                    var refused = Should.Throw<InvalidTransitionException>(() => order.Fire(trigger, Now, history));
 
                     refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of OrderStatus.");
                     order.Status.ShouldBe(state);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Ordering.Returns;
 using Shouldly;
@@ -24,12 +25,13 @@ public sealed class ReturnStateMachineTests(OrderingModuleFixture fixture) : ICl
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             foreach (var ((from, trigger), (to, @event)) in Permitted)
             {
                 db.ChangeTracker.Clear();
-                var @return = ReturnIn(from, db);
+                var @return = ReturnIn(from, db, history);
 
-                Fire(@return, trigger, db);
+                Fire(@return, trigger, history);
 
                 @return.Status.ShouldBe(to);
                 var entry = db.History.Local.ShouldHaveSingleItem();
@@ -45,14 +47,15 @@ public sealed class ReturnStateMachineTests(OrderingModuleFixture fixture) : ICl
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             foreach (var state in Enum.GetValues<ReturnStatus>())
             {
                 foreach (var trigger in Enum.GetValues<ReturnTrigger>().Where(t => !Permitted.ContainsKey((state, t))))
                 {
                     db.ChangeTracker.Clear();
-                    var @return = ReturnIn(state, db);
+                    var @return = ReturnIn(state, db, history);
 
-                    var refused = Should.Throw<InvalidTransitionException>(() => Fire(@return, trigger, db));
+                    var refused = Should.Throw<InvalidTransitionException>(() => Fire(@return, trigger, history));
 
                     refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of ReturnStatus.");
                     @return.Status.ShouldBe(state);
@@ -68,34 +71,35 @@ public sealed class ReturnStateMachineTests(OrderingModuleFixture fixture) : ICl
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
-            var @return = ReturnIn(ReturnStatus.Requested, db);
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
+            var @return = ReturnIn(ReturnStatus.Requested, db, history);
 
-            @return.Receive(new Dictionary<string, (int, bool)> { ["SKU-1"] = (1, true) }, Now, db);
+            @return.Receive(new Dictionary<string, (int, bool)> { ["SKU-1"] = (1, true) }, Now, history);
 
             @return.RefundAmount.ShouldBe(7.50m);
             @return.Lines.ShouldBe([new ReturnLine("SKU-1", 2, 7.50m, 1, true), new ReturnLine("SKU-2", 1, 3m, 0, false)]);
             return Task.FromResult(true);
         });
 
-    private static void Fire(Return @return, ReturnTrigger trigger, OrderingDbContext db)
+    private static void Fire(Return @return, ReturnTrigger trigger, IHistoryLog history)
     {
         switch (trigger)
         {
             case ReturnTrigger.Receive:
-                @return.Receive(new Dictionary<string, (int, bool)> { ["SKU-1"] = (1, true) }, Now, db);
+                @return.Receive(new Dictionary<string, (int, bool)> { ["SKU-1"] = (1, true) }, Now, history);
                 break;
             case ReturnTrigger.Reject:
-                @return.Reject("worn", Now, db);
+                @return.Reject("worn", Now, history);
                 break;
             default:
-                @return.Refunded("7.50 EUR refunded", Now, db);
+                @return.Refunded("7.50 EUR refunded", Now, history);
                 break;
         }
     }
 
-    private static Return ReturnIn(ReturnStatus status, OrderingDbContext db)
+    private static Return ReturnIn(ReturnStatus status, OrderingDbContext db, IHistoryLog history)
     {
-        var @return = Return.Request(Guid.CreateVersion7(), "too small", [new ReturnLine("SKU-1", 2, 7.50m), new ReturnLine("SKU-2", 1, 3m)], "tests", Now, db);
+        var @return = Return.Request(Guid.CreateVersion7(), "too small", [new ReturnLine("SKU-1", 2, 7.50m), new ReturnLine("SKU-2", 1, 3m)], "tests", Now, history);
         db.ChangeTracker.Clear();
         @return.Status = status;
         return @return;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
 using Shouldly;
@@ -34,11 +35,12 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
 
             foreach (var expected in new[] { SagaState.ReservingStock, SagaState.InReview, SagaState.AuthorizingPayment, SagaState.CreatingShipment, SagaState.Completed })
             {
-                saga.Fire(SagaTrigger.Continue, Now, db);
+                saga.Fire(SagaTrigger.Continue, Now, history);
                 saga.State.ShouldBe(expected);
             }
 
@@ -65,6 +67,7 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
             saga.MoveTo(SagaState.CreatingShipment);
             foreach (var step in completed)
@@ -72,11 +75,11 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
                 saga.MarkCompleted(Enum.Parse<SagaStep>(step));
             }
 
-            saga.Fire(SagaTrigger.Compensate, Now, db, "Cancelled");
+            saga.Fire(SagaTrigger.Compensate, Now, history, "Cancelled");
             var visited = new List<string>();
             while (saga.State != SagaState.Compensated)
             {
-                saga.Fire(SagaTrigger.Continue, Now, db);
+                saga.Fire(SagaTrigger.Continue, Now, history);
                 if (saga.State != SagaState.Compensated)
                 {
                     visited.Add(saga.CurrentStep.ToString());
@@ -96,14 +99,15 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             foreach (var step in SagaDefinition.Steps)
             {
                 db.ChangeTracker.Clear();
                 var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
                 saga.MoveTo(step.State);
-                saga.Fire(SagaTrigger.Fail, Now, db, "no answer");
+                saga.Fire(SagaTrigger.Fail, Now, history, "no answer");
 
-                saga.Fire(SagaTrigger.Resume, Now, db, "retried");
+                saga.Fire(SagaTrigger.Resume, Now, history, "retried");
 
                 (saga.State, saga.CurrentStep).ShouldBe((step.State, step.Step));
                 db.History.Local.Select(e => (e.Event, e.FromState, e.ToState)).ShouldBe(
@@ -118,10 +122,11 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
             saga.MoveTo(SagaState.CancellingShipment);
 
-            saga.Fire(SagaTrigger.CancellationRefused, Now, db, "dispatched");
+            saga.Fire(SagaTrigger.CancellationRefused, Now, history, "dispatched");
 
             (saga.State, saga.CurrentStep).ShouldBe((SagaState.Completed, SagaStep.None));
             var entry = db.History.Local.ShouldHaveSingleItem();
@@ -134,6 +139,7 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             var ignored = ForwardStates.Select(s => (s, SagaTrigger.Resume))
                 .Concat(CompensatingStates.SelectMany(s => new[] { (s, SagaTrigger.Compensate), (s, SagaTrigger.Resume) }))
                 .Append((SagaState.Failed, SagaTrigger.Fail));
@@ -143,7 +149,7 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
                 var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
                 saga.MoveTo(state);
 
-                saga.Fire(trigger, Now, db);
+                saga.Fire(trigger, Now, history);
 
                 saga.State.ShouldBe(state);
                 db.History.Local.ShouldBeEmpty();
@@ -157,6 +163,7 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
             foreach (var state in Enum.GetValues<SagaState>())
             {
                 foreach (var trigger in Enum.GetValues<SagaTrigger>().Where(t => !Handled.Contains((state, t))))
@@ -165,7 +172,7 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
                     var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
                     saga.MoveTo(state);
 
-                    var refused = Should.Throw<InvalidTransitionException>(() => saga.Fire(trigger, Now, db));
+                    var refused = Should.Throw<InvalidTransitionException>(() => saga.Fire(trigger, Now, history));
 
                     refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of SagaState.");
                     saga.State.ShouldBe(state);

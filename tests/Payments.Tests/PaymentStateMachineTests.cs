@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
@@ -33,12 +34,13 @@ public sealed class PaymentStateMachineTests(PaymentsModuleFixture fixture) : IC
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<PaymentsDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<PaymentsDbContext>>();
             foreach (var ((from, trigger), (to, @event)) in Permitted)
             {
                 db.ChangeTracker.Clear();
                 var payment = PaymentIn(from);
 
-                payment.Apply(trigger, Now, db, "why");
+                payment.Apply(trigger, Now, history, "why");
 
                 payment.Status.ShouldBe(to);
                 var entry = db.History.Local.ShouldHaveSingleItem();
@@ -54,6 +56,7 @@ public sealed class PaymentStateMachineTests(PaymentsModuleFixture fixture) : IC
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<PaymentsDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<PaymentsDbContext>>();
             foreach (var state in Enum.GetValues<PaymentStatus>())
             {
                 foreach (var trigger in Enum.GetValues<PaymentTrigger>().Where(t => !Permitted.ContainsKey((state, t))))
@@ -61,7 +64,7 @@ public sealed class PaymentStateMachineTests(PaymentsModuleFixture fixture) : IC
                     db.ChangeTracker.Clear();
                     var payment = PaymentIn(state);
 
-                    var refused = Should.Throw<InvalidTransitionException>(() => payment.Apply(trigger, Now, db));
+                    var refused = Should.Throw<InvalidTransitionException>(() => payment.Apply(trigger, Now, history));
 
                     refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of PaymentStatus.");
                     payment.Status.ShouldBe(state);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.Persistence;
 using OrderManagement.Shipping.Shipments;
@@ -26,12 +27,13 @@ public sealed class ShipmentStateMachineTests(ShippingModuleFixture fixture) : I
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<ShippingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<ShippingDbContext>>();
             foreach (var ((from, trigger), (to, @event)) in Permitted)
             {
                 db.ChangeTracker.Clear();
                 var shipment = ShipmentIn(from);
 
-                shipment.Apply(trigger, Now, db, "why");
+                shipment.Apply(trigger, Now, history, "why");
 
                 shipment.Status.ShouldBe(to);
                 var entry = db.History.Local.ShouldHaveSingleItem();
@@ -47,6 +49,7 @@ public sealed class ShipmentStateMachineTests(ShippingModuleFixture fixture) : I
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<ShippingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<ShippingDbContext>>();
             foreach (var state in Enum.GetValues<ShipmentStatus>())
             {
                 foreach (var trigger in Enum.GetValues<ShipmentTrigger>().Where(t => !Permitted.ContainsKey((state, t))))
@@ -54,7 +57,7 @@ public sealed class ShipmentStateMachineTests(ShippingModuleFixture fixture) : I
                     db.ChangeTracker.Clear();
                     var shipment = ShipmentIn(state);
 
-                    var refused = Should.Throw<InvalidTransitionException>(() => shipment.Apply(trigger, Now, db));
+                    var refused = Should.Throw<InvalidTransitionException>(() => shipment.Apply(trigger, Now, history));
 
                     refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of ShipmentStatus.");
                     shipment.Status.ShouldBe(state);

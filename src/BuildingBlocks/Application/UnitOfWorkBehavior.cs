@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Application;
@@ -44,7 +45,8 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse>(IServiceProvider s
             {
                 // Another writer (usually a message handler moving the same saga) changed the aggregate between our
                 // read and our write; our transaction is rolled back, so decide again from a fresh read.
-                context.ForgetPendingWork();
+                context.ChangeTracker.Clear();
+                services.GetRequiredKeyedService<PendingWork>(module.DbContextType).Forget();
             }
         }
     }

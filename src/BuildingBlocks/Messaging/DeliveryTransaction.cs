@@ -11,7 +11,7 @@ namespace OrderManagement.BuildingBlocks.Messaging;
 // their after-commit actions); a rollback drops them unseen.
 internal sealed class DeliveryTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
 {
-    private readonly List<(AsyncServiceScope Scope, ModuleDbContext Context)> _standing = [];
+    private readonly List<(AsyncServiceScope Scope, ModuleDbContext Context, PendingWork Pending)> _standing = [];
     private int _savepoints;
     private string? _outermost;
 
@@ -45,7 +45,7 @@ internal sealed class DeliveryTransaction(NpgsqlConnection connection, NpgsqlTra
     }
 
     // The attempt whose changes stand: its context is told once the transaction has committed.
-    public void Stands(AsyncServiceScope scope, ModuleDbContext context) => _standing.Add((scope, context));
+    public void Stands(AsyncServiceScope scope, ModuleDbContext context, PendingWork pending) => _standing.Add((scope, context, pending));
 
     // Ends every savepoint (they stay nested until then), so the claim's own statements run in the top transaction: a
     // row locked by the claim and deleted inside a savepoint would cost PostgreSQL a multixact. Null: none was started.
@@ -63,15 +63,16 @@ internal sealed class DeliveryTransaction(NpgsqlConnection connection, NpgsqlTra
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await transaction.CommitAsync(cancellationToken);
-        foreach (var (_, context) in _standing)
+        // Committed on the connection, not through EF Core: PendingWorkTransactionInterceptor does not see it.
+        foreach (var (_, context, pending) in _standing)
         {
-            context.OnCommitted();
+            pending.OnCommitted(context.Schema);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (scope, _) in _standing)
+        foreach (var (scope, _, _) in _standing)
         {
             await scope.DisposeAsync();
         }

@@ -19,7 +19,8 @@ internal sealed class MessageConsumer(
     MessageTypeMap types,
     IEnumerable<ModuleDescriptor> modules,
     IEnumerable<MessageGroupLocksRegistration> groupLocks,
-    IOptions<MessagingOptions> options)
+    IOptions<MessagingOptions> options,
+    TimeProvider time)
 {
     private readonly Dictionary<string, ModuleDescriptor> _modules = modules.ToDictionary(m => m.Name);
     private readonly Dictionary<string, Type> _groupLocks = groupLocks.ToDictionary(l => l.Consumer, l => l.LocksType);
@@ -128,6 +129,7 @@ internal sealed class MessageConsumer(
         try
         {
             var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType);
+            var pending = scope.ServiceProvider.GetRequiredKeyedService<PendingWork>(module.DbContextType);
             context.Database.SetDbConnection(delivery.Connection);
             await context.Database.UseTransactionAsync(delivery.Transaction, cancellationToken);
             IReadOnlySet<int> busy = new HashSet<int>();
@@ -146,10 +148,10 @@ internal sealed class MessageConsumer(
             {
                 var begin = savepoint is null;
                 savepoint ??= delivery.NextSavepoint();
-                firstDeliveries = await _statements.RecordInInboxAsync(delivery, module, envelopes, begin ? savepoint : null, lockTimeout, context.Time, cancellationToken);
+                firstDeliveries = await _statements.RecordInInboxAsync(delivery, module, envelopes, begin ? savepoint : null, lockTimeout, time, cancellationToken);
             }
 
-            context.DeferWithdrawals = true;
+            pending.DeferWithdrawals = true;
             foreach (var envelope in envelopes)
             {
                 // Remove: a message that appears twice in one group still takes effect once.
@@ -176,8 +178,8 @@ internal sealed class MessageConsumer(
                 context.ChangeTracker.Clear();
             }
 
-            await context.WithdrawCancelledAsync(cancellationToken);
-            delivery.Stands(scope, context);
+            await pending.WithdrawCancelledAsync(context, cancellationToken);
+            delivery.Stands(scope, context, pending);
             return busy;
         }
         catch

@@ -1,14 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BadFixture.Persistence;
 
-internal sealed class BadFixtureDbContext(DbContextOptions<BadFixtureDbContext> options, ModuleDbContextServices services)
-    : ModuleDbContext(options, services)
+internal sealed class BadFixtureDbContext(DbContextOptions<BadFixtureDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "badfixture";
 
     public override string Schema => SchemaName;
+
+    // Violation: history recorded through the DbContext instead of HistoryLog<BadFixtureDbContext>.
+    public void RecordHistory(Guid orderId, string @event) =>
+        History.Add(new HistoryRecord { OrderId = orderId, Subject = "Ledger", SubjectId = orderId, Event = @event });
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

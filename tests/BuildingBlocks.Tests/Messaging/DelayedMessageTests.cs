@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Tests.TestModule;
 using OrderManagement.TestKit;
 
@@ -58,7 +59,8 @@ public sealed class DelayedMessageTests
         host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<TestModuleDbContext>();
-            db.Publish(message, Delay);
+            var outbox = sp.GetRequiredService<OutboxPublisher<TestModuleDbContext>>();
+            outbox.Publish(message, Delay);
             return await db.SaveChangesAsync();
         });
 }

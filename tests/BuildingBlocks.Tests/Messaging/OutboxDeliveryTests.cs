@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Tests.TestModule;
 using OrderManagement.TestKit;
 
@@ -51,8 +52,9 @@ public sealed class OutboxDeliveryTests
         await host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<TestModuleDbContext>();
+            var outbox = sp.GetRequiredService<OutboxPublisher<TestModuleDbContext>>();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Publish(new NoteRequested(rolledBack));
+            outbox.Publish(new NoteRequested(rolledBack));
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
             return true;

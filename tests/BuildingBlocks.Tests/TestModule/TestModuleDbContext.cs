@@ -3,8 +3,8 @@ using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Tests.TestModule;
 
-internal sealed class TestModuleDbContext(DbContextOptions<TestModuleDbContext> options, ModuleDbContextServices services)
-    : ModuleDbContext(options, services)
+internal sealed class TestModuleDbContext(DbContextOptions<TestModuleDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "bbtest";
 

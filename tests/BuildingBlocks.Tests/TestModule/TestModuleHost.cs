@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.BuildingBlocks.Tests.TestModule.AddNote;
 using OrderManagement.TestKit;
@@ -45,11 +46,12 @@ internal static class TestModuleHost
         host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<TestModuleDbContext>();
+            var outbox = sp.GetRequiredService<OutboxPublisher<TestModuleDbContext>>();
             return await db.InTransactionAsync(async () =>
             {
                 foreach (var message in messages)
                 {
-                    db.Publish(message);
+                    outbox.Publish(message);
                 }
 
                 await db.SaveChangesAsync();

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrderManagement.BuildingBlocks.Time;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Tests.TestModule;
+using OrderManagement.BuildingBlocks.Time;
 using OrderManagement.TestKit;
 
 namespace OrderManagement.BuildingBlocks.Tests.Time;
@@ -27,7 +28,8 @@ public sealed class SkewedHostTests
         await punctual.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<TestModuleDbContext>();
-            db.Publish(new NoteRequested(delayed), Delay);
+            var outbox = sp.GetRequiredService<OutboxPublisher<TestModuleDbContext>>();
+            outbox.Publish(new NoteRequested(delayed), Delay);
             return await db.SaveChangesAsync();
         });
         await punctual.PublishCommittedAsync(new NoteRequested(marker));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Persistence;
 using OrderManagement.Payments.Provider;
@@ -53,9 +54,10 @@ internal static class PaymentsHosts
         host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<PaymentsDbContext>();
+            var outbox = sp.GetRequiredService<OutboxPublisher<PaymentsDbContext>>();
             foreach (var message in messages)
             {
-                db.Publish(message);
+                outbox.Publish(message);
             }
 
             return await db.SaveChangesAsync();

@@ -1,9 +1,10 @@
 using MediatR;
+using OrderManagement.BuildingBlocks.Messaging;
 
 namespace OrderManagement.BuildingBlocks.Tests.TestModule.AddNote;
 
 // Adds a note and schedules a reminder a day later, so the reminder's outbox row stays visible to the test.
-internal sealed class AddNoteHandler(TestModuleDbContext db) : IRequestHandler<AddNoteCommand, Guid>
+internal sealed class AddNoteHandler(TestModuleDbContext db, OutboxPublisher<TestModuleDbContext> outbox) : IRequestHandler<AddNoteCommand, Guid>
 {
     public static readonly TimeSpan ReminderDelay = TimeSpan.FromDays(1);
 
@@ -11,7 +12,7 @@ internal sealed class AddNoteHandler(TestModuleDbContext db) : IRequestHandler<A
     {
         var note = new Note { Id = Guid.CreateVersion7(), Text = command.Text };
         db.Notes.Add(note);
-        db.Publish(new NoteReminder(command.Text), ReminderDelay);
+        outbox.Publish(new NoteReminder(command.Text), ReminderDelay);
         if (command.FailAfterSaving)
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.Reservations;
@@ -10,7 +11,9 @@ namespace OrderManagement.Inventory.CommitStock;
 
 // A shipment left: its reserved units leave on-hand stock, once per shipment (a repeat is a no-op). A commit that
 // names no shipment takes every unit still reserved. The reservation is Committed once none is left (docs/adr/0019).
-internal sealed class CommitStockHandler(InventoryDbContext db, TransactionLocks<InventoryDbContext> locks) : IRequestHandler<CommitStockCommand, Unit>, IRequestHandler<CommitShipmentStockCommand, Unit>
+internal sealed class CommitStockHandler(
+    InventoryDbContext db, HistoryLog<InventoryDbContext> history, TimeProvider time, TransactionLocks<InventoryDbContext> locks)
+    : IRequestHandler<CommitStockCommand, Unit>, IRequestHandler<CommitShipmentStockCommand, Unit>
 {
     public Task<Unit> Handle(CommitStockCommand command, CancellationToken cancellationToken) =>
         CommitAsync(new Commit(command.OrderId, null, null), cancellationToken);
@@ -46,7 +49,7 @@ internal sealed class CommitStockHandler(InventoryDbContext db, TransactionLocks
         var lines = command.Lines ?? [.. left.Where(l => l.Value > 0).Select(l => new ReservationLine(l.Key, l.Value))];
         if (reservation.Status != ReservationStatus.Reserved)
         {
-            reservation.Fire(ReservationTrigger.Commit, db.Time.GetUtcNow(), db); // refused: names the state
+            reservation.Fire(ReservationTrigger.Commit, time.GetUtcNow(), history); // refused: names the state
         }
 
         foreach (var line in lines.GroupBy(l => l.Sku, StringComparer.Ordinal))
@@ -63,7 +66,7 @@ internal sealed class CommitStockHandler(InventoryDbContext db, TransactionLocks
             left[line.Key] -= units;
         }
 
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         db.Commits.Add(StockCommit.Of(command.OrderId, command.ShipmentId, lines, now));
         foreach (var line in lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
         {
@@ -72,11 +75,11 @@ internal sealed class CommitStockHandler(InventoryDbContext db, TransactionLocks
 
         if (left.Values.All(units => units == 0))
         {
-            reservation.Fire(ReservationTrigger.Commit, now, db);
+            reservation.Fire(ReservationTrigger.Commit, now, history);
         }
         else
         {
-            db.RecordHistory(command.OrderId, "Reservation", reservation.Id, "StockPartlyCommitted", nameof(ReservationStatus.Reserved),
+            history.Record(command.OrderId, "Reservation", reservation.Id, "StockPartlyCommitted", nameof(ReservationStatus.Reserved),
                 nameof(ReservationStatus.Reserved), string.Join(", ", lines.Select(l => $"{l.Quantity} x {l.Sku}")) + $" for shipment {command.ShipmentId}");
         }
 

@@ -6,8 +6,8 @@ using OrderManagement.Inventory.Stock;
 
 namespace OrderManagement.Inventory.Persistence;
 
-internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options, ModuleDbContextServices services)
-    : ModuleDbContext(options, services)
+internal sealed class InventoryDbContext(DbContextOptions<InventoryDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "inventory";
 

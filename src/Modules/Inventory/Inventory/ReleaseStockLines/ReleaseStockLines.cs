@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Inventory.Persistence;
@@ -22,7 +23,9 @@ internal sealed class ReleaseStockLinesMessageHandler(IMediator mediator) : IMes
 // Units of an order cancelled before they shipped go back to available stock, once per cancellation (docs/adr/0021).
 // Under the same per-order lock as commits, so a parcel's commit and a release of the same order see each other. A
 // reservation that is no longer Reserved was released or committed whole meanwhile: nothing is left to give back.
-internal sealed class ReleaseStockLinesHandler(InventoryDbContext db, TransactionLocks<InventoryDbContext> locks) : IRequestHandler<ReleaseStockLinesCommand, Unit>
+internal sealed class ReleaseStockLinesHandler(
+    InventoryDbContext db, HistoryLog<InventoryDbContext> history, TimeProvider time, TransactionLocks<InventoryDbContext> locks)
+    : IRequestHandler<ReleaseStockLinesCommand, Unit>
 {
     public async Task<Unit> Handle(ReleaseStockLinesCommand command, CancellationToken cancellationToken)
     {
@@ -50,7 +53,7 @@ internal sealed class ReleaseStockLinesHandler(InventoryDbContext db, Transactio
                 "release-exceeds-reservation");
         }
 
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         foreach (var line in command.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
         {
             await db.UnreserveAsync(line.Sku, line.Quantity, now, cancellationToken);
@@ -58,12 +61,12 @@ internal sealed class ReleaseStockLinesHandler(InventoryDbContext db, Transactio
         }
 
         reservation.ReleaseLines(command.CancellationId, command.Lines, now);
-        db.RecordHistory(command.OrderId, "Reservation", reservation.Id, "StockPartlyReleased", nameof(ReservationStatus.Reserved),
+        history.Record(command.OrderId, "Reservation", reservation.Id, "StockPartlyReleased", nameof(ReservationStatus.Reserved),
             nameof(ReservationStatus.Reserved), string.Join(", ", command.Lines.Select(l => $"{l.Quantity} x {l.Sku}")) + $" (line cancellation {command.CancellationId})");
         if (left.Values.All(units => units == 0))
         {
             // Every other unit has already left in its parcels: the reservation is done.
-            reservation.Fire(commits.Count > 0 ? ReservationTrigger.Commit : ReservationTrigger.Release, now, db);
+            reservation.Fire(commits.Count > 0 ? ReservationTrigger.Commit : ReservationTrigger.Release, now, history);
         }
 
         return Unit.Value;

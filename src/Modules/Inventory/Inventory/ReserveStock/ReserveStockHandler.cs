@@ -1,5 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.Reservations;
@@ -9,20 +11,22 @@ namespace OrderManagement.Inventory.ReserveStock;
 
 // All or nothing: lines are taken in SKU order (so concurrent orders cannot deadlock) and a line that
 // cannot be had puts back the ones already taken, all inside the inbox transaction.
-internal sealed class ReserveStockHandler(InventoryDbContext db) : IRequestHandler<ReserveStockCommand, Unit>
+internal sealed class ReserveStockHandler(
+    InventoryDbContext db, OutboxPublisher<InventoryDbContext> outbox, HistoryLog<InventoryDbContext> history, TimeProvider time)
+    : IRequestHandler<ReserveStockCommand, Unit>
 {
     public async Task<Unit> Handle(ReserveStockCommand command, CancellationToken cancellationToken)
     {
         var existing = await CompiledQueries.ReservationOfOrder(db, command.OrderId, cancellationToken);
         if (existing is not null)
         {
-            db.Publish(existing.Status == ReservationStatus.Released
+            outbox.Publish(existing.Status == ReservationStatus.Released
                 ? new StockReservationRejected(command.OrderId, "The order's reservation was already released.")
                 : new StockReserved(command.OrderId, existing.Id));
             return Unit.Value;
         }
 
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var lines = command.Lines.GroupBy(l => l.Sku, StringComparer.Ordinal)
             .Select(g => new ReservationLine(g.Key, g.Sum(l => l.Quantity)))
             .OrderBy(l => l.Sku, StringComparer.Ordinal)
@@ -38,8 +42,8 @@ internal sealed class ReserveStockHandler(InventoryDbContext db) : IRequestHandl
                 }
 
                 var reason = await RejectionReasonAsync(line, cancellationToken);
-                db.RecordHistory(command.OrderId, "Reservation", command.OrderId, "StockReservationRejected", null, null, reason);
-                db.Publish(new StockReservationRejected(command.OrderId, reason));
+                history.Record(command.OrderId, "Reservation", command.OrderId, "StockReservationRejected", null, null, reason);
+                outbox.Publish(new StockReservationRejected(command.OrderId, reason));
                 return Unit.Value;
             }
 
@@ -48,9 +52,9 @@ internal sealed class ReserveStockHandler(InventoryDbContext db) : IRequestHandl
 
         var reservation = StockReservation.Create(command.OrderId, lines, now);
         db.Reservations.Add(reservation);
-        db.RecordHistory(command.OrderId, "Reservation", reservation.Id, "StockReserved", null, nameof(ReservationStatus.Reserved),
+        history.Record(command.OrderId, "Reservation", reservation.Id, "StockReserved", null, nameof(ReservationStatus.Reserved),
             string.Join(", ", lines.Select(l => $"{l.Quantity} x {l.Sku}")));
-        db.Publish(new StockReserved(command.OrderId, reservation.Id));
+        outbox.Publish(new StockReserved(command.OrderId, reservation.Id));
         return Unit.Value;
     }
 

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Inventory.Persistence;
 using OrderManagement.Inventory.Stock;
@@ -17,7 +18,7 @@ internal sealed class RestockReturnMessageHandler(IMediator mediator) : IMessage
 
 // Returned units go back on hand once per return: the inbox drops a redelivered message, the restock row (keyed by the
 // return) drops a second message for the same return. A SKU without a stock row gets one, so no unit is lost.
-internal sealed class RestockReturnHandler(InventoryDbContext db) : IRequestHandler<RestockReturnCommand, Unit>
+internal sealed class RestockReturnHandler(InventoryDbContext db, HistoryLog<InventoryDbContext> history, TimeProvider time) : IRequestHandler<RestockReturnCommand, Unit>
 {
     public async Task<Unit> Handle(RestockReturnCommand command, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ internal sealed class RestockReturnHandler(InventoryDbContext db) : IRequestHand
             return Unit.Value;
         }
 
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         foreach (var line in command.Lines.Where(l => l.Quantity > 0).OrderBy(l => l.Sku, StringComparer.Ordinal))
         {
             await db.AddOnHandAsync(line.Sku, line.Quantity, now, cancellationToken);
@@ -34,7 +35,7 @@ internal sealed class RestockReturnHandler(InventoryDbContext db) : IRequestHand
 
         var units = command.Lines.Sum(l => l.Quantity);
         db.ReturnRestocks.Add(new ReturnRestock { ReturnId = command.ReturnId, OrderId = command.OrderId, Units = units, CreatedAt = now });
-        db.RecordHistory(command.OrderId, "Stock", command.ReturnId, "StockRestocked", null, null,
+        history.Record(command.OrderId, "Stock", command.ReturnId, "StockRestocked", null, null,
             string.Join(", ", command.Lines.Select(l => $"{l.Quantity} x {l.Sku}")) + " back on hand");
         return Unit.Value;
     }

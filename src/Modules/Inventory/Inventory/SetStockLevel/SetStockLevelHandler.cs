@@ -8,7 +8,7 @@ namespace OrderManagement.Inventory.SetStockLevel;
 
 // On-hand may never drop below what is reserved: the statement itself carries that condition. When it refuses,
 // the reserved figure is read to say why; if reservations were released in between, the update is simply tried again.
-internal sealed class SetStockLevelHandler(InventoryDbContext db) : IRequestHandler<SetStockLevelCommand, StockLevel>
+internal sealed class SetStockLevelHandler(InventoryDbContext db, TimeProvider time) : IRequestHandler<SetStockLevelCommand, StockLevel>
 {
     private const int Attempts = 5;
 
@@ -17,7 +17,7 @@ internal sealed class SetStockLevelHandler(InventoryDbContext db) : IRequestHand
         var onHand = command.OnHand;
         for (var attempt = 1; ; attempt++)
         {
-            if (await db.TrySetOnHandAsync(command.Sku, onHand, db.Time.GetUtcNow(), cancellationToken) is { } written)
+            if (await db.TrySetOnHandAsync(command.Sku, onHand, time.GetUtcNow(), cancellationToken) is { } written)
             {
                 return StockLevel.From(written);
             }

@@ -1,6 +1,8 @@
 using MediatR;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Shipping.Contracts;
@@ -19,7 +21,9 @@ internal sealed record CancelLinesCommand(Guid OrderId, IReadOnlyList<CancelledU
 // Accepts a line cancellation of a Confirmed order for units Ordering knows to be still unshipped, and asks Shipping,
 // which decides a race with a dispatch or carve-out (docs/adr/0021). The order row's version serializes two requests
 // for one order: the second is weighed against the first or fails as a concurrent update.
-internal sealed class CancelLinesHandler(OrderingDbContext db) : IRequestHandler<CancelLinesCommand, OrderView>
+internal sealed class CancelLinesHandler(
+    OrderingDbContext db, OutboxPublisher<OrderingDbContext> outbox, HistoryLog<OrderingDbContext> history, TimeProvider time)
+    : IRequestHandler<CancelLinesCommand, OrderView>
 {
     public async Task<OrderView> Handle(CancelLinesCommand command, CancellationToken cancellationToken)
     {
@@ -65,8 +69,8 @@ internal sealed class CancelLinesHandler(OrderingDbContext db) : IRequestHandler
                 + "also releases the stock and voids the payment. Nothing was changed.", "cancels-whole-order");
         }
 
-        var cancellation = order.RequestLineCancellation(command.Lines, command.Reason, command.Actor, db.Time.GetUtcNow(), db);
-        db.Publish(new CancelShipmentLines(order.Id, cancellation.CancellationId, [.. command.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))]));
+        var cancellation = order.RequestLineCancellation(command.Lines, command.Reason, command.Actor, time.GetUtcNow(), history);
+        outbox.Publish(new CancelShipmentLines(order.Id, cancellation.CancellationId, [.. command.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))]));
         return OrderView.From(order);
     }
 }

@@ -42,31 +42,31 @@ internal sealed partial class OrderFulfilment
 
         if (whole)
         {
-            db.Publish(new CapturePayment(order.Id));
-            db.Publish(new CommitStock(order.Id));
+            outbox.Publish(new CapturePayment(order.Id));
+            outbox.Publish(new CommitStock(order.Id));
         }
         else
         {
             var amount = lines.Sum(l => order.Lines.First(o => o.Sku == l.Sku).UnitPrice * l.Quantity);
             if (amount > 0)
             {
-                db.Publish(new CapturePayment(order.Id, dispatched.ShipmentId, amount));
+                outbox.Publish(new CapturePayment(order.Id, dispatched.ShipmentId, amount));
             }
 
-            db.Publish(new CommitStock(order.Id, dispatched.ShipmentId, [.. lines.Select(l => new StockLine(l.Sku, l.Quantity))]));
+            outbox.Publish(new CommitStock(order.Id, dispatched.ShipmentId, [.. lines.Select(l => new StockLine(l.Sku, l.Quantity))]));
         }
 
         var detail = $"{dispatched.Carrier} {dispatched.TrackingNumber}";
         if (!order.EveryUnitShipped)
         {
             // Order-subject, so the storefront's webhook gets order.partially_shipped for this parcel.
-            db.RecordHistory(order.Id, "Order", order.Id, "OrderPartiallyShipped", order.Status.ToString(), order.Status.ToString(),
+            history.Record(order.Id, "Order", order.Id, "OrderPartiallyShipped", order.Status.ToString(), order.Status.ToString(),
                 $"{detail}: " + string.Join(", ", lines.Select(l => $"{l.Quantity} x {l.Sku}")));
             return;
         }
 
         order.ShipmentChanged(whole ? dispatched.ShipmentId : null, "Dispatched", Now, dispatched.TrackingNumber);
-        order.Fire(OrderTrigger.Ship, Now, db, detail);
+        order.Fire(OrderTrigger.Ship, Now, history, detail);
     }
 
     public void Delivered(Order order, ShipmentDelivered delivered)
@@ -78,7 +78,7 @@ internal sealed partial class OrderFulfilment
         }
 
         order.ShipmentChanged(order.Shipments.Count <= 1 ? delivered.ShipmentId : null, "Delivered", Now);
-        order.Fire(OrderTrigger.Deliver, Now, db);
+        order.Fire(OrderTrigger.Deliver, Now, history);
     }
 
     // A shipment carved out of the remainder: the order lists it from now on (ReadyToShip).
@@ -90,7 +90,7 @@ internal sealed partial class OrderFulfilment
 
     private void ConfirmAfterLostCancellation(Order order)
     {
-        order.Fire(OrderTrigger.Confirm, Now, db, "the shipment left before the cancellation reached it");
+        order.Fire(OrderTrigger.Confirm, Now, history, "the shipment left before the cancellation reached it");
         RecordConfirmed(order);
     }
 

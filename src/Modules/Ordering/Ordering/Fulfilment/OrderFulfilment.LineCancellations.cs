@@ -11,15 +11,15 @@ internal sealed partial class OrderFulfilment
 {
     public void LinesCancelled(Order order, ShipmentLinesCancelled cancelled)
     {
-        if (order.LinesCancelled(cancelled.CancellationId, Now, db) is not { } cancellation)
+        if (order.LinesCancelled(cancelled.CancellationId, Now, history) is not { } cancellation)
         {
             return;
         }
 
-        db.Publish(new ReleaseStockLines(order.Id, cancellation.CancellationId, [.. cancellation.Lines.Select(l => new StockLine(l.Sku, l.Quantity))]));
+        outbox.Publish(new ReleaseStockLines(order.Id, cancellation.CancellationId, [.. cancellation.Lines.Select(l => new StockLine(l.Sku, l.Quantity))]));
         if (cancellation.Amount > 0)
         {
-            db.Publish(new ReduceAuthorization(order.Id, cancellation.CancellationId, cancellation.Amount));
+            outbox.Publish(new ReduceAuthorization(order.Id, cancellation.CancellationId, cancellation.Amount));
         }
 
         // Every other unit has already left in its parcels (their dispatch may even have been reported first): the order
@@ -27,15 +27,15 @@ internal sealed partial class OrderFulfilment
         if (order.Status == OrderStatus.Confirmed && order.Shipments.Any(s => s.HasLeft) && order.EveryUnitShipped)
         {
             order.ShipmentChanged(null, "Dispatched", Now);
-            order.Fire(OrderTrigger.Ship, Now, db, "every unit not cancelled has left");
+            order.Fire(OrderTrigger.Ship, Now, history, "every unit not cancelled has left");
             if (order.EveryShipmentDelivered)
             {
                 order.ShipmentChanged(null, "Delivered", Now);
-                order.Fire(OrderTrigger.Deliver, Now, db);
+                order.Fire(OrderTrigger.Deliver, Now, history);
             }
         }
     }
 
     public void LineCancellationRefused(Order order, ShipmentLinesCancellationRefused refused) =>
-        order.LineCancellationRefused(refused.CancellationId, refused.Reason, Now, db);
+        order.LineCancellationRefused(refused.CancellationId, refused.Reason, Now, history);
 }

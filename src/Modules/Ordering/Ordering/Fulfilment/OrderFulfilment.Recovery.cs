@@ -18,12 +18,12 @@ internal sealed partial class OrderFulfilment
         }
 
         var expired = saga.CurrentStep;
-        db.AfterCommit(() => metrics.DeadlineExpired(expired));
+        afterCommit.Add(() => metrics.DeadlineExpired(expired));
         saga.RetryUnderWay = false;
         if (SagaDefinition.Of(expired).OnDeadline is { } answer && saga.Status == SagaStatus.Running)
         {
             var reply = answer(order);
-            db.RecordHistory(order.Id, "Saga", order.Id, "StepExpired", expired.ToString(), expired.ToString(),
+            history.Record(order.Id, "Saga", order.Id, "StepExpired", expired.ToString(), expired.ToString(),
                 $"{expired} was not answered by its deadline, which stands for {reply.GetType().Name}.");
             Handle(order, saga, reply);
             return;
@@ -33,7 +33,7 @@ internal sealed partial class OrderFulfilment
         {
             saga.Attempts++;
             saga.LastError = $"No answer to {saga.CurrentStep} in time; sending it again (attempt {saga.Attempts} of {_options.MaxStepAttempts}).";
-            db.RecordHistory(order.Id, "Saga", order.Id, "StepRetried", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), saga.LastError);
+            history.Record(order.Id, "Saga", order.Id, "StepRetried", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), saga.LastError);
             LogStepPastDeadline(order.Id, saga.CurrentStep, saga.Attempts, _options.MaxStepAttempts, lastRecord ?? "none");
             SendStep(order, saga);
             return;
@@ -69,7 +69,7 @@ internal sealed partial class OrderFulfilment
             ? $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry): {saga.Outcome} cannot finish until {saga.CurrentStep} is answered."
             : $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry) or cancel the order.";
         saga.LastError = $"{cause} {advice}";
-        saga.Fire(SagaTrigger.Fail, Now, db, saga.LastError);
+        saga.Fire(SagaTrigger.Fail, Now, history, saga.LastError);
         Settle(saga);
         LogSagaFailed(order.Id, saga.CurrentStep, saga.LastError);
     }
@@ -91,7 +91,7 @@ internal sealed partial class OrderFulfilment
         {
             saga.CancelRequested = true;
             order.CancellationRequested(Now);
-            db.RecordHistory(order.Id, "Order", order.Id, "CancellationRequested", order.Status.ToString(), order.Status.ToString(),
+            history.Record(order.Id, "Order", order.Id, "CancellationRequested", order.Status.ToString(), order.Status.ToString(),
                 $"by {actor}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"));
         }
 
@@ -145,7 +145,7 @@ internal sealed partial class OrderFulfilment
                 "Retry again only if the saga has not moved by then.", "retry-in-progress");
         }
 
-        db.RecordHistory(order.Id, "Saga", order.Id, "OperatorRetry", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), $"by {actor}: {reason}");
+        history.Record(order.Id, "Saga", order.Id, "OperatorRetry", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), $"by {actor}: {reason}");
         // The error that stopped the saga is history now (its entry stays); lastError names only a failure since the
         // retry, so a Running saga never shows the old dead-letter text (issue 15 point 9).
         saga.LastError = null;
@@ -158,7 +158,7 @@ internal sealed partial class OrderFulfilment
 
         if (saga.Status == SagaStatus.Failed)
         {
-            saga.Fire(SagaTrigger.Resume, Now, db, $"{saga.CurrentStep} sent again: retried by {actor}");
+            saga.Fire(SagaTrigger.Resume, Now, history, $"{saga.CurrentStep} sent again: retried by {actor}");
         }
 
         saga.Attempts = 1;
@@ -176,7 +176,7 @@ internal sealed partial class OrderFulfilment
         }
 
         saga.Outcome = SagaOutcome.Cancelled;
-        saga.Fire(SagaTrigger.Resume, Now, db, $"{saga.CurrentStep} sent again: {by}");
+        saga.Fire(SagaTrigger.Resume, Now, history, $"{saga.CurrentStep} sent again: {by}");
         saga.Attempts = 1;
         SendStep(order, saga);
     }
@@ -185,7 +185,7 @@ internal sealed partial class OrderFulfilment
     // it counts as completed, so its compensation runs (the owning module answers it whether or not it took effect).
     private void Abandon(Order order, FulfilmentSaga saga, string why)
     {
-        db.RecordHistory(order.Id, "Saga", order.Id, "StepAbandoned", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(),
+        history.Record(order.Id, "Saga", order.Id, "StepAbandoned", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(),
             $"{why} The order is being cancelled, so what {saga.CurrentStep} may hold is given back.");
         LogStepAbandoned(order.Id, saga.CurrentStep, why);
         saga.MarkCompleted(saga.CurrentStep);

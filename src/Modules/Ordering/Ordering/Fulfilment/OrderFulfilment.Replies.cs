@@ -28,7 +28,7 @@ internal sealed partial class OrderFulfilment
         RecordAnswered(saga, step.Step);
         if (saga.Status == SagaStatus.Failed)
         {
-            saga.Fire(SagaTrigger.Resume, Now, db, $"late answer to {step.Step}");
+            saga.Fire(SagaTrigger.Resume, Now, history, $"late answer to {step.Step}");
         }
 
         switch (answer.Trigger)
@@ -65,7 +65,7 @@ internal sealed partial class OrderFulfilment
             var command = SagaDefinition.Of(undo).Command(order);
             Record(order, saga, "LateHoldReleased", $"{name} arrived after the saga stopped waiting for it; {command.GetType().Name} sent.");
             LogLateHoldReleased(order.Id, name, command.GetType().Name);
-            db.Publish(command);
+            outbox.Publish(command);
             return;
         }
 
@@ -74,13 +74,13 @@ internal sealed partial class OrderFulfilment
     }
 
     private void Record(Order order, FulfilmentSaga saga, string @event, string detail) =>
-        db.RecordHistory(order.Id, "Saga", order.Id, @event, saga.Status.ToString(), saga.Status.ToString(), detail);
+        history.Record(order.Id, "Saga", order.Id, @event, saga.Status.ToString(), saga.Status.ToString(), detail);
 
     private void RecordAnswered(FulfilmentSaga saga, SagaStep step)
     {
         var duration = Now - (saga.StepStartedAt ?? saga.StartedAt);
         var attempts = saga.Attempts;
-        db.AfterCommit(() => metrics.StepAnswered(step, duration, attempts));
+        afterCommit.Add(() => metrics.StepAnswered(step, duration, attempts));
     }
 
     // The shipment left before the cancellation reached it: the order ships whole, nothing is given back.
@@ -90,7 +90,7 @@ internal sealed partial class OrderFulfilment
         saga.Outcome = null;
         order.CancellationRefused(Now);
         saga.LastError = $"Cancellation refused: {why}.";
-        saga.Fire(SagaTrigger.CancellationRefused, Now, db, saga.LastError);
+        saga.Fire(SagaTrigger.CancellationRefused, Now, history, saga.LastError);
         if (order.Status == OrderStatus.Pending)
         {
             // Cancelled before ShipmentCreated arrived: the order never reached Confirmed, and must not stay Pending.

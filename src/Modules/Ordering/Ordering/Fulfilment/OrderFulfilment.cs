@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Metrics;
 using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Orders;
@@ -12,6 +15,10 @@ namespace OrderManagement.Ordering.Fulfilment;
 // deadline), and settles the order when the saga completes or is compensated.
 internal sealed partial class OrderFulfilment(
     OrderingDbContext db,
+    OutboxPublisher<OrderingDbContext> outbox,
+    HistoryLog<OrderingDbContext> history,
+    AfterCommit<OrderingDbContext> afterCommit,
+    TimeProvider time,
     IOptionsMonitor<FulfilmentOptions> options,
     IOptionsMonitor<StallOptions> stalls,
     IOptionsMonitor<ReviewOptions> review,
@@ -20,7 +27,7 @@ internal sealed partial class OrderFulfilment(
 {
     private readonly FulfilmentOptions _options = options.CurrentValue;
 
-    private DateTimeOffset Now => db.Time.GetUtcNow();
+    private DateTimeOffset Now => time.GetUtcNow();
 
     public FulfilmentSaga Start(Order order)
     {
@@ -37,7 +44,7 @@ internal sealed partial class OrderFulfilment(
         var stepBefore = saga.CurrentStep;
         if (trigger == SagaTrigger.Continue && saga.State == SagaDefinition.Forward[^1].State)
         {
-            order.Fire(OrderTrigger.Confirm, Now, db);
+            order.Fire(OrderTrigger.Confirm, Now, history);
             RecordConfirmed(order);
         }
         else if (trigger == SagaTrigger.Continue && saga.Status == SagaStatus.Compensating && SagaDefinition.NextCompensation(saga) == SagaState.Compensated)
@@ -45,7 +52,7 @@ internal sealed partial class OrderFulfilment(
             EndOrder(order, saga);
         }
 
-        saga.Fire(trigger, Now, db, detail);
+        saga.Fire(trigger, Now, history, detail);
         if (SagaDefinition.StepIn(saga.State) is { } step && step.Step != stepBefore)
         {
             StartStep(order, saga);
@@ -75,19 +82,19 @@ internal sealed partial class OrderFulfilment(
     private void SendStep(Order order, FulfilmentSaga saga)
     {
         var step = SagaDefinition.Of(saga.CurrentStep);
-        db.Publish(step.Command(order));
+        outbox.Publish(step.Command(order));
         var deadline = _options.DeadlineFor(step.Deadline);
         saga.NextAttemptAt = Now + deadline;
         saga.UpdatedAt = Now;
         WithdrawDeadline(saga);
-        saga.DeadlineDeliveryId = db.Publish(new FulfilmentDeadline(order.Id, saga.CurrentStep, saga.Attempts), deadline)[0];
+        saga.DeadlineDeliveryId = outbox.Publish(new FulfilmentDeadline(order.Id, saga.CurrentStep, saga.Attempts), deadline)[0];
     }
 
     private void WithdrawDeadline(FulfilmentSaga saga)
     {
         if (saga.DeadlineDeliveryId is { } pending)
         {
-            db.CancelScheduled(pending);
+            outbox.CancelScheduled(pending);
             saga.DeadlineDeliveryId = null;
         }
     }
@@ -109,14 +116,14 @@ internal sealed partial class OrderFulfilment(
         var outcome = saga.Outcome ?? SagaOutcome.Cancelled;
         if (outcome == SagaOutcome.Cancelled)
         {
-            order.Fire(OrderTrigger.Cancel, Now, db);
+            order.Fire(OrderTrigger.Cancel, Now, history);
         }
         else
         {
-            order.Fire(OrderTrigger.Reject, Now, db, outcome.ToString(), RejectionOf(outcome));
+            order.Fire(OrderTrigger.Reject, Now, history, outcome.ToString(), RejectionOf(outcome));
         }
 
-        db.AfterCommit(outcome == SagaOutcome.Cancelled ? metrics.Cancelled : () => metrics.Rejected(RejectionOf(outcome)));
+        afterCommit.Add(outcome == SagaOutcome.Cancelled ? metrics.Cancelled : () => metrics.Rejected(RejectionOf(outcome)));
     }
 
     private void Settle(FulfilmentSaga saga)
@@ -129,7 +136,7 @@ internal sealed partial class OrderFulfilment(
     private void RecordConfirmed(Order order)
     {
         var sincePlaced = Now - order.CreatedAt;
-        db.AfterCommit(() => metrics.Confirmed(sincePlaced));
+        afterCommit.Add(() => metrics.Confirmed(sincePlaced));
     }
 
     private static RejectionReason RejectionOf(SagaOutcome outcome) => outcome switch

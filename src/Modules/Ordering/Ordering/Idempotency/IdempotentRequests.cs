@@ -17,7 +17,9 @@ namespace OrderManagement.Ordering.Idempotency;
 // Runs a request at most once per (API key, Idempotency-Key). The record is written in the same transaction
 // as the request's own changes. Once it is stored every repeat replays it; only while the first request runs does
 // a transaction-scoped advisory lock turn a concurrent repeat into a 409 instead of a second order.
-internal sealed class IdempotentRequests(OrderingDbContext db, TransactionLocks<OrderingDbContext> locks, IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
+internal sealed class IdempotentRequests(
+    OrderingDbContext db, TimeProvider time, TransactionLocks<OrderingDbContext> locks,
+    IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -43,7 +45,7 @@ internal sealed class IdempotentRequests(OrderingDbContext db, TransactionLocks<
             // A stored outcome is answered without the lock, so repeats of a finished request never contend with each
             // other; the lock only separates a first execution from its repeats while it runs.
             var existing = await CompiledQueries.IdempotencyRecordByKey(db, apiKeyName, key, cancellationToken);
-            if (existing is not null && existing.ExpiresAt > db.Time.GetUtcNow())
+            if (existing is not null && existing.ExpiresAt > time.GetUtcNow())
             {
                 return Answer(http, existing, fingerprint);
             }
@@ -55,7 +57,7 @@ internal sealed class IdempotentRequests(OrderingDbContext db, TransactionLocks<
             }
 
             // The first request may have finished between the read above and the lock.
-            var now = db.Time.GetUtcNow();
+            var now = time.GetUtcNow();
             existing = await CompiledQueries.IdempotencyRecordByKey(db, apiKeyName, key, cancellationToken);
             if (existing is not null && existing.ExpiresAt > now)
             {

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Fulfilment;
@@ -53,7 +54,9 @@ internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string Rea
 }
 
 // Replays the message and, when it concerns an order, notes the operator's action in that order's history.
-internal sealed class ReplayDeadLetterHandler(DeadLetterStore store, OrderingDbContext db) : IRequestHandler<ReplayDeadLetterCommand, DeadLetterView>
+internal sealed class ReplayDeadLetterHandler(
+    DeadLetterStore store, OrderingDbContext db, HistoryLog<OrderingDbContext> history)
+    : IRequestHandler<ReplayDeadLetterCommand, DeadLetterView>
 {
     public async Task<DeadLetterView> Handle(ReplayDeadLetterCommand command, CancellationToken cancellationToken)
     {
@@ -61,7 +64,7 @@ internal sealed class ReplayDeadLetterHandler(DeadLetterStore store, OrderingDbC
             ?? throw new NotFoundException("Dead letter", command.Id.ToString());
         if (MessagePayloads.OrderIdOf(letter.Payload) is { } orderId && await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
         {
-            db.RecordHistory(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
+            history.Record(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
                 $"{letter.MessageType} to {letter.Module} replayed by {command.Actor}: {command.Reason}");
         }
 

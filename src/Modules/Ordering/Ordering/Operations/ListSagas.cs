@@ -24,7 +24,7 @@ internal sealed class ListSagasValidator : AbstractValidator<ListSagasQuery>
 }
 
 // Longest-unchanged first, which is what an operator hunting stuck orders wants to see.
-internal sealed class ListSagasHandler(OrderingDbContext db, CursorCodec cursors) : IRequestHandler<ListSagasQuery, SagaPage>
+internal sealed class ListSagasHandler(OrderingDbContext db, TimeProvider time, CursorCodec cursors) : IRequestHandler<ListSagasQuery, SagaPage>
 {
     private static readonly SagaStatus[] Unfinished = [SagaStatus.Running, SagaStatus.Compensating, SagaStatus.Failed];
 
@@ -39,7 +39,7 @@ internal sealed class ListSagasHandler(OrderingDbContext db, CursorCodec cursors
 
         if (query.StuckForSeconds is { } seconds)
         {
-            var since = db.Time.GetUtcNow().AddSeconds(-seconds);
+            var since = time.GetUtcNow().AddSeconds(-seconds);
             sagas = sagas.Where(s => Unfinished.Contains(s.Status) && s.UpdatedAt <= since);
         }
 

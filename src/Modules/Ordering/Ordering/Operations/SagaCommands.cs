@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
@@ -28,7 +29,8 @@ internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string Reaso
 // that step are moot once it is sent again, so they leave the dead letters in the same transaction (the history keeps
 // what each said): the list shows only what still needs a decision.
 internal sealed class RetrySagaHandler(
-    OrderingDbContext db, OrderFulfilment fulfilment, OutboxInspector outboxes, DeadLetterStore deadLetters, MessageTypeMap types)
+    OrderingDbContext db, HistoryLog<OrderingDbContext> history, OrderFulfilment fulfilment,
+    OutboxInspector outboxes, DeadLetterStore deadLetters, MessageTypeMap types)
     : IRequestHandler<RetrySagaCommand, SagaView>
 {
     public async Task<SagaView> Handle(RetrySagaCommand command, CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ internal sealed class RetrySagaHandler(
             .ToList();
         foreach (var letter in superseded)
         {
-            db.RecordHistory(order.Id, "Saga", order.Id, "DeadLetterSuperseded", step.ToString(), step.ToString(),
+            history.Record(order.Id, "Saga", order.Id, "DeadLetterSuperseded", step.ToString(), step.ToString(),
                 $"dead letter {letter.Id} ({letter.MessageType} to {letter.To}, {letter.LastError}) is moot: the retry sends {step} again");
         }
 

@@ -8,8 +8,8 @@ using OrderManagement.Ordering.Webhooks;
 
 namespace OrderManagement.Ordering.Persistence;
 
-internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options, ModuleDbContextServices services, WebhookInterest webhookInterest)
-    : ModuleDbContext(options, services)
+internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "ordering";
 
@@ -22,13 +22,6 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
-
-    // Order events for webhooks are written by the save that writes the order's history (WebhookEventRecorder).
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        WebhookEventRecorder.RecordPendingEvents(this, webhookInterest);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

@@ -2,6 +2,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Payments.Contracts;
@@ -21,7 +23,9 @@ internal sealed record ReceiveReturnCommand(Guid ReturnId, IReadOnlyList<(string
 // The return goes Received and, in the same transaction (the outbox), the restocked units go to Inventory and the refund
 // of the received units to Payments: both are keyed by the return, so neither happens twice. A second receive of the
 // same return is refused by the machine (409); two at once meet on the return's version, and the later one is refused.
-internal sealed class ReceiveReturnHandler(OrderingDbContext db) : IRequestHandler<ReceiveReturnCommand, ReturnView>
+internal sealed class ReceiveReturnHandler(
+    OrderingDbContext db, OutboxPublisher<OrderingDbContext> outbox, HistoryLog<OrderingDbContext> history, TimeProvider time)
+    : IRequestHandler<ReceiveReturnCommand, ReturnView>
 {
     public async Task<ReturnView> Handle(ReceiveReturnCommand command, CancellationToken cancellationToken)
     {
@@ -49,15 +53,15 @@ internal sealed class ReceiveReturnHandler(OrderingDbContext db) : IRequestHandl
 
         // Tracked so that the webhook event of this history entry carries the order.
         _ = await db.Orders.FirstAsync(o => o.Id == @return.OrderId, cancellationToken);
-        @return.Receive(command.Lines.ToDictionary(l => l.Sku, l => (l.Quantity, l.Restock), StringComparer.Ordinal), db.Time.GetUtcNow(), db);
+        @return.Receive(command.Lines.ToDictionary(l => l.Sku, l => (l.Quantity, l.Restock), StringComparer.Ordinal), time.GetUtcNow(), history);
         var restocked = @return.Lines.Where(l => l is { Restock: true, ReceivedQuantity: > 0 })
             .Select(l => new RestockLine(l.Sku, l.ReceivedQuantity!.Value)).ToList();
         if (restocked.Count > 0)
         {
-            db.Publish(new RestockReturn(@return.Id, @return.OrderId, restocked));
+            outbox.Publish(new RestockReturn(@return.Id, @return.OrderId, restocked));
         }
 
-        db.Publish(new RefundPayment(@return.OrderId, @return.Id, @return.RefundAmount!.Value));
+        outbox.Publish(new RefundPayment(@return.OrderId, @return.Id, @return.RefundAmount!.Value));
         return ReturnView.From(@return);
     }
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Payments.Contracts;
@@ -22,18 +23,18 @@ internal sealed class RefundOutcomeMessageHandlers(IMediator mediator) : IMessag
 
 // Payments made a return's refund: the return goes Refunded and the order shows the payment's refunded amount and
 // status. A repeat changes nothing.
-internal sealed class RecordRefundHandler(OrderingDbContext db) : IRequestHandler<RecordRefund, Unit>
+internal sealed class RecordRefundHandler(OrderingDbContext db, HistoryLog<OrderingDbContext> history, TimeProvider time) : IRequestHandler<RecordRefund, Unit>
 {
     public async Task<Unit> Handle(RecordRefund command, CancellationToken cancellationToken)
     {
         var refunded = command.Refunded;
         var @return = await db.Returns.FirstAsync(r => r.Id == refunded.ReturnId, cancellationToken);
         var order = await db.Orders.FirstAsync(o => o.Id == @return.OrderId, cancellationToken);
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         order.RefundChanged(refunded.PaymentId, refunded.RefundedAmount, refunded.Status, now);
         if (@return.Status == ReturnStatus.Received)
         {
-            @return.Refunded($"{refunded.Amount} {order.Currency} refunded; the payment's refunded amount is {refunded.RefundedAmount}", now, db);
+            @return.Refunded($"{refunded.Amount} {order.Currency} refunded; the payment's refunded amount is {refunded.RefundedAmount}", now, history);
         }
 
         return Unit.Value;
@@ -41,7 +42,7 @@ internal sealed class RecordRefundHandler(OrderingDbContext db) : IRequestHandle
 }
 
 // Payments refused a return's refund: the return stays Received, and the order's history says why (ADR 0020).
-internal sealed class RecordRefundRefusedHandler(OrderingDbContext db) : IRequestHandler<RecordRefundRefused, Unit>
+internal sealed class RecordRefundRefusedHandler(OrderingDbContext db, HistoryLog<OrderingDbContext> history) : IRequestHandler<RecordRefundRefused, Unit>
 {
     public async Task<Unit> Handle(RecordRefundRefused command, CancellationToken cancellationToken)
     {
@@ -49,7 +50,7 @@ internal sealed class RecordRefundRefusedHandler(OrderingDbContext db) : IReques
         if (@return.Status == ReturnStatus.Received)
         {
             var status = @return.Status.ToString();
-            db.RecordHistory(@return.OrderId, "Return", @return.Id, "RefundRefused", status, status, command.Reason);
+            history.Record(@return.OrderId, "Return", @return.Id, "RefundRefused", status, status, command.Reason);
         }
 
         return Unit.Value;

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
@@ -14,7 +15,9 @@ internal sealed record RequestReturnCommand(Guid OrderId, string Reason, IReadOn
 // A return asks for units that were delivered and are in no other open, received or refunded return. The returns of
 // one order are weighed one after the other (a transaction lock per order), so two requests at once for the same unit
 // cannot both pass: the second sees the first and is a 409.
-internal sealed class RequestReturnHandler(OrderingDbContext db, TransactionLocks<OrderingDbContext> locks) : IRequestHandler<RequestReturnCommand, ReturnView>
+internal sealed class RequestReturnHandler(
+    OrderingDbContext db, HistoryLog<OrderingDbContext> history, TimeProvider time, TransactionLocks<OrderingDbContext> locks)
+    : IRequestHandler<RequestReturnCommand, ReturnView>
 {
     public async Task<ReturnView> Handle(RequestReturnCommand command, CancellationToken cancellationToken)
     {
@@ -62,7 +65,7 @@ internal sealed class RequestReturnHandler(OrderingDbContext db, TransactionLock
             throw new RequestValidationException(errors);
         }
 
-        var @return = Return.Request(order.Id, command.Reason, lines, command.Actor, db.Time.GetUtcNow(), db);
+        var @return = Return.Request(order.Id, command.Reason, lines, command.Actor, time.GetUtcNow(), history);
         db.Returns.Add(@return);
         return ReturnView.From(@return);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
@@ -9,9 +10,9 @@ namespace OrderManagement.Ordering.Review;
 
 // Ordering's answer to the review step (ADR 0018): an order that matches no rule is cleared at once; one that matches
 // is held until an operator approves or rejects it, or the step's deadline (Fulfilment:ReviewDeadline) rejects it.
-internal sealed partial class ReviewDesk(OrderingDbContext db, ReviewRules rules, ILogger<ReviewDesk> logger)
+internal sealed partial class ReviewDesk(OrderingDbContext db, HistoryLog<OrderingDbContext> history, TimeProvider time, ReviewRules rules, ILogger<ReviewDesk> logger)
 {
-    private DateTimeOffset Now => db.Time.GetUtcNow();
+    private DateTimeOffset Now => time.GetUtcNow();
 
     public async Task ReviewAsync(OrderFulfilment fulfilment, Order order, FulfilmentSaga saga, CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ internal sealed partial class ReviewDesk(OrderingDbContext db, ReviewRules rules
 
         order.Hold(reasons, Now, expiresAt);
         var why = string.Join("; ", reasons);
-        db.RecordHistory(order.Id, "Order", order.Id, "OrderHeld", order.Status.ToString(), order.Status.ToString(),
+        history.Record(order.Id, "Order", order.Id, "OrderHeld", order.Status.ToString(), order.Status.ToString(),
             $"{why}; rejected at {expiresAt.ToString("O", CultureInfo.InvariantCulture)} unless an operator decides");
         LogHeld(order.Id, why, expiresAt);
     }
@@ -53,7 +54,7 @@ internal sealed partial class ReviewDesk(OrderingDbContext db, ReviewRules rules
                 "); only a held order can be approved or rejected. GET /api/v1/orders/{orderId} shows its hold.", "order-not-held");
         }
 
-        db.RecordHistory(order.Id, "Order", order.Id, approve ? "HoldApproved" : "HoldRejected", order.Status.ToString(), order.Status.ToString(),
+        history.Record(order.Id, "Order", order.Id, approve ? "HoldApproved" : "HoldRejected", order.Status.ToString(), order.Status.ToString(),
             $"by {actor}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"));
         fulfilment.Handle<object>(order, saga, approve ? new ReviewCleared(order.Id, actor) : new ReviewRejected(order.Id, reason ?? "no reason given"));
         LogDecided(order.Id, approve ? "approved" : "rejected", actor);

@@ -16,7 +16,7 @@ internal static class WebhookEventRecorder
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void RecordPendingEvents(OrderingDbContext db, WebhookInterest interest)
+    public static void RecordPendingEvents(OrderingDbContext db, OutboxPublisher<OrderingDbContext> outbox, WebhookInterest interest)
     {
         var entries = db.ChangeTracker.Entries<HistoryRecord>()
             .Where(e => e.State == EntityState.Added)
@@ -47,7 +47,7 @@ internal static class WebhookEventRecorder
                 TraceParent = Activity.Current?.Id,
                 CorrelationId = CorrelationContext.Current,
             });
-            db.Publish(new WebhookEventRecorded(id));
+            outbox.Publish(new WebhookEventRecorded(id));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.Webhooks;
@@ -7,7 +8,9 @@ namespace OrderManagement.Ordering.Webhooks;
 // Makes one due delivery per subscription that wants the event. Runs in a delivery of Ordering's own lane: it only
 // inserts rows (no outside call), so it never holds up the saga's messages. An event nobody wants is deleted at once;
 // until an event is fanned out, later events of its order are not sent (DeliveryClaims), which keeps them in order.
-internal sealed class WebhookFanOut(OrderingDbContext db, WebhookSignal signal) : IMessageHandler<WebhookEventRecorded>
+internal sealed class WebhookFanOut(
+    OrderingDbContext db, AfterCommit<OrderingDbContext> afterCommit, TimeProvider time, WebhookSignal signal)
+    : IMessageHandler<WebhookEventRecorded>
 {
     public async Task HandleAsync(WebhookEventRecorded message, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ internal sealed class WebhookFanOut(OrderingDbContext db, WebhookSignal signal) 
             return;
         }
 
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         foreach (var subscription in subscriptions)
         {
             db.WebhookDeliveries.Add(new WebhookDelivery
@@ -46,6 +49,6 @@ internal sealed class WebhookFanOut(OrderingDbContext db, WebhookSignal signal) 
         }
 
         @event.FannedOutAt = now;
-        db.AfterCommit(signal.Notify);
+        afterCommit.Add(signal.Notify);
     }
 }

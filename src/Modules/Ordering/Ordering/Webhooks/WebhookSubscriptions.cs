@@ -16,7 +16,8 @@ internal sealed record WebhookCaller(string Name, bool IsOperator)
 }
 
 internal sealed class WebhookSubscriptions(
-    OrderingDbContext db, TransactionLocks<OrderingDbContext> locks, CursorCodec cursors, IDataProtectionProvider protection, IOptions<WebhookOptions> options, WebhookInterest interest)
+    OrderingDbContext db, TimeProvider time, TransactionLocks<OrderingDbContext> locks, CursorCodec cursors,
+    IDataProtectionProvider protection, IOptions<WebhookOptions> options, WebhookInterest interest)
 {
     public sealed class LimitReachedException(int limit) : Exception($"This API key already has {limit} webhook subscriptions.")
     {
@@ -44,7 +45,7 @@ internal sealed class WebhookSubscriptions(
                 Url = request.Url!,
                 Secret = WebhookSecrets.Protector(protection).Protect(secret),
                 EventTypes = types,
-                CreatedAt = db.Time.GetUtcNow(),
+                CreatedAt = time.GetUtcNow(),
             };
             db.WebhookSubscriptions.Add(subscription);
             // Before the commit: an order change on this host right after it must not be missed (a rollback only
@@ -105,7 +106,7 @@ internal sealed class WebhookSubscriptions(
     public async Task<ReplayResult> ReplayAsync(WebhookCaller caller, Guid id, CancellationToken cancellationToken)
     {
         await GetAsync(caller, id, cancellationToken);
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var replayed = await db.WebhookDeliveries
             .Where(d => d.SubscriptionId == id && d.Status == WebhookDeliveryStatus.DeadLettered)
             .ExecuteUpdateAsync(set => set

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Operations.Settings;
+using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.Webhooks;
 
@@ -33,6 +34,7 @@ internal static class WebhooksRegistration
         services.AddSingleton<WebhookInterest>();
         services.AddHostedService<WebhookInterestReader>();
         services.AddScoped<WebhookSubscriptions>();
+        services.AddDbContextInterceptor<OrderingDbContext, WebhookEventInterceptor>();
         services.AddMessageTypes(new Dictionary<Type, string> { [typeof(WebhookEventRecorded)] = "ordering.webhook-event-recorded.v1" });
         services.AddMessageHandler<WebhookEventRecorded, WebhookFanOut>(module);
         return services;

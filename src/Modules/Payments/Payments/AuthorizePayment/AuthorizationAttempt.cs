@@ -8,11 +8,11 @@ namespace OrderManagement.Payments.AuthorizePayment;
 // error (Payment.Faulted): the exception fails the delivery, so the dispatcher retries it with backoff and then
 // dead-letters it for an operator to replay once the provider is back. Every other call is the worker's
 // (AuthorizationWorker), outside any delivery. The caller holds the payment's row lock.
-internal sealed class AuthorizationAttempt(PaymentsDbContext db, ProviderCalls provider, AuthorizationOutcomes outcomes)
+internal sealed class AuthorizationAttempt(PaymentsDbContext db, TimeProvider time, ProviderCalls provider, AuthorizationOutcomes outcomes)
 {
     public async Task RunAsync(Payment payment, CancellationToken cancellationToken)
     {
-        var attempt = payment.BeginAttempt(db.Time.GetUtcNow());
+        var attempt = payment.BeginAttempt(time.GetUtcNow());
         var request = AuthorizationRequests.For(payment.Id, payment.OrderId, payment.Amount, payment.Currency, payment.Token, attempt);
         AuthorizationResult result;
         try

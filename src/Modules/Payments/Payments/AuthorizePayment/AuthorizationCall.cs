@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
@@ -102,13 +104,14 @@ internal sealed partial class AuthorizationCall(IServiceScopeFactory scopes, Pro
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>();
+        var history = scope.ServiceProvider.GetRequiredService<HistoryLog<PaymentsDbContext>>();
         await db.InTransactionAsync(async () =>
         {
             var payment = await db.LockPaymentAsync(claim.PaymentId, CancellationToken.None);
             if (payment is not null && payment.LeaseId == claim.LeaseId)
             {
                 payment.SettleAttempt();
-                db.RecordHistory(payment.OrderId, "Payment", payment.Id, "LateAuthorizationVoided", payment.Status.ToString(), payment.Status.ToString(),
+                history.Record(payment.OrderId, "Payment", payment.Id, "LateAuthorizationVoided", payment.Status.ToString(), payment.Status.ToString(),
                     $"attempt {claim.Attempt} was approved after the void; authorization {authorizationCode} voided at the provider");
                 await db.SaveChangesAsync(CancellationToken.None);
             }

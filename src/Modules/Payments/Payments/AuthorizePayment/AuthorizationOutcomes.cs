@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
@@ -11,51 +12,53 @@ namespace OrderManagement.Payments.AuthorizePayment;
 // authorized, declined, after a transient failure another attempt after a backoff until the attempts run out, or
 // after an unexpected error the payment waits for its AuthorizePayment message to run again (retried by the
 // dispatcher and, if the provider keeps failing, dead-lettered for an operator to replay).
-internal sealed class AuthorizationOutcomes(PaymentsDbContext db, IOptionsMonitor<PaymentProviderOptions> options)
+internal sealed class AuthorizationOutcomes(
+    PaymentsDbContext db, OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history,
+    TimeProvider time, IOptionsMonitor<PaymentProviderOptions> options)
 {
     public void Answered(Payment payment, int attempt, AuthorizationResult result)
     {
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         payment.SettleAttempt();
         if (result.Approved)
         {
-            payment.Apply(PaymentTrigger.Authorize, now, db, $"attempt {attempt}", authorizationCode: result.AuthorizationCode);
-            db.Publish(new PaymentAuthorized(payment.OrderId, payment.Id));
+            payment.Apply(PaymentTrigger.Authorize, now, history, $"attempt {attempt}", authorizationCode: result.AuthorizationCode);
+            outbox.Publish(new PaymentAuthorized(payment.OrderId, payment.Id));
             return;
         }
 
         var reason = result.DeclineReason ?? "Declined.";
-        payment.Apply(PaymentTrigger.Decline, now, db, reason, error: reason);
-        db.Publish(new PaymentDeclined(payment.OrderId, payment.Id, reason));
+        payment.Apply(PaymentTrigger.Decline, now, history, reason, error: reason);
+        outbox.Publish(new PaymentDeclined(payment.OrderId, payment.Id, reason));
     }
 
     public void FailedTransiently(Payment payment, int attempt, Exception exception)
     {
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var max = options.CurrentValue.MaxAuthorizationAttempts;
         var error = $"Attempt {attempt} of {max}: {exception.Message}";
         if (attempt >= max)
         {
             payment.SettleAttempt();
-            payment.Apply(PaymentTrigger.Fail, now, db, error, error: error);
-            db.Publish(new PaymentFailed(payment.OrderId, payment.Id, $"The payment provider did not answer after {attempt} attempts."));
+            payment.Apply(PaymentTrigger.Fail, now, history, error, error: error);
+            outbox.Publish(new PaymentFailed(payment.OrderId, payment.Id, $"The payment provider did not answer after {attempt} attempts."));
             return;
         }
 
         var delay = RetryBackoff.Delay(attempt, options.CurrentValue.RetryBaseDelay, options.CurrentValue.RetryMaxDelay);
         payment.AttemptFailed(error, now, now + delay);
-        db.RecordHistory(payment.OrderId, "Payment", payment.Id, "AuthorizationAttemptFailed", nameof(PaymentStatus.Pending), nameof(PaymentStatus.Pending), error);
-        db.Publish(new PaymentAttemptFailed(payment.OrderId, payment.Id, attempt, max, exception.Message));
+        history.Record(payment.OrderId, "Payment", payment.Id, "AuthorizationAttemptFailed", nameof(PaymentStatus.Pending), nameof(PaymentStatus.Pending), error);
+        outbox.Publish(new PaymentAttemptFailed(payment.OrderId, payment.Id, attempt, max, exception.Message));
     }
 
     public void Faulted(Payment payment, int attempt, Exception exception)
     {
         var error = $"Attempt {attempt}: the payment provider failed unexpectedly: {exception.Message}";
-        payment.Fault(error, db.Time.GetUtcNow());
-        db.RecordHistory(payment.OrderId, "Payment", payment.Id, "AuthorizationAttemptFaulted", nameof(PaymentStatus.Pending), nameof(PaymentStatus.Pending), error);
+        payment.Fault(error, time.GetUtcNow());
+        history.Record(payment.OrderId, "Payment", payment.Id, "AuthorizationAttemptFaulted", nameof(PaymentStatus.Pending), nameof(PaymentStatus.Pending), error);
         // The order shows its payment from the first attempt, whatever its outcome (issue 15 point 9).
-        db.Publish(new PaymentAttemptFailed(payment.OrderId, payment.Id, attempt, options.CurrentValue.MaxAuthorizationAttempts,
+        outbox.Publish(new PaymentAttemptFailed(payment.OrderId, payment.Id, attempt, options.CurrentValue.MaxAuthorizationAttempts,
             $"the payment provider failed unexpectedly ({exception.Message}); the payment message is retried, then dead-lettered for an operator"));
-        db.Publish(new Contracts.AuthorizePayment(payment.OrderId, payment.Amount, payment.Currency, payment.Method, payment.Token));
+        outbox.Publish(new Contracts.AuthorizePayment(payment.OrderId, payment.Amount, payment.Currency, payment.Method, payment.Token));
     }
 }

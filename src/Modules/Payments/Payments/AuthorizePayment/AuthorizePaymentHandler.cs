@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MediatR;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.Contracts;
@@ -11,7 +12,9 @@ namespace OrderManagement.Payments.AuthorizePayment;
 // One payment per order. A new one is only recorded as Pending with its first attempt due: the worker calls the
 // provider after this transaction commits, so the message's delivery takes milliseconds whatever the provider does.
 // A repeated request answers with the payment's current outcome instead of paying again.
-internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, TransactionLocks<PaymentsDbContext> locks, AuthorizationAttempt faultedAttempt, AuthorizationSignal worker)
+internal sealed class AuthorizePaymentHandler(
+    PaymentsDbContext db, OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history, AfterCommit<PaymentsDbContext> afterCommit,
+    TimeProvider time, TransactionLocks<PaymentsDbContext> locks, AuthorizationAttempt faultedAttempt, AuthorizationSignal worker)
     : IRequestHandler<AuthorizePaymentCommand, Unit>
 {
     public async Task<Unit> Handle(AuthorizePaymentCommand command, CancellationToken cancellationToken)
@@ -22,7 +25,7 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, TransactionL
         {
             existing.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
             await faultedAttempt.RunAsync(existing, cancellationToken);
-            db.AfterCommit(worker.Notify);
+            afterCommit.Add(worker.Notify);
             return Unit.Value;
         }
 
@@ -32,12 +35,12 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, TransactionL
             return Unit.Value;
         }
 
-        var payment = Payment.Start(command.OrderId, command.Amount, command.Currency, command.Method, command.Token, db.Time.GetUtcNow());
+        var payment = Payment.Start(command.OrderId, command.Amount, command.Currency, command.Method, command.Token, time.GetUtcNow());
         payment.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
         db.Payments.Add(payment);
-        db.RecordHistory(payment.OrderId, "Payment", payment.Id, "PaymentStarted", null, nameof(PaymentStatus.Pending),
+        history.Record(payment.OrderId, "Payment", payment.Id, "PaymentStarted", null, nameof(PaymentStatus.Pending),
             $"{payment.Amount} {payment.Currency}");
-        db.AfterCommit(worker.Notify);
+        afterCommit.Add(worker.Notify);
         return Unit.Value;
     }
 
@@ -52,7 +55,7 @@ internal sealed class AuthorizePaymentHandler(PaymentsDbContext db, TransactionL
         };
         if (outcome is not null)
         {
-            db.Publish(outcome);
+            outbox.Publish(outcome);
         }
     }
 }

@@ -3,7 +3,9 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
@@ -31,7 +33,9 @@ internal sealed class CapturePaymentMessageHandler(IMediator mediator) : IMessag
 // repeat is a no-op. The delivery records the capture as due and commits; the worker calls the provider and publishes
 // PaymentCaptured (docs/adr/0013). Only captures the worker gave up on (faulted) are made here, inside the delivery,
 // so that the dispatcher retries and dead-letters them.
-internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
+internal sealed class CapturePaymentHandler(
+    PaymentsDbContext db, HistoryLog<PaymentsDbContext> history, AfterCommit<PaymentsDbContext> afterCommit,
+    TimeProvider time, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
     : IRequestHandler<CapturePaymentCommand, Unit>, IRequestHandler<CaptureShipmentCommand, Unit>
 {
     public Task<Unit> Handle(CapturePaymentCommand command, CancellationToken cancellationToken) =>
@@ -82,9 +86,9 @@ internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls 
 
         if (payment.Call is null)
         {
-            payment.RequestCall(PaymentCall.Capture, db.Time.GetUtcNow());
+            payment.RequestCall(PaymentCall.Capture, time.GetUtcNow());
             payment.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
-            db.AfterCommit(worker.Notify);
+            afterCommit.Add(worker.Notify);
         }
 
         return Unit.Value; // Call is Capture: the worker takes this capture with the others due
@@ -95,7 +99,7 @@ internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls 
     {
         if (payment.Status is not (PaymentStatus.Authorized or PaymentStatus.PartiallyCaptured))
         {
-            payment.Apply(PaymentTrigger.Capture, db.Time.GetUtcNow(), db); // refused: names the state
+            payment.Apply(PaymentTrigger.Capture, time.GetUtcNow(), history); // refused: names the state
         }
 
         if (payment.Call == PaymentCall.Void)
@@ -119,7 +123,7 @@ internal sealed class CapturePaymentHandler(PaymentsDbContext db, ProviderCalls 
                 "capture-exceeds-authorization");
         }
 
-        var capture = PaymentCapture.Request(payment.Id, command.ShipmentId, amount, db.Time.GetUtcNow());
+        var capture = PaymentCapture.Request(payment.Id, command.ShipmentId, amount, time.GetUtcNow());
         db.Captures.Add(capture);
         return capture;
     }

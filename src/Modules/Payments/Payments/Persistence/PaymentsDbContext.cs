@@ -5,8 +5,8 @@ using OrderManagement.Payments.Refunds;
 
 namespace OrderManagement.Payments.Persistence;
 
-internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options, ModuleDbContextServices services)
-    : ModuleDbContext(options, services)
+internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "payments";
 

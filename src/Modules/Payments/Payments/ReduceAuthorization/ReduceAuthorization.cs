@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
@@ -20,7 +21,9 @@ internal sealed class ReduceAuthorizationMessageHandler(IMediator mediator) : IM
 // A partial void (docs/adr/0021): the payment's authorized amount drops, under its row lock, so a capture weighed after
 // it sees the lower amount. The provider is not called: the money no capture takes is released when the authorization
 // is closed (the last capture or a void). Never below what captures already asked for, never twice per cancellation.
-internal sealed class ReduceAuthorizationHandler(PaymentsDbContext db) : IRequestHandler<ReduceAuthorizationCommand, Unit>
+internal sealed class ReduceAuthorizationHandler(
+    PaymentsDbContext db, OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history, TimeProvider time)
+    : IRequestHandler<ReduceAuthorizationCommand, Unit>
 {
     public async Task<Unit> Handle(ReduceAuthorizationCommand command, CancellationToken cancellationToken)
     {
@@ -31,11 +34,11 @@ internal sealed class ReduceAuthorizationHandler(PaymentsDbContext db) : IReques
             return Unit.Value;
         }
 
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         if (payment.Status is not (PaymentStatus.Authorized or PaymentStatus.PartiallyCaptured) || payment.Call == PaymentCall.Void)
         {
             // Voided (the whole order was cancelled meanwhile) or settled: there is no authorization left to reduce.
-            db.RecordHistory(payment.OrderId, "Payment", payment.Id, "AuthorizationNotReduced", payment.Status.ToString(), payment.Status.ToString(),
+            history.Record(payment.OrderId, "Payment", payment.Id, "AuthorizationNotReduced", payment.Status.ToString(), payment.Status.ToString(),
                 $"line cancellation {command.CancellationId}: the payment is {payment.Status}{(payment.Call == PaymentCall.Void ? " with a void due" : "")}");
             return Unit.Value;
         }
@@ -53,10 +56,10 @@ internal sealed class ReduceAuthorizationHandler(PaymentsDbContext db) : IReques
         var reduction = AuthorizationReduction.Of(command.CancellationId, payment.Id, command.Amount, now);
         db.AuthorizationReductions.Add(reduction);
         var wasCaptured = payment.Status;
-        payment.ReduceAuthorization(reduction, captures.Any(c => c.Status == CaptureStatus.Due), now, db);
+        payment.ReduceAuthorization(reduction, captures.Any(c => c.Status == CaptureStatus.Due), now, history);
         if (wasCaptured != PaymentStatus.Captured && payment.Status == PaymentStatus.Captured)
         {
-            db.Publish(new PaymentCaptured(payment.OrderId, payment.Id, Status: nameof(PaymentStatus.Captured)));
+            outbox.Publish(new PaymentCaptured(payment.OrderId, payment.Id, Status: nameof(PaymentStatus.Captured)));
         }
 
         return Unit.Value;

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
@@ -16,7 +18,7 @@ namespace OrderManagement.Payments.Refunds;
 // claim is still the refund's. A failure of any kind is tried again after a backoff: a decided refund has no other
 // outcome, and the attempts and last error show in the order's history.
 internal sealed partial class RefundCall(IServiceScopeFactory scopes, ProviderCalls provider, RefundClaims claims,
-    IOptionsMonitor<PaymentProviderOptions> options, ILogger<RefundCall> logger)
+    TimeProvider time, IOptionsMonitor<PaymentProviderOptions> options, ILogger<RefundCall> logger)
 {
     private static readonly ActivitySource Source = new(OrderManagement.BuildingBlocks.Observability.TelemetryNames.Prefix + ".Payments");
 
@@ -42,6 +44,8 @@ internal sealed partial class RefundCall(IServiceScopeFactory scopes, ProviderCa
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxPublisher<PaymentsDbContext>>();
+        var history = scope.ServiceProvider.GetRequiredService<HistoryLog<PaymentsDbContext>>();
         await db.InTransactionAsync(async () =>
         {
             var payment = await db.LockPaymentAsync(claim.PaymentId, CancellationToken.None);
@@ -52,12 +56,12 @@ internal sealed partial class RefundCall(IServiceScopeFactory scopes, ProviderCa
                 return false;
             }
 
-            var now = db.Time.GetUtcNow();
+            var now = time.GetUtcNow();
             if (error is null)
             {
                 refund.Succeeded(now);
-                payment.RecordRefund(refund.Amount, RefundRules.Captured(payment), now, db, $"{refund.Amount} {payment.Currency} for return {refund.Id}");
-                db.Publish(new PaymentRefunded(payment.OrderId, payment.Id, refund.Id, refund.Amount, payment.RefundedAmount, payment.Status.ToString()));
+                payment.RecordRefund(refund.Amount, RefundRules.Captured(payment), now, history, $"{refund.Amount} {payment.Currency} for return {refund.Id}");
+                outbox.Publish(new PaymentRefunded(payment.OrderId, payment.Id, refund.Id, refund.Amount, payment.RefundedAmount, payment.Status.ToString()));
             }
             else
             {
@@ -65,7 +69,7 @@ internal sealed partial class RefundCall(IServiceScopeFactory scopes, ProviderCa
                 var message = $"Refund attempt {claim.Attempt}: {error.Message}";
                 refund.Failed(message, now, now + RetryBackoff.Delay(claim.Attempt, options.CurrentValue.RetryBaseDelay, options.CurrentValue.RetryMaxDelay));
                 var status = payment.Status.ToString();
-                db.RecordHistory(payment.OrderId, "Payment", payment.Id, "RefundAttemptFailed", status, status, message);
+                history.Record(payment.OrderId, "Payment", payment.Id, "RefundAttemptFailed", status, status, message);
             }
 
             await db.SaveChangesAsync(CancellationToken.None);

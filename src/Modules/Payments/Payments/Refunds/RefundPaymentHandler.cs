@@ -3,7 +3,9 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
@@ -21,7 +23,10 @@ internal sealed class RefundPaymentMessageHandler(IMediator mediator) : IMessage
 // Records the refund as due and commits; the refund worker calls the provider outside any delivery (docs/adr/0013,
 // 0020). Under the payment's row lock, so two refunds of one payment are weighed one after the other against what is
 // left to refund; the refund's key (the return) makes a repeat a no-op.
-internal sealed class RefundPaymentHandler(PaymentsDbContext db, RefundSignal worker) : IRequestHandler<RefundPaymentCommand, Unit>
+internal sealed class RefundPaymentHandler(
+    PaymentsDbContext db, OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history,
+    AfterCommit<PaymentsDbContext> afterCommit, TimeProvider time, RefundSignal worker)
+    : IRequestHandler<RefundPaymentCommand, Unit>
 {
     public async Task<Unit> Handle(RefundPaymentCommand command, CancellationToken cancellationToken)
     {
@@ -40,21 +45,21 @@ internal sealed class RefundPaymentHandler(PaymentsDbContext db, RefundSignal wo
 
         var inFlight = await db.Refunds.Where(r => r.PaymentId == payment.Id && r.Status == RefundStatus.Requested)
             .SumAsync(r => r.Amount, cancellationToken);
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var status = payment.Status.ToString();
         var left = RefundRules.Refundable(payment, inFlight);
         if (command.Amount <= 0 || command.Amount > left)
         {
             var reason = $"A refund of {command.Amount} {payment.Currency} is more than the {Math.Max(left, 0)} {payment.Currency} left to refund "
                 + $"(captured {RefundRules.Captured(payment)}, refunded {payment.RefundedAmount}, being refunded {inFlight}).";
-            db.RecordHistory(payment.OrderId, "Payment", payment.Id, "RefundRefused", status, status, reason);
-            db.Publish(new RefundRefused(command.OrderId, command.ReturnId, reason));
+            history.Record(payment.OrderId, "Payment", payment.Id, "RefundRefused", status, status, reason);
+            outbox.Publish(new RefundRefused(command.OrderId, command.ReturnId, reason));
             return Unit.Value;
         }
 
         db.Refunds.Add(Refund.Request(command.ReturnId, payment.Id, payment.OrderId, command.Amount, Activity.Current?.Id, CorrelationContext.Current, now));
-        db.RecordHistory(payment.OrderId, "Payment", payment.Id, "RefundRequested", status, status, $"{command.Amount} {payment.Currency} for return {command.ReturnId}");
-        db.AfterCommit(worker.Notify);
+        history.Record(payment.OrderId, "Payment", payment.Id, "RefundRequested", status, status, $"{command.Amount} {payment.Currency} for return {command.ReturnId}");
+        afterCommit.Add(worker.Notify);
         return Unit.Value;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.Payments;
 using OrderManagement.Payments.Persistence;
@@ -11,7 +12,7 @@ namespace OrderManagement.Payments.Settlement;
 // One claimed capture or void: the provider call with no transaction or connection open, then a short transaction
 // that applies the outcome if the claim is still the payment's (a claim whose lease ran out was made again by another
 // host; the provider's capture and void of one authorization are idempotent, so a repeat is harmless).
-internal sealed partial class SettlementCall(IServiceScopeFactory scopes, ProviderCalls provider, AttemptClaims claims, ILogger<SettlementCall> logger)
+internal sealed partial class SettlementCall(IServiceScopeFactory scopes, ProviderCalls provider, AttemptClaims claims, TimeProvider time, ILogger<SettlementCall> logger)
 {
     public async Task RunAsync(ClaimedAttempt claim, CancellationToken stopping)
     {
@@ -64,7 +65,7 @@ internal sealed partial class SettlementCall(IServiceScopeFactory scopes, Provid
                 captures = await db.Captures.Where(c => c.PaymentId == payment.Id).ToListAsync(CancellationToken.None);
                 if (made.Contains(Guid.Empty))
                 {
-                    var whole = PaymentCapture.Request(payment.Id, null, payment.Amount - payment.CapturedAmount, db.Time.GetUtcNow());
+                    var whole = PaymentCapture.Request(payment.Id, null, payment.Amount - payment.CapturedAmount, time.GetUtcNow());
                     db.Captures.Add(whole);
                     captures.Add(whole);
                     made[made.IndexOf(Guid.Empty)] = whole.Id;

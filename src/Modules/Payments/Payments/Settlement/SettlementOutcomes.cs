@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.AuthorizePayment;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Payments;
@@ -14,16 +16,18 @@ namespace OrderManagement.Payments.Settlement;
 // error the call is faulted and its message is sent to Payments again, whose delivery makes the call itself: retried
 // by the dispatcher and, if the provider keeps failing, dead-lettered for an operator to replay. A capture call takes
 // every capture due (one per shipment, docs/adr/0019); one that fell due during the call is asked for again.
-internal sealed class SettlementOutcomes(PaymentsDbContext db, IOptionsMonitor<PaymentProviderOptions> options, AuthorizationSignal worker)
+internal sealed class SettlementOutcomes(
+    PaymentsDbContext db, OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history,
+    AfterCommit<PaymentsDbContext> afterCommit, TimeProvider time, IOptionsMonitor<PaymentProviderOptions> options, AuthorizationSignal worker)
 {
     // The provider took these captures (tracked rows of the payment, still Due).
     public void Captured(Payment payment, IReadOnlyCollection<PaymentCapture> made)
     {
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         foreach (var capture in made)
         {
-            payment.CaptureMade(capture, now, db);
-            db.Publish(capture.ShipmentId is { } shipmentId
+            payment.CaptureMade(capture, now, history);
+            outbox.Publish(capture.ShipmentId is { } shipmentId
                 ? new PaymentCaptured(payment.OrderId, payment.Id, shipmentId, capture.Amount, payment.Status.ToString())
                 : new PaymentCaptured(payment.OrderId, payment.Id));
         }
@@ -32,39 +36,39 @@ internal sealed class SettlementOutcomes(PaymentsDbContext db, IOptionsMonitor<P
     // captures: the payment's tracked capture rows (for a capture call), after Captured has marked the ones made.
     public void Succeeded(Payment payment, PaymentCall call, IReadOnlyCollection<PaymentCapture>? captures = null)
     {
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         payment.SettleCall();
         if (call == PaymentCall.Capture)
         {
             if (captures?.Any(c => c.Status == CaptureStatus.Due) == true)
             {
                 payment.RequestCall(PaymentCall.Capture, now);
-                db.AfterCommit(worker.Notify);
+                afterCommit.Add(worker.Notify);
             }
 
             return;
         }
 
-        payment.Apply(PaymentTrigger.Void, now, db);
-        db.Publish(new PaymentVoided(payment.OrderId, payment.Id));
+        payment.Apply(PaymentTrigger.Void, now, history);
+        outbox.Publish(new PaymentVoided(payment.OrderId, payment.Id));
     }
 
     public void Failed(Payment payment, PaymentCall call, int attempt, Exception exception, IReadOnlyCollection<PaymentCapture>? captures = null)
     {
-        var now = db.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var status = payment.Status.ToString();
         if (ProviderCalls.IsTransient(exception))
         {
             var error = $"{call} attempt {attempt}: {exception.Message}";
             payment.CallFailed(error, now, now + RetryBackoff.Delay(attempt, options.CurrentValue.RetryBaseDelay, options.CurrentValue.RetryMaxDelay));
-            db.RecordHistory(payment.OrderId, "Payment", payment.Id, $"{call}AttemptFailed", status, status, error);
+            history.Record(payment.OrderId, "Payment", payment.Id, $"{call}AttemptFailed", status, status, error);
             return;
         }
 
         var fault = $"{call} attempt {attempt}: the payment provider failed unexpectedly ({exception.Message}); the {call}Payment message is delivered again";
         payment.CallFaulted(fault, now);
-        db.RecordHistory(payment.OrderId, "Payment", payment.Id, $"{call}Faulted", status, status, fault);
-        db.Publish(call == PaymentCall.Capture ? CaptureMessage(payment, captures) : new Contracts.VoidPayment(payment.OrderId));
+        history.Record(payment.OrderId, "Payment", payment.Id, $"{call}Faulted", status, status, fault);
+        outbox.Publish(call == PaymentCall.Capture ? CaptureMessage(payment, captures) : new Contracts.VoidPayment(payment.OrderId));
     }
 
     // The message whose delivery makes the due captures: it names one of them, so it finds that capture and asks for

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MediatR;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.AuthorizePayment;
@@ -27,7 +28,9 @@ internal sealed class VoidPaymentMessageHandler(IMediator mediator) : IMessageHa
 // (faulted) is made here, inside the delivery, so that the dispatcher retries and dead-letters it. A void of a Pending
 // payment does not wait for a provider call in flight (the worker holds no lock across it): no further attempt is
 // made, and the call in flight stays claimed so that an approval it brings back is voided at the provider.
-internal sealed class VoidPaymentHandler(PaymentsDbContext db, TransactionLocks<PaymentsDbContext> locks, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
+internal sealed class VoidPaymentHandler(
+    PaymentsDbContext db, OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history, AfterCommit<PaymentsDbContext> afterCommit,
+    TimeProvider time, TransactionLocks<PaymentsDbContext> locks, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
     : IRequestHandler<VoidPaymentCommand, Unit>
 {
     public async Task<Unit> Handle(VoidPaymentCommand command, CancellationToken cancellationToken)
@@ -45,7 +48,7 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, TransactionLocks<
 
         if (payment is { Status: PaymentStatus.Pending or PaymentStatus.PartiallyCaptured or PaymentStatus.Captured })
         {
-            payment.Apply(PaymentTrigger.Void, db.Time.GetUtcNow(), db);
+            payment.Apply(PaymentTrigger.Void, time.GetUtcNow(), history);
             if (!payment.HasAttemptInFlight)
             {
                 payment.SettleAttempt();
@@ -53,13 +56,13 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, TransactionLocks<
         }
         else if (payment is null)
         {
-            var tombstone = Payment.VoidedBeforeAuthorization(command.OrderId, db.Time.GetUtcNow());
+            var tombstone = Payment.VoidedBeforeAuthorization(command.OrderId, time.GetUtcNow());
             db.Payments.Add(tombstone);
-            db.RecordHistory(command.OrderId, "Payment", tombstone.Id, "PaymentVoided", null, nameof(PaymentStatus.Voided), "voided before any authorization");
+            history.Record(command.OrderId, "Payment", tombstone.Id, "PaymentVoided", null, nameof(PaymentStatus.Voided), "voided before any authorization");
         }
 
         // A declined or failed payment held nothing and stays as it is: the answer names no voided payment.
-        db.Publish(new PaymentVoided(command.OrderId, payment is { Status: PaymentStatus.Voided } ? payment.Id : null));
+        outbox.Publish(new PaymentVoided(command.OrderId, payment is { Status: PaymentStatus.Voided } ? payment.Id : null));
         return Unit.Value;
     }
 
@@ -76,9 +79,9 @@ internal sealed class VoidPaymentHandler(PaymentsDbContext db, TransactionLocks<
                 outcomes.Succeeded(payment, PaymentCall.Void);
                 return;
             default:
-                payment.RequestCall(PaymentCall.Void, db.Time.GetUtcNow());
+                payment.RequestCall(PaymentCall.Void, time.GetUtcNow());
                 payment.CarryTrace(Activity.Current?.Id, CorrelationContext.Current);
-                db.AfterCommit(worker.Notify);
+                afterCommit.Add(worker.Notify);
                 return;
         }
     }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Shipping.Contracts;
@@ -20,7 +21,10 @@ internal sealed class CancelShipmentMessageHandler(IMediator mediator) : IMessag
 // Shipping decides a race between cancel and dispatch: whichever commits first wins, and the other side is told. The
 // order's shipments go together (docs/adr/0019): once any of them has left, the cancellation is refused and the rest
 // stay ReadyToShip; otherwise every ReadyToShip one is cancelled. The answer names the saga's shipment (the remainder).
-internal sealed class CancelShipmentHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks) : IRequestHandler<CancelShipmentCommand, Unit>
+internal sealed class CancelShipmentHandler(
+    ShippingDbContext db, OutboxPublisher<ShippingDbContext> outbox,
+    HistoryLog<ShippingDbContext> history, TimeProvider time, TransactionLocks<ShippingDbContext> locks)
+    : IRequestHandler<CancelShipmentCommand, Unit>
 {
     public async Task<Unit> Handle(CancelShipmentCommand command, CancellationToken cancellationToken)
     {
@@ -29,24 +33,24 @@ internal sealed class CancelShipmentHandler(ShippingDbContext db, TransactionLoc
         var remainder = shipments.FirstOrDefault(s => s.IsRemainder);
         if (remainder is null)
         {
-            db.Publish(new ShipmentCancelled(command.OrderId, null));
+            outbox.Publish(new ShipmentCancelled(command.OrderId, null));
             return Unit.Value;
         }
 
         if (shipments.OrderBy(s => s.IsRemainder ? 0 : 1).FirstOrDefault(s => s.Status is ShipmentStatus.Dispatched or ShipmentStatus.Delivered) is { } left)
         {
-            db.RecordHistory(command.OrderId, "Shipment", left.Id, "ShipmentCancellationRefused",
+            history.Record(command.OrderId, "Shipment", left.Id, "ShipmentCancellationRefused",
                 left.Status.ToString(), left.Status.ToString(), "The shipment has already left the warehouse.");
-            db.Publish(new ShipmentCancellationRefused(command.OrderId, left.Id, left.Status.ToString()));
+            outbox.Publish(new ShipmentCancellationRefused(command.OrderId, left.Id, left.Status.ToString()));
             return Unit.Value;
         }
 
         foreach (var shipment in shipments.Where(s => s.Status == ShipmentStatus.ReadyToShip))
         {
-            shipment.Apply(ShipmentTrigger.Cancel, db.Time.GetUtcNow(), db);
+            shipment.Apply(ShipmentTrigger.Cancel, time.GetUtcNow(), history);
         }
 
-        db.Publish(new ShipmentCancelled(command.OrderId, remainder.Id));
+        outbox.Publish(new ShipmentCancelled(command.OrderId, remainder.Id));
         return Unit.Value;
     }
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Shipping.Contracts;
@@ -22,7 +23,10 @@ internal sealed class CancelShipmentLinesMessageHandler(IMediator mediator) : IM
 // order's shipment lock, whichever comes first wins and the other sees what it left. Units still in the ReadyToShip
 // remainder come off; units that left, or were carved into a shipment of their own, cannot: the whole cancellation is
 // refused and nothing changes.
-internal sealed class CancelShipmentLinesHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks) : IRequestHandler<CancelShipmentLinesCommand, Unit>
+internal sealed class CancelShipmentLinesHandler(
+    ShippingDbContext db, OutboxPublisher<ShippingDbContext> outbox,
+    HistoryLog<ShippingDbContext> history, TimeProvider time, TransactionLocks<ShippingDbContext> locks)
+    : IRequestHandler<CancelShipmentLinesCommand, Unit>
 {
     public async Task<Unit> Handle(CancelShipmentLinesCommand command, CancellationToken cancellationToken)
     {
@@ -35,14 +39,14 @@ internal sealed class CancelShipmentLinesHandler(ShippingDbContext db, Transacti
 
         if (Refusal(remainder, command) is { } reason)
         {
-            db.RecordHistory(command.OrderId, "Shipment", remainder?.Id ?? command.OrderId, "LineCancellationRefused",
+            history.Record(command.OrderId, "Shipment", remainder?.Id ?? command.OrderId, "LineCancellationRefused",
                 remainder?.Status.ToString(), remainder?.Status.ToString(), reason);
-            db.Publish(new ShipmentLinesCancellationRefused(command.OrderId, command.CancellationId, reason));
+            outbox.Publish(new ShipmentLinesCancellationRefused(command.OrderId, command.CancellationId, reason));
             return Unit.Value;
         }
 
-        remainder!.CancelLines(command.CancellationId, command.Lines, db.Time.GetUtcNow(), db);
-        db.Publish(new ShipmentLinesCancelled(command.OrderId, command.CancellationId, remainder.Id,
+        remainder!.CancelLines(command.CancellationId, command.Lines, time.GetUtcNow(), history);
+        outbox.Publish(new ShipmentLinesCancelled(command.OrderId, command.CancellationId, remainder.Id,
             [.. command.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))], remainder.Status == ShipmentStatus.Cancelled));
         return Unit.Value;
     }

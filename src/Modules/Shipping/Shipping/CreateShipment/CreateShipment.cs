@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediatR;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Shipping.Contracts;
@@ -18,7 +19,10 @@ internal sealed class CreateShipmentMessageHandler(IMediator mediator) : IMessag
 }
 
 // One shipment per order: a repeated request answers with the existing shipment.
-internal sealed class CreateShipmentHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks) : IRequestHandler<CreateShipmentCommand, Unit>
+internal sealed class CreateShipmentHandler(
+    ShippingDbContext db, OutboxPublisher<ShippingDbContext> outbox,
+    HistoryLog<ShippingDbContext> history, TimeProvider time, TransactionLocks<ShippingDbContext> locks)
+    : IRequestHandler<CreateShipmentCommand, Unit>
 {
     public async Task<Unit> Handle(CreateShipmentCommand command, CancellationToken cancellationToken)
     {
@@ -27,15 +31,15 @@ internal sealed class CreateShipmentHandler(ShippingDbContext db, TransactionLoc
         var existing = await CompiledQueries.ShipmentOfOrder(db, command.OrderId, cancellationToken);
         if (existing is not null)
         {
-            db.Publish(new ShipmentCreated(command.OrderId, existing.Id));
+            outbox.Publish(new ShipmentCreated(command.OrderId, existing.Id));
             return Unit.Value;
         }
 
         var shipment = Shipment.Create(command.OrderId, command.Lines,
-            JsonSerializer.Serialize(command.Address, MessageSerializer.Options), db.Time.GetUtcNow());
+            JsonSerializer.Serialize(command.Address, MessageSerializer.Options), time.GetUtcNow());
         db.Shipments.Add(shipment);
-        db.RecordHistory(command.OrderId, "Shipment", shipment.Id, "ShipmentCreated", null, nameof(ShipmentStatus.ReadyToShip));
-        db.Publish(new ShipmentCreated(command.OrderId, shipment.Id));
+        history.Record(command.OrderId, "Shipment", shipment.Id, "ShipmentCreated", null, nameof(ShipmentStatus.ReadyToShip));
+        outbox.Publish(new ShipmentCreated(command.OrderId, shipment.Id));
         return Unit.Value;
     }
 }

@@ -2,6 +2,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.GetShipment;
 using OrderManagement.Shipping.Persistence;
@@ -11,7 +13,9 @@ namespace OrderManagement.Shipping.DeliverShipment;
 
 internal sealed record DeliverShipmentCommand(Guid ShipmentId) : ICommand<ShipmentView>;
 
-internal sealed class DeliverShipmentHandler(ShippingDbContext db) : IRequestHandler<DeliverShipmentCommand, ShipmentView>
+internal sealed class DeliverShipmentHandler(
+    ShippingDbContext db, OutboxPublisher<ShippingDbContext> outbox, HistoryLog<ShippingDbContext> history, TimeProvider time)
+    : IRequestHandler<DeliverShipmentCommand, ShipmentView>
 {
     public async Task<ShipmentView> Handle(DeliverShipmentCommand command, CancellationToken cancellationToken)
     {
@@ -22,8 +26,8 @@ internal sealed class DeliverShipmentHandler(ShippingDbContext db) : IRequestHan
             throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a Dispatched shipment can be delivered.", "shipment-not-dispatched");
         }
 
-        shipment.Apply(ShipmentTrigger.Deliver, db.Time.GetUtcNow(), db);
-        db.Publish(new ShipmentDelivered(shipment.OrderId, shipment.Id));
+        shipment.Apply(ShipmentTrigger.Deliver, time.GetUtcNow(), history);
+        outbox.Publish(new ShipmentDelivered(shipment.OrderId, shipment.Id));
         return ShipmentView.From(shipment);
     }
 }

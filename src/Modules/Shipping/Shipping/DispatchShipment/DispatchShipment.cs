@@ -3,6 +3,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.GetShipment;
@@ -33,7 +35,10 @@ internal sealed class DispatchShipmentValidator : AbstractValidator<DispatchShip
     private static bool NoNul(string? text) => text is null || !text.Contains('\0', StringComparison.Ordinal);
 }
 
-internal sealed class DispatchShipmentHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks) : IRequestHandler<DispatchShipmentCommand, ShipmentView>
+internal sealed class DispatchShipmentHandler(
+    ShippingDbContext db, OutboxPublisher<ShippingDbContext> outbox,
+    HistoryLog<ShippingDbContext> history, TimeProvider time, TransactionLocks<ShippingDbContext> locks)
+    : IRequestHandler<DispatchShipmentCommand, ShipmentView>
 {
     public async Task<ShipmentView> Handle(DispatchShipmentCommand command, CancellationToken cancellationToken)
     {
@@ -47,11 +52,11 @@ internal sealed class DispatchShipmentHandler(ShippingDbContext db, TransactionL
             throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a ReadyToShip shipment can be dispatched.", "shipment-not-ready");
         }
 
-        shipment.Dispatch(command.Carrier, command.TrackingNumber, db.Time.GetUtcNow(), db);
+        shipment.Dispatch(command.Carrier, command.TrackingNumber, time.GetUtcNow(), history);
         // A remainder nothing was carved out of or cancelled from holds every unit of the order: its dispatch names no
         // lines, as before partial shipments (docs/adr/0019, 0021).
         var whole = shipment.IsRemainder && shipment.LineCancellations.Count == 0 && !await db.Shipments.AnyAsync(s => s.OrderId == orderId && !s.IsRemainder, cancellationToken);
-        db.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier, command.TrackingNumber,
+        outbox.Publish(new ShipmentDispatched(shipment.OrderId, shipment.Id, command.Carrier, command.TrackingNumber,
             whole ? null : [.. shipment.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))]));
         return ShipmentView.From(shipment);
     }

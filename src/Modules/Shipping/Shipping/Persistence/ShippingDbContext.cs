@@ -4,8 +4,8 @@ using OrderManagement.Shipping.Shipments;
 
 namespace OrderManagement.Shipping.Persistence;
 
-internal sealed class ShippingDbContext(DbContextOptions<ShippingDbContext> options, ModuleDbContextServices services)
-    : ModuleDbContext(options, services)
+internal sealed class ShippingDbContext(DbContextOptions<ShippingDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "shipping";
 

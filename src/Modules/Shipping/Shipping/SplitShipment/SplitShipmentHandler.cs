@@ -2,6 +2,8 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Shipping.Contracts;
@@ -17,7 +19,10 @@ internal sealed record SplitShipmentCommand(Guid OrderId, IReadOnlyList<Shipment
 // shipment, ReadyToShip (docs/adr/0019). The order must be Confirmed with no cancellation under way (Ordering says);
 // the units must be in the remainder. Shipping decides races: the per-order lock orders this against a dispatch or a
 // cancellation of the order's shipments, and the one that comes second sees what the first did.
-internal sealed class SplitShipmentHandler(ShippingDbContext db, TransactionLocks<ShippingDbContext> locks, IOrderStatusQueries orders) : IRequestHandler<SplitShipmentCommand, ShipmentView>
+internal sealed class SplitShipmentHandler(
+    ShippingDbContext db, OutboxPublisher<ShippingDbContext> outbox, HistoryLog<ShippingDbContext> history,
+    TimeProvider time, TransactionLocks<ShippingDbContext> locks, IOrderStatusQueries orders)
+    : IRequestHandler<SplitShipmentCommand, ShipmentView>
 {
     public async Task<ShipmentView> Handle(SplitShipmentCommand command, CancellationToken cancellationToken)
     {
@@ -52,9 +57,9 @@ internal sealed class SplitShipmentHandler(ShippingDbContext db, TransactionLock
                 + $"{over.Quantity} were asked for. Nothing was changed.", "quantity-exceeds-unshipped");
         }
 
-        var carved = remainder.Carve(command.Lines, db.Time.GetUtcNow(), db);
+        var carved = remainder.Carve(command.Lines, time.GetUtcNow(), history);
         db.Shipments.Add(carved);
-        db.Publish(new ShipmentSplit(command.OrderId, carved.Id, remainder.Id,
+        outbox.Publish(new ShipmentSplit(command.OrderId, carved.Id, remainder.Id,
             [.. carved.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))], remainder.Status == ShipmentStatus.Cancelled));
         return ShipmentView.From(carved);
     }

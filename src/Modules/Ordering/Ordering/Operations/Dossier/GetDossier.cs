@@ -22,7 +22,7 @@ internal sealed record GetDossierQuery(Guid OrderId) : IQuery<OrderDossier?>;
 // The order page's data: Ordering's own records, the other modules' parts through their query contracts, and the
 // merged history that the storefront's /history also shows.
 internal sealed class GetDossierHandler(
-    OrderingDbContext db,
+    OrderingDbContext db, TimeProvider time,
     IMediator mediator,
     IInventoryQueries inventory,
     IPaymentQueries payments,
@@ -65,7 +65,7 @@ internal sealed class GetDossierHandler(
     {
         var since = await StallQueries.StepStartedAsync(dataSource, saga, cancellationToken);
         var wait = new SagaWait(saga.OrderId, saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError, saga.NextAttemptAt, since);
-        return StallDetection.Inspect(wait, stalls.CurrentValue, db.Time.GetUtcNow());
+        return StallDetection.Inspect(wait, stalls.CurrentValue, time.GetUtcNow());
     }
 
     private async Task<IReadOnlyList<PartSnapshot>> PartsAsync(Guid orderId, CancellationToken cancellationToken)
