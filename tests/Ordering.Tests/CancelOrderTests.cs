@@ -4,6 +4,7 @@ using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Operations.Repairs;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.OrderHistory;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
@@ -25,7 +26,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         (await AllSentAsync<VoidPayment>(m => m.OrderId == confirmed.OrderId)).ShouldBeEmpty();
         (await OrderAsync(confirmed.OrderId)).Status.ShouldBe(OrderStatus.Confirmed);
         var saga = await SagaAsync(confirmed.OrderId);
-        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, "CancelShipment"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, SagaCurrentStep.CancelShipment));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         (result.Order.Status, result.Order.CancellationRequestedAt).ShouldBe((OrderStatus.Pending, Clock.GetUtcNow()));
         (await AllSentForAsync(orderId)).ShouldBe([nameof(ReserveStock), nameof(ReleaseStock)], ignoreOrder: true);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, "ReleaseStock"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, SagaCurrentStep.ReleaseStock));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
 
         await SentAsync<VoidPayment>(m => m.OrderId == orderId);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, "VoidPayment"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, SagaCurrentStep.VoidPayment));
         (await HistoryAsync(orderId)).Entries.ShouldContain(e => e.Event == "StepAbandoned" && e.FromState == "AuthorizePayment");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Payments.Contracts;
 
 namespace OrderManagement.Ordering.Tests;
@@ -19,7 +20,7 @@ public sealed class DeadLetterTests(OrderingModuleFixture fixture) : OrderingTes
         await DeadLetteredAsync(deadLetterId, OrderingModuleFixture.Payments, new AuthorizePayment(orderId, Total, "EUR", "card", "tok_visa"));
 
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaStatus.Failed, "AuthorizePayment", null));
+        (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaStatus.Failed, SagaCurrentStep.AuthorizePayment, null));
         saga.LastError.ShouldNotBeNull();
         saga.LastError.ShouldContain("payments.authorize-payment.v1 to Payments was dead-lettered");
         saga.LastError.ShouldContain($"/api/v1/ops/dead-letters/{deadLetterId}/replay");

@@ -1,5 +1,6 @@
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.OrderHistory;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
@@ -20,7 +21,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
         var sent = await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 2);
         sent[1].Lines.ShouldBe(sent[0].Lines);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.Attempts).ShouldBe((SagaStatus.Running, "ReserveStock", 2));
+        (saga.Status, saga.CurrentStep, saga.Attempts).ShouldBe((SagaStatus.Running, SagaCurrentStep.ReserveStock, 2));
         saga.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + StepDeadline);
         (await PendingDeadlinesAsync(orderId)).ShouldBe(1);
     }
@@ -48,7 +49,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
         PassDeadline(StepDeadline);
 
         var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
-        (saga.CurrentStep, saga.Attempts, saga.NextAttemptAt).ShouldBe(("ReserveStock", 2, null));
+        (saga.CurrentStep, saga.Attempts, saga.NextAttemptAt).ShouldBe((SagaCurrentStep.ReserveStock, 2, null));
         saga.LastError.ShouldBe("No answer to ReserveStock after 2 attempts. Inventory has no record of it for this order. " +
                                 $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{orderId}/retry) or cancel the order.");
         (await PendingDeadlinesAsync(orderId)).ShouldBe(0);
@@ -65,7 +66,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
 
         (await SentAsync<AuthorizePayment>(m => m.OrderId == orderId)).ShouldHaveSingleItem();
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError).ShouldBe((SagaStatus.Running, "AuthorizePayment", 1, null));
+        (saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError).ShouldBe((SagaStatus.Running, SagaCurrentStep.AuthorizePayment, 1, null));
         var resumed = (await HistoryAsync(orderId)).Entries.Single(e => e.Event == "SagaResumed");
         (resumed.FromState, resumed.ToState, resumed.Detail).ShouldBe(("Failed", "Running", "late answer to ReserveStock"));
     }
@@ -105,7 +106,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
         PassDeadline(StepDeadline);
 
         var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
-        (saga.CurrentStep, saga.NextAttemptAt).ShouldBe(("ReleaseStock", null));
+        (saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaCurrentStep.ReleaseStock, null));
         (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Pending);
     }
 

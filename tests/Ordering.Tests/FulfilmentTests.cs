@@ -1,5 +1,6 @@
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Shipping.Contracts;
@@ -18,7 +19,7 @@ public sealed class FulfilmentTests(OrderingModuleFixture fixture) : OrderingTes
         (await SentAsync<AuthorizePayment>(m => m.OrderId == orderId)).Single()
             .ShouldBe(new AuthorizePayment(orderId, Total, "EUR", "card", "tok_mastercard"));
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.Attempts).ShouldBe((SagaStatus.Running, "AuthorizePayment", 1));
+        (saga.Status, saga.CurrentStep, saga.Attempts).ShouldBe((SagaStatus.Running, SagaCurrentStep.AuthorizePayment, 1));
         saga.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + OrderingModuleFixture.PaymentStepDeadline);
     }
 
@@ -33,7 +34,7 @@ public sealed class FulfilmentTests(OrderingModuleFixture fixture) : OrderingTes
         var create = (await SentAsync<CreateShipment>(m => m.OrderId == orderId)).Single();
         create.Lines.ShouldBe([new ShipmentLine("TSHIRT-RED-M", 2), new ShipmentLine("MUG-01", 1)]);
         create.Address.ShouldBe(new ShipmentAddress("Ada Lovelace", "1 Main St", null, "London", "N1 9GU", "GB"));
-        (await SagaAsync(orderId)).CurrentStep.ShouldBe("CreateShipment");
+        (await SagaAsync(orderId)).CurrentStep.ShouldBe(SagaCurrentStep.CreateShipment);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.OrderHistory;
 using OrderManagement.Payments.Contracts;
 
@@ -16,7 +17,7 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
 
         var view = await RetryAsync(orderId);
 
-        (view.Status, view.CurrentStep, view.Attempts).ShouldBe((SagaStatus.Running, "ReserveStock", 1));
+        (view.Status, view.CurrentStep, view.Attempts).ShouldBe((SagaStatus.Running, SagaCurrentStep.ReserveStock, 1));
         view.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + OrderingModuleFixture.StepDeadline);
         (await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 3)).Count.ShouldBe(3);
         (await SagaAsync(orderId)).ShouldBe(view);
@@ -47,7 +48,7 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
         await StockReservedAsync(orderId);
 
         (await SentAsync<AuthorizePayment>(m => m.OrderId == orderId)).ShouldHaveSingleItem();
-        (await SagaAsync(orderId)).CurrentStep.ShouldBe("AuthorizePayment");
+        (await SagaAsync(orderId)).CurrentStep.ShouldBe(SagaCurrentStep.AuthorizePayment);
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
 
         var again = await RetryAsync(orderId);
 
-        (again.Status, again.CurrentStep).ShouldBe((SagaStatus.Running, "ReserveStock"));
+        (again.Status, again.CurrentStep).ShouldBe((SagaStatus.Running, SagaCurrentStep.ReserveStock));
     }
 
     [Theory]

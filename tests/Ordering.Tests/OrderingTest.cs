@@ -60,7 +60,7 @@ public abstract class OrderingTest(OrderingModuleFixture fixture) : IClassFixtur
     protected async Task StockReservedAsync(Guid orderId)
     {
         await ReplyAsync(new StockReserved(orderId, Guid.NewGuid()));
-        await UntilSagaAsync(orderId, s => s.CurrentStep != nameof(SagaStep.ReviewOrder), "the review step to be answered");
+        await UntilSagaAsync(orderId, s => s.CurrentStep != SagaCurrentStep.ReviewOrder, "the review step to be answered");
     }
 
     protected async Task<Guid> PaymentAuthorizedAsync(Guid orderId)

@@ -1,5 +1,6 @@
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Tests;
@@ -25,7 +26,7 @@ public sealed class PlaceOrderTests(OrderingModuleFixture fixture) : OrderingTes
         var orderId = await PlacedOrderAsync();
 
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError).ShouldBe((SagaStatus.Running, "ReserveStock", 1, null));
+        (saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError).ShouldBe((SagaStatus.Running, SagaCurrentStep.ReserveStock, 1, null));
         saga.NextAttemptAt.ShouldBe(Clock.GetUtcNow() + OrderingModuleFixture.StepDeadline);
         (await PendingDeadlinesAsync(orderId)).ShouldBe(1);
     }

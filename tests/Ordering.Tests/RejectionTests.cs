@@ -1,5 +1,6 @@
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 
@@ -42,7 +43,7 @@ public sealed class RejectionTests(OrderingModuleFixture fixture) : OrderingTest
         await SentAsync<ReleaseStock>(m => m.OrderId == orderId);
         (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Pending);
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, "ReleaseStock"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Compensating, SagaCurrentStep.ReleaseStock));
     }
 
     [Fact]

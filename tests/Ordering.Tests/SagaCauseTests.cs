@@ -1,5 +1,6 @@
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Payments.Contracts;
 
@@ -49,7 +50,7 @@ public sealed class SagaCauseTests(OrderingModuleFixture fixture) : OrderingTest
         await DeadLetters.NotifyAsync(Host, Guid.NewGuid(), OrderingModuleFixture.Inventory, new ReserveStock(orderId, [new StockLine("MUG-01", 1)]));
 
         var saga = await SagaAsync(orderId);
-        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Running, "AuthorizePayment"));
+        (saga.Status, saga.CurrentStep).ShouldBe((SagaStatus.Running, SagaCurrentStep.AuthorizePayment));
     }
 
     [Fact]

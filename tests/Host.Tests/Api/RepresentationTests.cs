@@ -81,6 +81,7 @@ public sealed class RepresentationTests(ApiFactory api) : IAsyncLifetime
         shipment["carrier"].ShouldBeNull();
         saga.ShouldHaveFields("orderId", "status", "currentStep", "attempts", "lastError", "startedAt", "updatedAt", "nextAttemptAt");
         saga["status"].ShouldBeOneOfOrNull(Representation.SagaStatuses);
+        saga["currentStep"].ShouldBeOneOfOrNull(Representation.SagaSteps);
         saga["startedAt"].ShouldBeUtcTimestamp();
         stock.ShouldHaveFields("sku", "onHand", "reserved", "available");
         stock["available"]!.GetValue<int>().ShouldBe(stock["onHand"]!.GetValue<int>() - stock["reserved"]!.GetValue<int>());

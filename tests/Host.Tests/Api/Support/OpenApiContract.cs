@@ -42,6 +42,7 @@ public static class OpenApiContract
         ("OrderView", "paymentStatus", Representation.PaymentStatuses),
         ("OrderView", "shipmentStatus", Representation.ShipmentStatuses),
         ("SagaView", "status", Representation.SagaStatuses),
+        ("SagaView", "currentStep", Representation.SagaSteps),
         ("ShipmentView", "status", Representation.ShipmentStatuses),
         ("PaymentView", "status", Representation.PaymentStatuses),
         ("HistoryEntryView", "module", Representation.Modules),

@@ -20,6 +20,7 @@ public static partial class Representation
     public static readonly string[] PaymentStatuses = ["Pending", "Authorized", "PartiallyCaptured", "Captured", "Declined", "Failed", "Voided", "Refunded"];
     public static readonly string[] ShipmentStatuses = ["ReadyToShip", "Dispatched", "Delivered", "Cancelled"];
     public static readonly string[] SagaStatuses = ["Running", "Completed", "Compensating", "Compensated", "Failed"];
+    public static readonly string[] SagaSteps = ["ReserveStock", "ReviewOrder", "AuthorizePayment", "CreateShipment", "CancelShipment", "VoidPayment", "ReleaseStock"];
     public static readonly string[] Modules = ["Ordering", "Inventory", "Payments", "Shipping"];
 
     public static void ShouldHaveFields(this JsonObject resource, params string[] fields)

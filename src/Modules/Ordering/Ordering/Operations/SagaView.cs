@@ -6,12 +6,13 @@ using OrderManagement.Ordering.Validation;
 namespace OrderManagement.Ordering.Operations;
 
 internal sealed record SagaView(
-    Guid OrderId, SagaStatus Status, string? CurrentStep, int Attempts, string? LastError,
+    Guid OrderId, SagaStatus Status, SagaCurrentStep? CurrentStep, int Attempts, string? LastError,
     DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextAttemptAt)
 {
     public static SagaView From(FulfilmentSaga saga) => new(
-        saga.OrderId, saga.Status, saga.CurrentStep == SagaStep.None ? null : saga.CurrentStep.ToString(),
-        saga.Attempts, saga.LastError, saga.StartedAt, saga.UpdatedAt, saga.NextAttemptAt);
+        saga.OrderId, saga.Status, StepOf(saga.CurrentStep), saga.Attempts, saga.LastError, saga.StartedAt, saga.UpdatedAt, saga.NextAttemptAt);
+
+    public static SagaCurrentStep? StepOf(SagaStep step) => step == SagaStep.None ? null : (SagaCurrentStep)step;
 }
 
 internal sealed record SagaPage(IReadOnlyList<SagaView> Items, string? NextCursor);
