@@ -10,7 +10,7 @@ namespace OrderManagement.Ordering.Review;
 
 // Ordering's answer to the review step (ADR 0018): an order that matches no rule is cleared at once; one that matches
 // is held until an operator approves or rejects it, or the step's deadline (Fulfilment:ReviewDeadline) rejects it.
-internal sealed partial class ReviewDesk(OrderingDbContext db, HistoryLog<OrderingDbContext> history, TimeProvider time, ReviewRules rules, ILogger<ReviewDesk> logger)
+internal sealed partial class ReviewDesk(HistoryLog<OrderingDbContext> history, TimeProvider time, ReviewRules rules, ILogger<ReviewDesk> logger)
 {
     private DateTimeOffset Now => time.GetUtcNow();
 

@@ -8,7 +8,7 @@ namespace OrderManagement.Payments.AuthorizePayment;
 // error (Payment.Faulted): the exception fails the delivery, so the dispatcher retries it with backoff and then
 // dead-letters it for an operator to replay once the provider is back. Every other call is the worker's
 // (AuthorizationWorker), outside any delivery. The caller holds the payment's row lock.
-internal sealed class AuthorizationAttempt(PaymentsDbContext db, TimeProvider time, ProviderCalls provider, AuthorizationOutcomes outcomes)
+internal sealed class AuthorizationAttempt(TimeProvider time, ProviderCalls provider, AuthorizationOutcomes outcomes)
 {
     public async Task RunAsync(Payment payment, CancellationToken cancellationToken)
     {

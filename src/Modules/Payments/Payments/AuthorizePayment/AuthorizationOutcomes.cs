@@ -13,7 +13,7 @@ namespace OrderManagement.Payments.AuthorizePayment;
 // after an unexpected error the payment waits for its AuthorizePayment message to run again (retried by the
 // dispatcher and, if the provider keeps failing, dead-lettered for an operator to replay).
 internal sealed class AuthorizationOutcomes(
-    PaymentsDbContext db, OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history,
+    OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history,
     TimeProvider time, IOptionsMonitor<PaymentProviderOptions> options)
 {
     public void Answered(Payment payment, int attempt, AuthorizationResult result)

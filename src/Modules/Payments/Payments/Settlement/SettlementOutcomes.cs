@@ -17,7 +17,7 @@ namespace OrderManagement.Payments.Settlement;
 // by the dispatcher and, if the provider keeps failing, dead-lettered for an operator to replay. A capture call takes
 // every capture due (one per shipment, docs/adr/0019); one that fell due during the call is asked for again.
 internal sealed class SettlementOutcomes(
-    PaymentsDbContext db, OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history,
+    OutboxPublisher<PaymentsDbContext> outbox, HistoryLog<PaymentsDbContext> history,
     AfterCommit<PaymentsDbContext> afterCommit, TimeProvider time, IOptionsMonitor<PaymentProviderOptions> options, AuthorizationSignal worker)
 {
     // The provider took these captures (tracked rows of the payment, still Due).
