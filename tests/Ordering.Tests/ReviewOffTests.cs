@@ -4,6 +4,7 @@ using Npgsql;
 using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Inventory.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Ordering.Review;
 using OrderManagement.Payments.Contracts;
@@ -22,7 +23,7 @@ public sealed class ReviewOffTests(OrderingModuleFixture fixture) : OrderingTest
 
         await ReplyAsync(new StockReserved(orderId, Guid.NewGuid()));
 
-        (await SagaAsync(orderId)).CurrentStep.ShouldBe(nameof(SagaStep.AuthorizePayment));
+        (await SagaAsync(orderId)).CurrentStep.ShouldBe(SagaCurrentStep.AuthorizePayment);
         var started = await StepsStartedAsync(orderId);
         started.Select(s => s.ToState).ShouldBe(["ReserveStock", "ReviewOrder", "AuthorizePayment"]);
         started[2].TransactionId.ShouldBe(started[1].TransactionId, "the review step must not cost a message and a transaction of its own");
@@ -39,7 +40,7 @@ public sealed class ReviewOffTests(OrderingModuleFixture fixture) : OrderingTest
 
         await Host.DeliverAsync(new ReviewOrder(orderId), OrderingModule.Name);
 
-        (await SagaAsync(orderId)).CurrentStep.ShouldBe(nameof(SagaStep.AuthorizePayment));
+        (await SagaAsync(orderId)).CurrentStep.ShouldBe(SagaCurrentStep.AuthorizePayment);
         (await SentAsync<AuthorizePayment>(m => m.OrderId == orderId, count: 2)).Count.ShouldBe(2);
         await PaymentAuthorizedAsync(orderId);
         await ShipmentCreatedAsync(orderId);

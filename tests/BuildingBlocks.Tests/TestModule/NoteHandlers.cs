@@ -20,11 +20,11 @@ internal sealed class NoteBroadcastHandler(TestModuleDbContext db) : IMessageHan
     }
 }
 
-internal sealed class NoteRelayedHandler(TestModuleDbContext db) : IMessageHandler<NoteRelayed>
+internal sealed class NoteRelayedHandler(OutboxPublisher<TestModuleDbContext> outbox) : IMessageHandler<NoteRelayed>
 {
     public Task HandleAsync(NoteRelayed message, CancellationToken cancellationToken)
     {
-        db.Publish(new NoteRequested(message.Text));
+        outbox.Publish(new NoteRequested(message.Text));
         return Task.CompletedTask;
     }
 }
