@@ -7,7 +7,8 @@ using OrderManagement.BuildingBlocks.Operations.Settings;
 
 namespace OrderManagement.BuildingBlocks.Operations;
 
-// The operators' own records: the audit of their actions and the settings they change at run time.
+// The operators' own records: the audit of their actions, the settings they change at run time and the console sessions
+// they signed out of.
 internal static class OperationsSchema
 {
     public const string Name = "operations";
@@ -16,6 +17,7 @@ internal static class OperationsSchema
     {
         services.AddSingleton(new OwnedSchema(Name, typeof(OperationsSchema).Assembly, ".Operations.Migrations."));
         services.AddSingleton(sp => new OperatorAuditLog(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RevokedSessions(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SettingsStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<EditableSetting>(),
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<OperatorAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddEditableSetting(EditableSetting.Integer($"{MessagingOptions.Section}:MaxAttempts",

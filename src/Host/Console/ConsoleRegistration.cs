@@ -40,7 +40,9 @@ internal static class ConsoleRegistration
             options.LoginPath = PathBase + "/sign-in";
             options.LogoutPath = PathBase + "/sign-out";
             options.AccessDeniedPath = PathBase + "/sign-in";
+            options.EventsType = typeof(OperatorSessionEvents);
         });
+        services.AddScoped<OperatorSessionEvents>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(SessionScheme)
             .RequireRole(Roles.Operator));

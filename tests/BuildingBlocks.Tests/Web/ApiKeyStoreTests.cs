@@ -101,5 +101,17 @@ public sealed class ApiKeyStoreTests
         store.Find(hash).ShouldBeNull();
     }
 
+    [Fact]
+    public void Given_a_key_When_the_configuration_replaces_it_changes_its_role_or_drops_its_name_Then_its_security_stamp_changes()
+    {
+        var stamp = new ApiKeyStore(Options(new ApiKeyEntry { Name = "ops", Role = Roles.Operator, Key = "first" }), allowPlainKeys: true).SecurityStamp("ops");
+
+        stamp.ShouldNotBeNull();
+        new ApiKeyStore(Options(new ApiKeyEntry { Name = "ops", Role = Roles.Operator, Key = "first" }), allowPlainKeys: true).SecurityStamp("ops").ShouldBe(stamp);
+        new ApiKeyStore(Options(new ApiKeyEntry { Name = "ops", Role = Roles.Operator, Key = "second" }), allowPlainKeys: true).SecurityStamp("ops").ShouldNotBe(stamp);
+        new ApiKeyStore(Options(new ApiKeyEntry { Name = "ops", Role = Roles.Storefront, Key = "first" }), allowPlainKeys: true).SecurityStamp("ops").ShouldNotBe(stamp);
+        new ApiKeyStore(Options(new ApiKeyEntry { Name = "other", Role = Roles.Operator, Key = "first" }), allowPlainKeys: true).SecurityStamp("ops").ShouldBeNull();
+    }
+
     private static ApiKeyOptions Options(params ApiKeyEntry[] entries) => new() { ApiKeys = [.. entries] };
 }

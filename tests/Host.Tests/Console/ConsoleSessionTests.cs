@@ -1,5 +1,6 @@
 using System.Net;
 using Npgsql;
+using OrderManagement.Host.Tests.Api.Support;
 using OrderManagement.Host.Tests.Infrastructure;
 
 namespace OrderManagement.Host.Tests.Console;
@@ -93,6 +94,59 @@ public sealed class ConsoleSessionTests(ApiFactory api)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("dev-operator");
         (await KeyRowsAsync()).ShouldBeGreaterThan(0);
+    }
+
+    // ADR 0023: sign-out ends the session on every host at once, not only the browser's cookie.
+    [Fact]
+    public async Task Given_a_copy_of_the_session_cookie_When_the_operator_signs_out_Then_the_copy_is_refused_on_this_host_and_on_another()
+    {
+        await api.ResetAsync();
+        var console = ConsoleClient.For(api);
+        var copy = SessionCookie(await console.SignInAsync(ApiFactory.OperatorKey));
+        await using var otherHost = new ApiFactory();
+        await otherHost.StartAsync(resetDatabase: false);
+        (await WithCookieAsync(api, copy)).StatusCode.ShouldBe(HttpStatusCode.OK, "the copy opens the console before sign-out");
+        (await WithCookieAsync(otherHost, copy)).StatusCode.ShouldBe(HttpStatusCode.OK, "the copy opens the console on another host too");
+
+        (await console.PostFormAsync("/ops/sign-out", new Dictionary<string, string>(), tokenFrom: "/ops")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        foreach (var host in new[] { api, otherHost })
+        {
+            var refused = await WithCookieAsync(host, copy);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            refused.Headers.Location!.OriginalString.ShouldStartWith("http://localhost/ops/sign-in");
+        }
+
+        (await Tables.ScalarAsync<TimeSpan>(api.ConnectionString, "SELECT expires_at - revoked_at FROM operations.revoked_sessions")).ShouldBe(TimeSpan.FromHours(8),
+            "a revoked session is kept as long as a cookie of it could still be valid");
+    }
+
+    [Theory]
+    [InlineData("Auth:ApiKeys:1:Name", "night-operator")]
+    [InlineData("Auth:ApiKeys:1:Key", "rotated-operator-key")]
+    [InlineData("Auth:ApiKeys:1:Role", "storefront")]
+    public async Task Given_a_session_When_a_host_runs_with_its_operator_key_removed_replaced_or_demoted_Then_that_host_refuses_the_cookie(string setting, string value)
+    {
+        var copy = SessionCookie(await ConsoleClient.For(api).SignInAsync(ApiFactory.OperatorKey));
+        await using var reconfigured = new ConfiguredApiFactory("Development", new Dictionary<string, string?> { [setting] = value });
+        await reconfigured.StartAsync(resetDatabase: false);
+
+        var response = await WithCookieAsync(reconfigured, copy);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldStartWith("http://localhost/ops/sign-in");
+        (await WithCookieAsync(api, copy)).StatusCode.ShouldBe(HttpStatusCode.OK, "a host that still has the key keeps the session");
+    }
+
+    private static string SessionCookie(HttpResponseMessage signIn) =>
+        signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("om_ops_session=", StringComparison.Ordinal)).Split(';')[0];
+
+    private static async Task<HttpResponseMessage> WithCookieAsync(ApiFactory host, string cookie)
+    {
+        var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ops");
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
     }
 
     private async Task<IReadOnlyList<string>> AuditActionsAsync()

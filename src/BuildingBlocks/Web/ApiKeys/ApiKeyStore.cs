@@ -9,6 +9,7 @@ internal sealed class ApiKeyStore : IApiKeyLookup
 {
     private const string HashPrefix = "sha256:";
     private readonly (string Name, string Role, byte[] Hash)[] _keys;
+    private readonly Dictionary<string, string> _stamps;
 
     public ApiKeyStore(ApiKeyOptions options, bool allowPlainKeys)
     {
@@ -18,6 +19,8 @@ internal sealed class ApiKeyStore : IApiKeyLookup
         {
             throw new InvalidOperationException($"API key '{badRole.Name}' has role '{badRole.Role}'; use '{Roles.Storefront}' or '{Roles.Operator}'.");
         }
+
+        _stamps = _keys.GroupBy(k => k.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, StampOf, StringComparer.Ordinal);
     }
 
     public (string Name, string Role)? Find(string presentedKey)
@@ -35,11 +38,17 @@ internal sealed class ApiKeyStore : IApiKeyLookup
         return match;
     }
 
+    public string? SecurityStamp(string name) => _stamps.GetValueOrDefault(name);
+
     public static bool IsWellFormedHash(string hash) =>
         hash.StartsWith(HashPrefix, StringComparison.Ordinal) && hash.Length == HashPrefix.Length + 64 && hash[HashPrefix.Length..].All(char.IsAsciiHexDigit);
 
     public static string HashForConfiguration(string key) =>
         HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    // A hash of the keys' hashes and roles: it gives away nothing about a key, and it goes only into encrypted cookies.
+    private static string StampOf(IEnumerable<(string Name, string Role, byte[] Hash)> keys) =>
+        Convert.ToHexStringLower(SHA256.HashData(keys.SelectMany(k => Encoding.UTF8.GetBytes(k.Role + ":").Concat(k.Hash)).ToArray()));
 
     private static byte[] HashOf(ApiKeyEntry entry, bool allowPlainKeys)
     {

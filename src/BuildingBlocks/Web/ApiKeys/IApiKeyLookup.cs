@@ -5,4 +5,8 @@ namespace OrderManagement.BuildingBlocks.Web.ApiKeys;
 public interface IApiKeyLookup
 {
     (string Name, string Role)? Find(string presentedKey);
+
+    // A value that changes when the key of that name is removed, replaced or given another role; null when no key has the
+    // name. A console session keeps the stamp it was made with and ends when the stamp changes.
+    string? SecurityStamp(string name);
 }

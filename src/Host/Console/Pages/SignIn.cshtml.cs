@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +21,7 @@ public sealed class SignInModel(IApiKeyLookup keys, OperatorAuditLog audit) : Pa
     public async Task<IActionResult> OnPostAsync(string? apiKey, CancellationToken cancellationToken)
     {
         var match = string.IsNullOrEmpty(apiKey) ? null : keys.Find(apiKey);
-        if (match is not var (name, role))
+        if (match is not var (name, role) || keys.SecurityStamp(name) is not { } keyStamp)
         {
             return Refuse(StatusCodes.Status401Unauthorized, "That key is not a known API key. Check it and try again.");
         }
@@ -33,9 +32,7 @@ public sealed class SignInModel(IApiKeyLookup keys, OperatorAuditLog audit) : Pa
                 $"The key '{name}' has the {role} role; the console accepts only operator keys.");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], ConsoleRegistration.SessionScheme);
-        await HttpContext.SignInAsync(ConsoleRegistration.SessionScheme, new ClaimsPrincipal(identity));
+        await HttpContext.SignInAsync(ConsoleRegistration.SessionScheme, OperatorSessionEvents.Principal(name, role, keyStamp));
         await audit.RecordAsync(name, "SignedIn", null, null, "Signed in to the console", cancellationToken);
         return LocalRedirect(IsConsolePath(ReturnUrl) ? ReturnUrl! : ConsoleRegistration.PathBase);
     }
