@@ -60,6 +60,8 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         await page.WaitForURLAsync($"**/ops/orders/{orderId}");
         (await page.Locator("#stall-reason").InnerTextAsync()).ShouldStartWith("Failed while waiting for the payment authorization from Payments");
         (await page.Locator("#saga-step").InnerTextAsync()).ShouldBe("AuthorizePayment");
+        (await page.Locator("main").InnerTextAsync()).ShouldNotMatch(@"\b(GET|POST|PUT|PATCH|DELETE) /|/api/v1",
+            "the page tells an operator what to do in the console's words, not which API call to make");
         (await page.EvaluateAsync<string[]>(CardsOverflowing)).ShouldBeEmpty("a long last error or detail must wrap inside its card, not spill over the next one");
         await ScreenshotAsync(page, "04-order-stalled");
 

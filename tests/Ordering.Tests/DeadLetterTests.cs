@@ -23,7 +23,7 @@ public sealed class DeadLetterTests(OrderingModuleFixture fixture) : OrderingTes
         (saga.Status, saga.CurrentStep, saga.NextAttemptAt).ShouldBe((SagaStatus.Failed, SagaCurrentStep.AuthorizePayment, null));
         saga.LastError.ShouldNotBeNull();
         saga.LastError.ShouldContain("payments.authorize-payment.v1 to Payments was dead-lettered");
-        saga.LastError.ShouldContain($"/api/v1/ops/dead-letters/{deadLetterId}/replay");
+        saga.LastError.ShouldContain($"replay it (dead letter {deadLetterId}) or retry the current step");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
         var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
         (saga.CurrentStep, saga.Attempts, saga.NextAttemptAt).ShouldBe((SagaCurrentStep.ReserveStock, 2, null));
         saga.LastError.ShouldBe("No answer to ReserveStock after 2 attempts. Inventory has no record of it for this order. " +
-                                $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{orderId}/retry) or cancel the order.");
+                                "Fix the cause, then retry the current step or cancel the order.");
         (await PendingDeadlinesAsync(orderId)).ShouldBe(0);
         (await AllSentAsync<ReserveStock>(m => m.OrderId == orderId)).Count.ShouldBe(2);
         (await OrderAsync(orderId)).Status.ShouldBe(OrderStatus.Pending);

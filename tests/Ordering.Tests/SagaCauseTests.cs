@@ -37,7 +37,7 @@ public sealed class SagaCauseTests(OrderingModuleFixture fixture) : OrderingTest
 
         var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
         saga.LastError.ShouldBe($"No answer to AuthorizePayment after 2 attempts. Last record of Payments: AuthorizationAttemptFailed at {at:O} (Attempt 6 of 8: timeout). " +
-                                $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{orderId}/retry) or cancel the order.");
+                                "Fix the cause, then retry the current step or cancel the order.");
         saga.LastError!.ShouldNotContain("dead letter");
     }
 

@@ -153,7 +153,7 @@ internal sealed partial class ClaimDelivery(
     [LoggerMessage(LogLevel.Warning, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} failed (attempt {Attempt} of {MaxAttempts}): {Cause}. It will be retried with backoff, and dead-lettered after the last attempt.")]
     private static partial void LogDeliveryFailed(ILogger logger, string messageType, Guid messageId, string orderId, string consumer, int attempt, int maxAttempts, string cause);
 
-    [LoggerMessage(LogLevel.Error, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} failed on its last attempt ({Attempt}) and is dead-lettered: nothing retries it now. Fix the cause, then replay it with a reason (GET /api/v1/ops/dead-letters lists it with its replay link).")]
+    [LoggerMessage(LogLevel.Error, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} failed on its last attempt ({Attempt}) and is dead-lettered: nothing retries it now. Fix the cause, then replay it with a reason (the console's Dead letters page lists it, as does GET /api/v1/ops/dead-letters).")]
     private static partial void LogDeadLettered(ILogger logger, Exception exception, string messageType, Guid messageId, string orderId, string consumer, int attempt);
 
     [LoggerMessage(LogLevel.Information, "Delivering {MessageType} {MessageId} of order {OrderId} to {Consumer} met a row lock another transaction holds (skipped, or waited longer than {LockTimeoutMs} ms); it is tried again soon without counting an attempt. A lock held for long points at a stuck session (see pg_locks).")]

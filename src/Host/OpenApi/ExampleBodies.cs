@@ -130,7 +130,7 @@ internal static class ExampleBodies
 
     public const string FailedSaga = $$"""
         {"orderId":"{{O}}","status":"Failed","currentStep":"AuthorizePayment","attempts":3,
-         "lastError":"No answer to AuthorizePayment after 3 attempts. Last record of Payments: AuthorizationAttemptFailed at 2026-11-30T11:27:01.000Z (Attempt 3 of 4: The payment provider timed out.). Fix the cause, then retry the saga.","startedAt":"2026-11-30T11:25:48.405Z",
+         "lastError":"No answer to AuthorizePayment after 3 attempts. Last record of Payments: AuthorizationAttemptFailed at 2026-11-30T11:27:01.000Z (Attempt 3 of 4: The payment provider timed out.). Fix the cause, then retry the current step or cancel the order.","startedAt":"2026-11-30T11:25:48.405Z",
          "updatedAt":"2026-11-30T11:27:03.000Z","nextAttemptAt":null}
         """;
 

@@ -28,10 +28,17 @@ public sealed class ConsoleStallTests(UnansweredPaymentApiFactory api) : Stocked
         stallsPage.ShouldContain(orderId.ToString());
         stallsPage.ShouldContain("Failed while waiting for the payment authorization from Payments");
         orderPage.ShouldContain("id=\"stall-reason\"");
+        foreach (var (text, where) in new[] { (stall.Text("reason")!, "the stall's reason"), (stallsPage, "the stalls page"), (orderPage, "the order page") })
+        {
+            text.ShouldNotMatch(ApiCall, $"{where} must say what to do in words that fit the console and the API alike, not name an HTTP call");
+        }
+
         (await Operator.GetAsync("/api/v1/ops/stalls?limit=0")).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
         (await Storefront.GetAsync("/api/v1/ops/stalls")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
 
         await Storefront.CancelAsync(orderId);
         await Storefront.WaitForStatusAsync(orderId, "Cancelled");
     }
+
+    private const string ApiCall = @"\b(GET|POST|PUT|PATCH|DELETE) /|/api/v1";
 }

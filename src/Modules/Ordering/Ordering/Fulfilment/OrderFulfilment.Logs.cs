@@ -8,7 +8,7 @@ internal sealed partial class OrderFulfilment
     [LoggerMessage(LogLevel.Error, "Fulfilment of order {OrderId} failed at {Step}: {LastError}")]
     private partial void LogSagaFailed(Guid orderId, SagaStep step, string lastError);
 
-    [LoggerMessage(LogLevel.Warning, "Order {OrderId}: no answer to {Step} in time, sent again (attempt {Attempt} of {MaxAttempts}); last record: {LastRecord}. If it keeps happening, check that module and GET /api/v1/ops/dead-letters.")]
+    [LoggerMessage(LogLevel.Warning, "Order {OrderId}: no answer to {Step} in time, sent again (attempt {Attempt} of {MaxAttempts}); last record: {LastRecord}. If it keeps happening, check that module and the dead letters (the console's Dead letters page or GET /api/v1/ops/dead-letters).")]
     private partial void LogStepPastDeadline(Guid orderId, SagaStep step, int attempt, int maxAttempts, string lastRecord);
 
     // Information for a cancellation (a client's or an operator's decision, not a fault); Warning for any other outcome.

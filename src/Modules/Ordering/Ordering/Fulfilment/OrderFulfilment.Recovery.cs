@@ -65,9 +65,10 @@ internal sealed partial class OrderFulfilment
             return;
         }
 
+        // Read on the console's pages and through the API alike, so it names the repair, not an HTTP call.
         var advice = saga.Status == SagaStatus.Compensating
-            ? $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry): {saga.Outcome} cannot finish until {saga.CurrentStep} is answered."
-            : $"Fix the cause, then retry the saga (POST /api/v1/ops/sagas/{order.Id}/retry) or cancel the order.";
+            ? $"Fix the cause, then retry the current step: {saga.Outcome} cannot finish until {saga.CurrentStep} is answered."
+            : "Fix the cause, then retry the current step or cancel the order.";
         saga.LastError = $"{cause} {advice}";
         saga.Fire(SagaTrigger.Fail, Now, history, saga.LastError);
         Settle(saga);
@@ -135,7 +136,7 @@ internal sealed partial class OrderFulfilment
             throw new ConflictException(
                 $"The saga of order {order.Id} started {saga.CurrentStep} {StallDetection.Duration(Now - started)} ago and its answer normally comes " +
                 $"within {StallDetection.Duration(normal)}; it is not stalled, so there is nothing to retry yet. Retry it if it is still waiting after that " +
-                "(GET /api/v1/ops/stalls lists it then).", "step-not-stalled");
+                "(it is listed as stalled then).", "step-not-stalled");
         }
 
         if (saga.RetryUnderWay)

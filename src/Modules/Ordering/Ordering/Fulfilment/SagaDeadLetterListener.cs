@@ -19,7 +19,7 @@ internal sealed partial class SagaDeadLetterListener(IServiceScopeFactory scopes
         LogDeadLettered(orderId, notice.MessageType, notice.Consumer, notice.Error.TrimEnd('.', ' '), notice.Id);
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var error = $"{notice.MessageType} to {notice.Consumer} was dead-lettered ({notice.Error}); replay it from /api/v1/ops/dead-letters/{notice.Id}/replay once the cause is fixed.";
+        var error = $"{notice.MessageType} to {notice.Consumer} was dead-lettered ({notice.Error}); once the cause is fixed, replay it (dead letter {notice.Id}) or retry the current step.";
         var step = SagaDefinition.StepOfMessage(types.FindType(notice.MessageType));
         await mediator.Send(new AdvanceFulfilment(orderId, (fulfilment, order, saga, _) =>
         {

@@ -51,7 +51,7 @@ internal sealed partial class ReviewDesk(HistoryLog<OrderingDbContext> history, 
         {
             throw new ConflictException(
                 $"Order {order.Id} is not held for review (it is {order.Status}" + (saga.CancelRequested ? ", being cancelled" : "") +
-                "); only a held order can be approved or rejected. GET /api/v1/orders/{orderId} shows its hold.", "order-not-held");
+                "); only a held order can be approved or rejected, and an order shows its hold while it waits in review.", "order-not-held");
         }
 
         history.Record(order.Id, "Order", order.Id, approve ? "HoldApproved" : "HoldRejected", order.Status.ToString(), order.Status.ToString(),
