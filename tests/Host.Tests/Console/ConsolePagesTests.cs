@@ -125,12 +125,44 @@ public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
         page.ShouldNotContain("<i>&amp;</i>");
     }
 
+    [Fact]
+    public async Task Given_more_than_a_page_of_one_orders_audit_When_it_is_narrowed_to_that_order_Then_the_older_page_stays_narrowed()
+    {
+        var orderId = Guid.NewGuid();
+        await ExecuteAsync($"""
+            INSERT INTO operations.audit (occurred_at, operator, action, order_id, reason, detail)
+            VALUES (now(), 'dev-operator', 'ChangeSetting', NULL, 'unrelated setting change', 'Stalls:ReserveStock');
+            INSERT INTO operations.audit (occurred_at, operator, action, order_id, reason, detail)
+            SELECT now(), 'dev-operator', 'RetryStep', '{orderId}', 'try ' || n, 'sent again' FROM generate_series(1, 101) n;
+            """);
+
+        var first = await _console.Http.GetStringAsync($"/ops/audit?orderId={orderId}");
+        var older = OlderLink().Match(first).Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        var second = await _console.Http.GetStringAsync(older);
+
+        older.ShouldContain($"orderId={orderId}");
+        second.ShouldContain("try 1<");
+        second.ShouldNotContain("unrelated setting change");
+        first.ShouldContain("id=\"narrowed\"");
+    }
+
     private static string Figure(string page, string name)
     {
         var match = Regex.Match(page, $"data-figure=\"{Regex.Escape(name)}\">([^<]*)<");
         match.Success.ShouldBeTrue($"the overview has no figure {name}");
         return match.Groups[1].Value.Trim();
     }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex("<a rel=\"next\" href=\"([^\"]+)\">Older</a>")]
+    private static partial Regex OlderLink();
 
     private async Task<long> CountAsync(string sql)
     {

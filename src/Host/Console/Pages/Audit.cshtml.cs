@@ -9,6 +9,15 @@ public sealed class AuditModel(OperatorAuditLog audit) : PageModel
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
-    public async Task OnGetAsync(long? before, Guid? orderId, CancellationToken cancellationToken) =>
+    // Set when the list is narrowed to one order's actions; the next page keeps the narrowing.
+    public Guid? OrderId { get; private set; }
+
+    public async Task OnGetAsync(long? before, Guid? orderId, CancellationToken cancellationToken)
+    {
+        OrderId = orderId;
         Entries = await audit.ListAsync(PageSize, before, orderId, cancellationToken);
+    }
+
+    public string OlderUrl() =>
+        $"/ops/audit?before={Entries[^1].Id}" + (OrderId is { } orderId ? $"&orderId={orderId}" : "");
 }
