@@ -61,15 +61,24 @@ STATS_PORT=8404
 dir=$(pg_resolve_datadir "$repo/.data/cluster")
 mkdir -p "$dir/logs"
 
+# SIGTERM starts each host's drain (Shutdown:DrainPeriod, 5 s) and stop; wait until they have exited (at most 60 s,
+# then kill -9), so the formation is stopped after them and a new start finds the ports free.
 stop_hosts() {
-    local pid
+    local pid pids=() i
     [ -f "$dir/hosts.pid" ] || return 0
     while read -r pid; do
         [ -n "$pid" ] || continue
         if { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -q 'OrderManagement.Host.dll'; then
-            kill "$pid" 2>/dev/null || true
+            if kill "$pid" 2>/dev/null; then pids+=("$pid"); fi
         fi
     done <"$dir/hosts.pid"
+    for pid in "${pids[@]}"; do
+        for i in $(seq 1 120); do
+            [ -d "/proc/$pid" ] || break
+            sleep 0.5
+        done
+        if [ -d "/proc/$pid" ]; then kill -9 "$pid" 2>/dev/null || true; fi
+    done
     rm -f "$dir/hosts.pid"
 }
 
