@@ -58,7 +58,10 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         await ScreenshotAsync(page, "03-stalls");
         await row.Locator("a").ClickAsync();
         await page.WaitForURLAsync($"**/ops/orders/{orderId}");
-        (await page.Locator("#stall-reason").InnerTextAsync()).ShouldStartWith("Failed while waiting for the payment authorization from Payments");
+        var why = await page.Locator("#stall-reason").InnerTextAsync();
+        why.ShouldStartWith("Failed while waiting for the payment authorization from Payments");
+        why.ShouldNotContain("Nothing more happens by itself", Case.Sensitive, "Payments is still retrying the provider: the order moves on by itself");
+        why.ShouldContain("Payments keeps calling the payment provider (provider attempts");
         (await page.Locator("#saga-step").InnerTextAsync()).ShouldBe("AuthorizePayment");
         (await page.Locator("main").InnerTextAsync()).ShouldNotMatch(@"\b(GET|POST|PUT|PATCH|DELETE) /|/api/v1",
             "the page tells an operator what to do in the console's words, not which API call to make");

@@ -36,7 +36,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
         await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 2);
         var retried = (await HistoryAsync(orderId)).Entries.Single(e => e.Event == "StepRetried");
         (retried.Module, retried.FromState, retried.ToState).ShouldBe((HistoryModule.Ordering, "ReserveStock", "ReserveStock"));
-        retried.Detail.ShouldBe("No answer to ReserveStock in time; sending it again (attempt 2 of 2).");
+        retried.Detail.ShouldBe("No answer to ReserveStock in time; sending it again (step attempt 2 of 2).");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
 
         var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
         (saga.CurrentStep, saga.Attempts, saga.NextAttemptAt).ShouldBe((SagaCurrentStep.ReserveStock, 2, null));
-        saga.LastError.ShouldBe("No answer to ReserveStock after 2 attempts. Inventory has no record of it for this order. " +
+        saga.LastError.ShouldBe("No answer to ReserveStock after 2 step attempts. Inventory has no record of it for this order. " +
                                 "Fix the cause, then retry the current step or cancel the order.");
         (await PendingDeadlinesAsync(orderId)).ShouldBe(0);
         (await AllSentAsync<ReserveStock>(m => m.OrderId == orderId)).Count.ShouldBe(2);

@@ -29,14 +29,14 @@ public sealed class SagaCauseTests(OrderingModuleFixture fixture) : OrderingTest
         var orderId = await PlacedOrderAsync();
         await StockReservedAsync(orderId);
         var at = Clock.GetUtcNow();
-        Histories.Set(orderId, new PaymentHistoryEntry(1, at, "AuthorizationAttemptFailed", "Pending", "Pending", "Attempt 6 of 8: timeout", null));
+        Histories.Set(orderId, new PaymentHistoryEntry(1, at, "AuthorizationAttemptFailed", "Pending", "Pending", "Provider attempt 6 of 8: timeout", null));
 
         PassDeadline(OrderingModuleFixture.PaymentStepDeadline);
         await SentAsync<AuthorizePayment>(m => m.OrderId == orderId, count: 2);
         PassDeadline(OrderingModuleFixture.PaymentStepDeadline);
 
         var saga = await UntilSagaAsync(orderId, s => s.Status == SagaStatus.Failed, "the saga to fail");
-        saga.LastError.ShouldBe($"No answer to AuthorizePayment after 2 attempts. Last record of Payments: AuthorizationAttemptFailed at {at:O} (Attempt 6 of 8: timeout). " +
+        saga.LastError.ShouldBe($"No answer to AuthorizePayment after 2 step attempts. Last record of Payments: AuthorizationAttemptFailed at {at:O} (Provider attempt 6 of 8: timeout). " +
                                 "Fix the cause, then retry the current step or cancel the order.");
         saga.LastError!.ShouldNotContain("dead letter");
     }

@@ -31,8 +31,8 @@ public sealed class AuthorizationRetryTests(PaymentsModuleFixture fixture) : Pay
         await UntilReceivedAsync<PaymentAuthorized>(m => m.OrderId == orderId);
         var history = await HistoryOfAsync(orderId);
         history.Select(h => h.Event).ShouldBe(["PaymentStarted", "AuthorizationAttemptFailed", "AuthorizationAttemptFailed", "PaymentAuthorized"]);
-        history[1].Detail.ShouldNotBeNull().ShouldStartWith("Attempt 1 of 3");
-        history[2].Detail.ShouldNotBeNull().ShouldStartWith("Attempt 2 of 3");
+        history[1].Detail.ShouldNotBeNull().ShouldStartWith("Provider attempt 1 of 3");
+        history[2].Detail.ShouldNotBeNull().ShouldStartWith("Provider attempt 2 of 3");
         history[3].Detail.ShouldBe("attempt 3");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderManagement.Ordering.Contracts;
 
 namespace OrderManagement.Host.Console;
 
@@ -19,6 +20,11 @@ public static class Show
 
     public static string Percent(double? rate) =>
         rate is { } value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "—";
+
+    // Step attempts, named as such: how often the saga sent the step's command (a module's own retries are in its part).
+    public static string StepAttempts(SagaDetails saga) =>
+        (saga.MaxStepAttempts > 0 ? $"{saga.Attempts} of {saga.MaxStepAttempts}" : saga.Attempts.ToString(CultureInfo.InvariantCulture))
+        + (saga.StepCommand is null ? "" : $" (the saga sent {saga.StepCommand} {(saga.Attempts == 1 ? "once" : $"{saga.Attempts} times")})");
 
     public static string Money(decimal amount, string currency) => amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + currency;
 }

@@ -130,7 +130,7 @@ internal static class ExampleBodies
 
     public const string FailedSaga = $$"""
         {"orderId":"{{O}}","status":"Failed","currentStep":"AuthorizePayment","attempts":3,
-         "lastError":"No answer to AuthorizePayment after 3 attempts. Last record of Payments: AuthorizationAttemptFailed at 2026-11-30T11:27:01.000Z (Attempt 3 of 4: The payment provider timed out.). Fix the cause, then retry the current step or cancel the order.","startedAt":"2026-11-30T11:25:48.405Z",
+         "lastError":"No answer to AuthorizePayment after 3 step attempts. Last record of Payments: AuthorizationAttemptFailed at 2026-11-30T11:27:01.000Z (Provider attempt 3 of 4: The payment provider timed out.). Fix the cause, then retry the current step or cancel the order.","startedAt":"2026-11-30T11:25:48.405Z",
          "updatedAt":"2026-11-30T11:27:03.000Z","nextAttemptAt":null}
         """;
 
@@ -160,7 +160,7 @@ internal static class ExampleBodies
         {"items":[{"orderId":"{{O}}","sagaStatus":"Running","step":"AuthorizePayment","awaitedReply":"the payment authorization","fromModule":"Payments",
          "waitingSince":"2026-11-30T11:25:55.401Z","waitingSeconds":95.2,"normalWaitSeconds":30,"attempts":2,
          "lastError":"The payment provider timed out.","nextAttemptAt":"2026-11-30T11:27:40.000Z",
-         "reason":"Waiting 95 s for the payment authorization from Payments; normally under 30 s; 2 attempts, last error: The payment provider timed out.; sent again in 10 s unless it arrives."}],
+         "reason":"Waiting 95 s for the payment authorization from Payments; normally under 30 s; step attempts 2 of 3: the saga sent AuthorizePayment 2 times; last error: The payment provider timed out; AuthorizePayment is sent again at 2026-11-30 11:27:33 UTC (in 10 s; step attempt 3 of 3) unless the answer arrives."}],
          "nextCursor":null}
         """;
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using OrderManagement.Host.Tests.Infrastructure;
 using OrderManagement.TestKit;
@@ -24,7 +25,20 @@ public sealed class ConsoleStallTests(UnansweredPaymentApiFactory api) : Stocked
         var stall = stalls["items"]!.AsArray().OfType<JsonObject>().Single(s => s.Text("orderId") == orderId.ToString());
         stall.Text("step").ShouldBe("AuthorizePayment");
         stall.Text("fromModule").ShouldBe("Payments");
-        stall.Text("reason")!.ShouldStartWith("Failed while waiting for the payment authorization from Payments (2 attempts");
+        // Issue 11 (defects 1, 2): Payments is still retrying, so the order is not stuck for good, and the reason says when
+        // Payments tries next; saga step attempts and provider attempts are both named, never a bare "attempts".
+        var reason = stall.Text("reason")!;
+        reason.ShouldStartWith("Failed while waiting for the payment authorization from Payments (step attempts 2 of 2: the saga sent AuthorizePayment 2 times");
+        reason.ShouldNotContain("Nothing more happens by itself");
+        reason.ShouldMatch(@"Payments keeps calling the payment provider \(provider attempts \d+ of 1000 so far; the next (now|at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC)");
+        reason.ShouldContain("all 1000 provider attempts fail the order is rejected");
+        var decoded = WebUtility.HtmlDecode(orderPage);
+        decoded.ShouldContain("<td id=\"saga-attempts\">2 of 2 (the saga sent AuthorizePayment 2 times)</td>");
+        decoded.ShouldMatch(@"provider attempts \d+ of 1000 \(calls to the payment provider\)");
+        foreach (var text in new[] { reason, decoded })
+        {
+            text.ShouldNotMatch(@"(?<!Provider |step |Step )\b[Aa]ttempt \d+ of|\(\d+ attempts", "every count says whether it counts step or provider attempts");
+        }
         stallsPage.ShouldContain(orderId.ToString());
         stallsPage.ShouldContain("Failed while waiting for the payment authorization from Payments");
         orderPage.ShouldContain("id=\"stall-reason\"");

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OrderManagement.Host.Tests.Api.Support;
+using OrderManagement.Host.Tests.Console;
 using OrderManagement.Host.Tests.Infrastructure;
 using OrderManagement.TestKit;
 
@@ -64,6 +65,33 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         var detail = superseded.Text("detail").ShouldNotBeNull();
         detail.ShouldContain(letter.Text("id")!);
         detail.ShouldContain("payments.authorize-payment.v1");
+    }
+
+    // Issue 11 (defect 3): the console's preview of a retry left out that the retry also supersedes the order's dead letter
+    // of that step (a history entry) and removes it from the dead letters; and its stall reason must not call it hopeless.
+    [Fact]
+    public async Task Given_a_dead_lettered_payment_When_the_console_previews_a_retry_Then_it_lists_every_effect_and_changes_nothing()
+    {
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
+        await WaitForSagaAsync(orderId, "Failed");
+        var letter = (await DeadLettersAsync()).Single();
+        var console = ConsoleClient.For(api);
+        await console.SignInAsync(ApiFactory.OperatorKey);
+
+        var orderPage = WebUtility.HtmlDecode(await console.Http.GetStringAsync($"/ops/orders/{orderId}"));
+        var preview = await console.PostFormAsync($"/ops/orders/{orderId}?handler=preview",
+            new Dictionary<string, string> { ["kind"] = "RetryStep", ["reason"] = "see what it does" }, tokenFrom: $"/ops/orders/{orderId}");
+
+        orderPage.ShouldContain("Nothing more happens by itself: replay its dead letter, retry the step, or cancel the order.");
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var changes = WebUtility.HtmlDecode(Regex.Match(await preview.Content.ReadAsStringAsync(), "<ul id=\"preview-changes\">(.*?)</ul>", RegexOptions.Singleline)
+            .Groups[1].Value);
+        changes.ShouldContain("OperatorRetry");
+        changes.ShouldContain($"DeadLetterSuperseded (AuthorizePayment) dead letter {letter.Text("id")}");
+        changes.ShouldContain($"Removes dead letter {letter.Text("id")} (payments.authorize-payment.v1 to Payments) from the dead letters");
+        changes.ShouldContain("Operators' audit: RetryStep on this order by dev-operator");
+        (await DeadLettersAsync()).Count.ShouldBe(1, "a preview changes nothing");
+        (await Storefront.GetStringAsync($"/api/v1/orders/{orderId}/history")).ShouldNotContain("DeadLetterSuperseded");
     }
 
     [Fact]

@@ -22,9 +22,11 @@ public sealed record HoldDetails(IReadOnlyList<string> Reasons, DateTimeOffset H
 
 public sealed record OrderLineDetails(string Sku, int Quantity, decimal UnitPrice);
 
+// Attempts are step attempts: how often the saga sent the current step's command (StepCommand), of MaxStepAttempts
+// (Fulfilment:MaxStepAttempts now); a module's own retries (Payments' provider attempts) are counted in its part.
 public sealed record SagaDetails(
     string Status, string? CurrentStep, int Attempts, string? LastError, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? NextAttemptAt, bool CancelRequested, string? Outcome);
+    DateTimeOffset? NextAttemptAt, bool CancelRequested, string? Outcome, int MaxStepAttempts = 0, string? StepCommand = null);
 
 // Part is "Reservation", "Payment" or "Shipment"; Detail is a short human description (lines, amount, tracking).
 public sealed record PartSnapshot(string Module, string Part, Guid Id, string Status, string Detail, DateTimeOffset UpdatedAt);

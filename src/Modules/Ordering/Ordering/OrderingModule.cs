@@ -50,6 +50,7 @@ public static class OrderingModule
         services.AddScoped<IOrderOperationsQueries, OrderOperationsQueries>();
         services.AddScoped<IOrderStatusQueries, OrderStatusQueries>();
         services.AddScoped<RepairPreviewer>();
+        services.AddScoped<StallOutlooks>();
         var fulfilment = new FulfilmentOptions();
         var stalls = new StallOptions();
         services.AddEditableSetting(EditableSetting.Integer($"{FulfilmentOptions.Section}:MaxStepAttempts",

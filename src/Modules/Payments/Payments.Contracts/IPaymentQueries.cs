@@ -13,6 +13,8 @@ public interface IPaymentQueries
 public sealed record PaymentHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail, string? TraceId);
 
 // Amount (authorized) and CapturedAmount (captured so far, never above Amount) in Currency (ISO 4217); Attempts counts
-// provider calls; LastError is the provider's last failure, if any.
+// provider calls to authorize it (provider attempts, of MaxAttempts: Payments:MaxAuthorizationAttempts now); LastError is
+// the provider's last failure, if any. NextAttemptAt: while it is Pending, when Payments calls the provider again by
+// itself (null: no call is due, e.g. after an unexpected error it waits for its AuthorizePayment message to run again).
 public sealed record PaymentSnapshot(Guid Id, string Status, decimal Amount, string Currency, int Attempts, string? LastError, DateTimeOffset UpdatedAt,
-    decimal CapturedAmount = 0);
+    decimal CapturedAmount = 0, DateTimeOffset? NextAttemptAt = null, int MaxAttempts = 0);

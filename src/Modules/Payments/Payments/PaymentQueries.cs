@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OrderManagement.Payments.Contracts;
 using OrderManagement.Payments.Persistence;
+using OrderManagement.Payments.Provider;
 
 namespace OrderManagement.Payments;
 
-internal sealed class PaymentQueries(PaymentsDbContext db) : IPaymentQueries
+internal sealed class PaymentQueries(PaymentsDbContext db, IOptionsMonitor<PaymentProviderOptions> options) : IPaymentQueries
 {
     public async Task<IReadOnlyList<PaymentHistoryEntry>> GetOrderHistoryAsync(Guid orderId, CancellationToken cancellationToken) =>
         await db.History.AsNoTracking()
@@ -17,6 +19,7 @@ internal sealed class PaymentQueries(PaymentsDbContext db) : IPaymentQueries
         await db.Payments.AsNoTracking()
             .Where(p => p.OrderId == orderId)
             .OrderByDescending(p => p.CreatedAt)
-            .Select(p => new PaymentSnapshot(p.Id, p.Status.ToString(), p.Amount, p.Currency, p.Attempts, p.LastError, p.UpdatedAt, p.CapturedAmount))
+            .Select(p => new PaymentSnapshot(p.Id, p.Status.ToString(), p.Amount, p.Currency, p.Attempts, p.LastError, p.UpdatedAt, p.CapturedAmount,
+                p.Status == PaymentStatus.Pending && !p.Faulted ? p.AttemptDueAt : null, options.CurrentValue.MaxAuthorizationAttempts))
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -32,14 +32,14 @@ internal sealed partial class OrderFulfilment
         if (saga.Attempts < _options.MaxStepAttempts)
         {
             saga.Attempts++;
-            saga.LastError = $"No answer to {saga.CurrentStep} in time; sending it again (attempt {saga.Attempts} of {_options.MaxStepAttempts}).";
+            saga.LastError = $"No answer to {saga.CurrentStep} in time; sending it again (step attempt {saga.Attempts} of {_options.MaxStepAttempts}).";
             history.Record(order.Id, "Saga", order.Id, "StepRetried", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), saga.LastError);
             LogStepPastDeadline(order.Id, saga.CurrentStep, saga.Attempts, _options.MaxStepAttempts, lastRecord ?? "none");
             SendStep(order, saga);
             return;
         }
 
-        var cause = $"No answer to {saga.CurrentStep} after {saga.Attempts} attempts."
+        var cause = $"No answer to {saga.CurrentStep} after {saga.Attempts} step attempts."
             + (lastRecord is null ? $" {OwnerOf(saga.CurrentStep)} has no record of it for this order." : $" Last record of {OwnerOf(saga.CurrentStep)}: {lastRecord}.");
         Fail(order, saga, cause);
     }

@@ -22,7 +22,7 @@ internal sealed class GetSagaHandler(OrderingDbContext db) : IRequestHandler<Get
 internal sealed record RetrySagaCommand(Guid OrderId, string Actor, string Reason) : ICommand<SagaView>, IOperatorCommand<SagaView>
 {
     public OperatorActionRecord Describe(SagaView result) =>
-        new("RetryStep", OrderId, $"The saga is {result.Status} again: {result.CurrentStep} was sent again (attempt {result.Attempts}).");
+        new("RetryStep", OrderId, $"The saga is {result.Status} again: {result.CurrentStep} was sent again (step attempt {result.Attempts}).");
 }
 
 // Resumes the current step now: the step's command is sent again with a fresh deadline. The order's dead letters of
@@ -40,17 +40,29 @@ internal sealed class RetrySagaHandler(
         var order = await db.Orders.FirstAsync(o => o.Id == command.OrderId, cancellationToken);
         var step = saga.CurrentStep;
         fulfilment.Retry(order, saga, command.Actor, command.Reason);
+        var superseded = await SupersededDeadLetters.RecordAsync(order.Id, step, outboxes, types, history, cancellationToken);
+        await deadLetters.DiscardAsync((NpgsqlConnection)db.Database.GetDbConnection(), superseded, cancellationToken);
+        return SagaView.From(saga);
+    }
+}
 
-        var superseded = (await outboxes.AboutOrderAsync(order.Id, cancellationToken))
+// The order's dead letters of the step a retry sends again: moot once it is sent again. Each gets a DeadLetterSuperseded
+// entry in the order's history (saying what it was), and the caller removes them from the dead letters; the preview
+// shows both, as it runs this same code.
+internal static class SupersededDeadLetters
+{
+    public static async Task<IReadOnlyList<PendingMessage>> RecordAsync(Guid orderId, SagaStep step, OutboxInspector outboxes, MessageTypeMap types,
+        HistoryLog<OrderingDbContext> history, CancellationToken cancellationToken)
+    {
+        var superseded = (await outboxes.AboutOrderAsync(orderId, cancellationToken))
             .Where(l => l.DeadLetteredAt is not null && SagaDefinition.StepOfMessage(types.FindType(l.MessageType)) == step)
             .ToList();
         foreach (var letter in superseded)
         {
-            history.Record(order.Id, "Saga", order.Id, "DeadLetterSuperseded", step.ToString(), step.ToString(),
+            history.Record(orderId, "Saga", orderId, "DeadLetterSuperseded", step.ToString(), step.ToString(),
                 $"dead letter {letter.Id} ({letter.MessageType} to {letter.To}, {letter.LastError}) is moot: the retry sends {step} again");
         }
 
-        await deadLetters.DiscardAsync((NpgsqlConnection)db.Database.GetDbConnection(), superseded, cancellationToken);
-        return SagaView.From(saga);
+        return superseded;
     }
 }

@@ -36,12 +36,12 @@ internal sealed class AuthorizationOutcomes(
     {
         var now = time.GetUtcNow();
         var max = options.CurrentValue.MaxAuthorizationAttempts;
-        var error = $"Attempt {attempt} of {max}: {exception.Message}";
+        var error = $"Provider attempt {attempt} of {max}: {exception.Message}";
         if (attempt >= max)
         {
             payment.SettleAttempt();
             payment.Apply(PaymentTrigger.Fail, now, history, error, error: error);
-            outbox.Publish(new PaymentFailed(payment.OrderId, payment.Id, $"The payment provider did not answer after {attempt} attempts."));
+            outbox.Publish(new PaymentFailed(payment.OrderId, payment.Id, $"The payment provider did not answer after {attempt} provider attempts."));
             return;
         }
 
@@ -53,7 +53,7 @@ internal sealed class AuthorizationOutcomes(
 
     public void Faulted(Payment payment, int attempt, Exception exception)
     {
-        var error = $"Attempt {attempt}: the payment provider failed unexpectedly: {exception.Message}";
+        var error = $"Provider attempt {attempt}: the payment provider failed unexpectedly: {exception.Message}";
         payment.Fault(error, time.GetUtcNow());
         history.Record(payment.OrderId, "Payment", payment.Id, "AuthorizationAttemptFaulted", nameof(PaymentStatus.Pending), nameof(PaymentStatus.Pending), error);
         // The order shows its payment from the first attempt, whatever its outcome (issue 15 point 9).

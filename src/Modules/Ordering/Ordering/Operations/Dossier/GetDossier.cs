@@ -28,7 +28,9 @@ internal sealed class GetDossierHandler(
     IPaymentQueries payments,
     IShippingQueries shipping,
     NpgsqlDataSource dataSource,
-    IOptionsMonitor<StallOptions> stalls) : IRequestHandler<GetDossierQuery, OrderDossier?>
+    IOptionsMonitor<StallOptions> stalls,
+    StallOutlooks outlooks,
+    IOptionsMonitor<FulfilmentOptions> fulfilment) : IRequestHandler<GetDossierQuery, OrderDossier?>
 {
     private static readonly string[] ManualEvents = ["OperatorRetry", "CancellationRequested", "DeadLetterReplayed"];
 
@@ -50,7 +52,7 @@ internal sealed class GetDossierHandler(
 
         return new OrderDossier(
             Details(order),
-            saga is null ? null : Details(saga),
+            saga is null ? null : Details(saga, fulfilment.CurrentValue.MaxStepAttempts),
             saga is null ? null : await StallOf(saga, cancellationToken),
             await PartsAsync(order.Id, cancellationToken),
             [.. history.Entries.Select(e => new TimelineEntry(e.Sequence, e.OccurredAt, e.Module.ToString(), e.Event, e.FromState, e.ToState, e.Detail,
@@ -65,7 +67,7 @@ internal sealed class GetDossierHandler(
     {
         var since = await StallQueries.StepStartedAsync(dataSource, saga, cancellationToken);
         var wait = new SagaWait(saga.OrderId, saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError, saga.NextAttemptAt, since);
-        return StallDetection.Inspect(wait, stalls.CurrentValue, time.GetUtcNow());
+        return StallDetection.Inspect(wait, stalls.CurrentValue, time.GetUtcNow(), await outlooks.ForAsync(wait, cancellationToken));
     }
 
     private async Task<IReadOnlyList<PartSnapshot>> PartsAsync(Guid orderId, CancellationToken cancellationToken)
@@ -80,8 +82,9 @@ internal sealed class GetDossierHandler(
         if (await payments.GetPaymentAsync(orderId, cancellationToken) is { } payment)
         {
             parts.Add(new PartSnapshot("Payments", "Payment", payment.Id, payment.Status,
-                $"{payment.Amount:0.00} {payment.Currency}, {payment.Attempts} provider attempt(s)"
-                + (payment.LastError is null ? "" : $", last error: {payment.LastError}"), payment.UpdatedAt));
+                $"{payment.Amount:0.00} {payment.Currency}; provider attempts {payment.Attempts} of {payment.MaxAttempts} (calls to the payment provider)"
+                + (payment.NextAttemptAt is { } next ? $"; next provider attempt {StallDetection.Time(next)}" : "")
+                + (payment.LastError is null ? "" : $"; last error: {payment.LastError}"), payment.UpdatedAt));
         }
 
         if (await shipping.GetShipmentAsync(orderId, cancellationToken) is { } shipment)
@@ -117,7 +120,8 @@ internal sealed class GetDossierHandler(
         [.. order.Lines.Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice))], order.PaymentMethod, order.CreatedAt, order.UpdatedAt,
         HoldView.Of(order) is { } hold ? new HoldDetails(hold.Reasons, hold.HeldAt, hold.ExpiresAt) : null);
 
-    private static SagaDetails Details(FulfilmentSaga saga) => new(
+    private static SagaDetails Details(FulfilmentSaga saga, int maxStepAttempts) => new(
         saga.Status.ToString(), saga.CurrentStep == SagaStep.None ? null : saga.CurrentStep.ToString(), saga.Attempts, saga.LastError,
-        saga.StartedAt, saga.UpdatedAt, saga.NextAttemptAt, saga.CancelRequested, saga.Outcome?.ToString());
+        saga.StartedAt, saga.UpdatedAt, saga.NextAttemptAt, saga.CancelRequested, saga.Outcome?.ToString(), maxStepAttempts,
+        saga.CurrentStep == SagaStep.None ? null : SagaDefinition.Of(saga.CurrentStep).CommandType.Name);
 }

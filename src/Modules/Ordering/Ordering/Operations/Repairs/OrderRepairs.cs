@@ -31,7 +31,7 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
                 var request = new OperatorActionRequest(reason);
                 await reasons.ValidateRequestAsync(request, cancellationToken);
                 var saga = await mediator.Send(request.ToRetrySaga(orderId, operatorName), cancellationToken);
-                return new RepairOutcome(true, $"The saga is {saga.Status} again: {saga.CurrentStep} was sent again (attempt {saga.Attempts}).");
+                return new RepairOutcome(true, $"The saga is {saga.Status} again: {saga.CurrentStep} was sent again (step attempt {saga.Attempts}).");
             }
 
             if (kind is RepairKind.ApproveReview or RepairKind.RejectReview)

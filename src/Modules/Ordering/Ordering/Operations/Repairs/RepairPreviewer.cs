@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Persistence;
@@ -10,7 +11,8 @@ using OrderManagement.Ordering.Review;
 namespace OrderManagement.Ordering.Operations.Repairs;
 
 // Runs the repair's domain logic on a private DbContext that is never saved and reports what it would have written:
-// the history entries and the messages. The rules are therefore exactly those the real command applies.
+// the history entries, the messages, the dead letters a retry removes and the audit entry. The rules are therefore exactly
+// those the real command applies.
 internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider time)
 {
     public const string CancellationUnderWay =
@@ -30,11 +32,16 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
             return new RepairPreview(kind, false, $"There is no order {orderId}.", []);
         }
 
+        IReadOnlyList<PendingMessage> removed = [];
         try
         {
             if (kind == RepairKind.RetryStep)
             {
+                var step = saga.CurrentStep;
                 fulfilment.Retry(order, saga, operatorName, Reason);
+                removed = await SupersededDeadLetters.RecordAsync(order.Id, step, scope.ServiceProvider.GetRequiredService<OutboxInspector>(),
+                    scope.ServiceProvider.GetRequiredService<MessageTypeMap>(), scope.ServiceProvider.GetRequiredService<HistoryLog<OrderingDbContext>>(),
+                    cancellationToken);
             }
             else if (kind is RepairKind.ApproveReview or RepairKind.RejectReview)
             {
@@ -51,10 +58,24 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
         }
 
         var changes = Changes(db);
-        return kind == RepairKind.Cancel && changes.Count == 0
-            ? new RepairPreview(kind, false, CancellationUnderWay, [])
-            : new RepairPreview(kind, true, null, changes);
+        if (kind == RepairKind.Cancel && changes.Count == 0)
+        {
+            return new RepairPreview(kind, false, CancellationUnderWay, []);
+        }
+
+        changes.AddRange(removed.Select(l => $"Removes dead letter {l.Id} ({l.MessageType} to {l.To}) from the dead letters: the retry sends it again"));
+        changes.Add($"Operators' audit: {AuditAction(kind)} on this order by {operatorName}, with your reason");
+        return new RepairPreview(kind, true, null, changes);
     }
+
+    // The action name the audit behaviour records for the repair's command (its IOperatorCommand.Describe).
+    private static string AuditAction(RepairKind kind) => kind switch
+    {
+        RepairKind.RetryStep => "RetryStep",
+        RepairKind.ApproveReview => "ApproveReview",
+        RepairKind.RejectReview => "RejectReview",
+        _ => "CancelOrder",
+    };
 
     private List<string> Changes(OrderingDbContext db)
     {

@@ -22,7 +22,8 @@ internal sealed class ListStallsValidator : AbstractValidator<ListStallsQuery>
     }
 }
 
-internal sealed class ListStallsHandler(NpgsqlDataSource dataSource, IOptionsMonitor<StallOptions> options, TimeProvider time, CursorCodec cursors)
+internal sealed class ListStallsHandler(
+    NpgsqlDataSource dataSource, IOptionsMonitor<StallOptions> options, TimeProvider time, CursorCodec cursors, StallOutlooks outlooks)
     : IRequestHandler<ListStallsQuery, StallPage>
 {
     public async Task<StallPage> Handle(ListStallsQuery query, CancellationToken cancellationToken)
@@ -33,7 +34,16 @@ internal sealed class ListStallsHandler(NpgsqlDataSource dataSource, IOptionsMon
         (DateTimeOffset, Guid)? after = query.Cursor is not null && StallCursor.TryParse(cursors, query.Cursor, out var position) ? position : null;
         var waits = await StallQueries.PageAsync(dataSource, settings, now, after, limit + 1, cancellationToken);
         var next = waits.Count > limit ? StallCursor.Encode(cursors, waits[limit - 1]) : null;
-        return new StallPage([.. waits.Take(limit).Select(w => StallDetection.Inspect(w, settings, now)).OfType<StallReport>()], next);
+        var stalls = new List<StallReport>();
+        foreach (var wait in waits.Take(limit))
+        {
+            if (StallDetection.Inspect(wait, settings, now, await outlooks.ForAsync(wait, cancellationToken)) is { } stall)
+            {
+                stalls.Add(stall);
+            }
+        }
+
+        return new StallPage(stalls, next);
     }
 }
 

@@ -4,12 +4,14 @@ using OrderManagement.Ordering.Fulfilment;
 
 namespace OrderManagement.Ordering.Operations.Stalls;
 
-// Decides whether a saga is stalled and says why in words an operator on call can act on.
+// Decides whether a saga is stalled and says why in words an operator on call can act on. Two counts are kept apart and
+// named: step attempts (how often the saga sent the step's command) and provider attempts (how often Payments called
+// the payment provider). What happens next follows what is really pending (StallOutlook), never a stock phrase.
 internal static class StallDetection
 {
     public static readonly SagaStatus[] Waiting = [SagaStatus.Running, SagaStatus.Compensating, SagaStatus.Failed];
 
-    public static StallReport? Inspect(SagaWait wait, StallOptions options, DateTimeOffset now)
+    public static StallReport? Inspect(SagaWait wait, StallOptions options, DateTimeOffset now, StallOutlook outlook)
     {
         if (!Waiting.Contains(wait.Status) || wait.Step == SagaStep.None)
         {
@@ -26,27 +28,35 @@ internal static class StallDetection
         var (reply, module) = AwaitedReplies.For(wait.Step);
         return new StallReport(wait.OrderId, wait.Status.ToString(), wait.Step.ToString(), reply, module, wait.Since,
             Math.Round(waiting.TotalSeconds, 1), normal.TotalSeconds, wait.Attempts, wait.LastError, wait.NextAttemptAt,
-            Reason(wait, reply, module, waiting, normal, now));
+            Reason(wait, reply, module, waiting, normal, now, outlook));
     }
 
-    private static string Reason(SagaWait wait, string reply, string module, TimeSpan waiting, TimeSpan normal, DateTimeOffset now)
+    private static string Reason(SagaWait wait, string reply, string module, TimeSpan waiting, TimeSpan normal, DateTimeOffset now, StallOutlook outlook)
     {
-        var attempts = wait.Attempts == 1 ? "1 attempt" : $"{wait.Attempts} attempts";
-        var lastError = wait.LastError is null ? "" : $", last error: {wait.LastError}";
+        var sends = StepAttempts(wait, outlook);
+        var lastError = wait.LastError is null ? "" : $"; last error: {wait.LastError.TrimEnd('.')}";
+        var pending = StallNextWords.ByItself(outlook, now);
         if (wait.Status == SagaStatus.Failed)
         {
-            return $"Failed while waiting for {reply} from {module} ({attempts}{lastError}). Nothing more happens by itself: " +
-                "retry the step, or cancel the order.";
+            var next = pending.Count == 0
+                ? "Nothing more happens by itself: " + (outlook.DeadLetters > 0 ? "replay its dead letter, retry the step, or cancel the order." : "retry the step, or cancel the order.")
+                : "It is not stuck for good; by itself, " + string.Join("; ", pending) + ". Wait for that, or cancel the order if it should not go on.";
+            return $"Failed while waiting for {reply} from {module} ({sends}{lastError}). {next}";
         }
 
-        var next = "";
-        if (wait.NextAttemptAt is { } at)
-        {
-            next = at > now ? $"; sent again in {Duration(at - now)} unless it arrives" : "; it is being sent again now";
-        }
-
-        return $"Waiting {Duration(waiting)} for {reply} from {module}; normally under {Duration(normal)}; {attempts}{lastError}{next}.";
+        var deadline = StallNextWords.AtDeadline(wait, outlook, now);
+        var more = pending.Count == 0 ? "" : "; meanwhile, by itself, " + string.Join("; ", pending);
+        return $"Waiting {Duration(waiting)} for {reply} from {module}; normally under {Duration(normal)}; {sends}{lastError}{deadline}{more}.";
     }
+
+    private static string StepAttempts(SagaWait wait, StallOutlook outlook)
+    {
+        var command = SagaDefinition.Of(wait.Step).CommandType.Name;
+        var of = outlook.MaxStepAttempts > 0 ? $" of {outlook.MaxStepAttempts}" : "";
+        return $"step attempts {wait.Attempts}{of}: the saga sent {command} {Times(wait.Attempts)}";
+    }
+
+    public static string Times(int count) => count == 1 ? "once" : $"{count} times";
 
     public static string Duration(TimeSpan span) => span.TotalSeconds switch
     {
@@ -56,6 +66,8 @@ internal static class StallDetection
         < 48 * 3600 => $"{Math.Round(span.TotalHours).ToString(CultureInfo.InvariantCulture)} h",
         _ => $"{Math.Round(span.TotalDays).ToString(CultureInfo.InvariantCulture)} days",
     };
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 }
 
 // A saga's wait as read from the database: since is when the current step started (or was last retried by hand).
