@@ -7,14 +7,14 @@ namespace OrderManagement.Host.Console;
 
 // Draws a Mermaid stateDiagram ("A --> B : Trigger" lines, as Stateless's MermaidGraph writes them) as inline SVG on
 // the server, with the states an order went through and the transitions between them highlighted. No script, no CDN.
-// Layout: a state's column is its distance from the first state of the path; states in one column stack downwards.
+// Layout: a state's column is its distance from the first state of the path; states in one column stack downwards. Boxes
+// are as wide as the longest state name needs, and trigger labels are placed clear of boxes and of each other.
 public static class StateGraphSvg
 {
-    private const int ColumnWidth = 190;
-    private const int RowHeight = 74;
-    private const int NodeWidth = 140;
+    private const int RowHeight = 84;
     private const int NodeHeight = 36;
     private const int Margin = 16;
+    private const double NodeFontSize = 14;
 
     public static IHtmlContent Render(string mermaid, IReadOnlyList<string> path, string title)
     {
@@ -36,25 +36,45 @@ public static class StateGraphSvg
 
         var visited = path.ToHashSet(StringComparer.Ordinal);
         var current = path.Count > 0 ? path[^1] : null;
-        var width = (positions.Values.Max(p => p.Column) + 1) * ColumnWidth + Margin * 2;
-        var height = (positions.Values.Max(p => p.Row) + 1) * RowHeight + Margin * 2;
+        var nodeWidth = (int)Math.Ceiling(Math.Max(140, positions.Keys.Where(s => !choices.Contains(s))
+            .Select(s => StateGraphLabels.TextWidth(s, NodeFontSize)).DefaultIfEmpty(0).Max() + 20));
+        var geometry = new Geometry(nodeWidth, nodeWidth + 80);
+        var labels = new StateGraphLabels([.. positions.Values.Select(p => geometry.NodeBox(p).Grown(2))]);
+        var drawn = edges.Select(edge =>
+        {
+            var curve = geometry.Curve(positions[edge.From], positions[edge.To]);
+            var label = edge.Trigger.Length == 0 ? (StateGraphLabels.Box?)null : labels.Place(edge.Trigger, curve.PointAt);
+            return (edge, curve, label);
+        }).ToList();
+        var boxes = positions.Values.Select(geometry.NodeBox).Concat(drawn.Select(d => d.label).OfType<StateGraphLabels.Box>()).ToList();
+        var width = (int)Math.Ceiling(boxes.Max(b => b.Right) + Margin);
+        var height = (int)Math.Ceiling(Math.Max(boxes.Max(b => b.Bottom), drawn.Select(d => d.curve.Lowest).DefaultIfEmpty(0).Max() + 8) + Margin);
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" role=\"img\" aria-label=\"{Encode(title)}: {Encode(string.Join(" → ", path))}\">");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>");
-        foreach (var edge in edges)
+        foreach (var (edge, curve, _) in drawn)
         {
             var on = walked.Contains((edge.From, edge.To));
-            svg.Append(Edge(positions[edge.From], positions[edge.To], edge.Trigger, on));
+            svg.Append(F($"<path d=\"{curve.Path}\" fill=\"none\" stroke=\"{(on ? "#0b5cad" : "#a0a8b0")}\" stroke-width=\"{(on ? "3" : "1.2")}\" marker-end=\"url(#arrow)\"{(on ? " data-walked=\"true\"" : "")}/>"));
+        }
+
+        // Labels after every edge, with a white halo, so no line runs through a label's letters.
+        foreach (var (edge, _, label) in drawn)
+        {
+            if (label is { } box)
+            {
+                svg.Append(F($"<text class=\"edge-label\" x=\"{box.X + box.Width / 2:0.#}\" y=\"{box.Y + box.Height / 2 + 4:0.#}\" text-anchor=\"middle\" font-size=\"{StateGraphLabels.LabelFontSize}\" fill=\"#5b6570\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{Encode(edge.Trigger)}</text>"));
+            }
         }
 
         foreach (var (state, at) in positions)
         {
-            var (x, y) = Corner(at);
+            var (x, y) = geometry.Corner(at);
             if (choices.Contains(state))
             {
                 var on = walked.Any(w => w.Item1 == state);
-                svg.Append(F($"<g data-state=\"{Encode(state)}\" data-choice=\"true\"><title>a choice: the guard on each way out decides</title><polygon points=\"{x},{y + NodeHeight / 2} {x + NodeWidth / 2},{y} {x + NodeWidth},{y + NodeHeight / 2} {x + NodeWidth / 2},{y + NodeHeight}\" fill=\"#ffffff\" stroke=\"{(on ? "#0b5cad" : "#8c959f")}\" stroke-width=\"{(on ? 2 : 1)}\"/></g>"));
+                svg.Append(F($"<g data-state=\"{Encode(state)}\" data-choice=\"true\"><title>a choice: the guard on each way out decides</title><polygon points=\"{x},{y + NodeHeight / 2} {x + nodeWidth / 2},{y} {x + nodeWidth},{y + NodeHeight / 2} {x + nodeWidth / 2},{y + NodeHeight}\" fill=\"#ffffff\" stroke=\"{(on ? "#0b5cad" : "#8c959f")}\" stroke-width=\"{(on ? 2 : 1)}\"/></g>"));
                 continue;
             }
 
@@ -62,43 +82,56 @@ public static class StateGraphSvg
             var text = state == current ? "#ffffff" : "#1b1f24";
             var stroke = visited.Contains(state) ? "#0b5cad" : "#8c959f";
             svg.Append(CultureInfo.InvariantCulture,
-                $"<g data-state=\"{Encode(state)}\"{(visited.Contains(state) ? " data-visited=\"true\"" : "")}><rect x=\"{x}\" y=\"{y}\" width=\"{NodeWidth}\" height=\"{NodeHeight}\" rx=\"8\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{(visited.Contains(state) ? 2 : 1)}\"/>");
+                $"<g data-state=\"{Encode(state)}\"{(visited.Contains(state) ? " data-visited=\"true\"" : "")}><rect x=\"{x}\" y=\"{y}\" width=\"{nodeWidth}\" height=\"{NodeHeight}\" rx=\"8\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{(visited.Contains(state) ? 2 : 1)}\"/>");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{x + NodeWidth / 2}\" y=\"{y + NodeHeight / 2 + 5}\" text-anchor=\"middle\" font-size=\"14\" fill=\"{text}\">{Encode(state)}</text></g>");
+                $"<text class=\"state-label\" x=\"{x + nodeWidth / 2}\" y=\"{y + NodeHeight / 2 + 5}\" text-anchor=\"middle\" font-size=\"{NodeFontSize}\" fill=\"{text}\">{Encode(state)}</text></g>");
         }
 
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
     }
 
-    private static string Edge((int Column, int Row) from, (int Column, int Row) to, string trigger, bool on)
+    // Where boxes go and how an edge runs between two of them: forwards, a curve from the right side to the left side;
+    // backwards or within a column, an arc below both boxes.
+    private sealed record Geometry(int NodeWidth, int ColumnWidth)
     {
-        var (fx, fy) = Corner(from);
-        var (tx, ty) = Corner(to);
-        var stroke = on ? "#0b5cad" : "#a0a8b0";
-        var widthAttr = on ? "3" : "1.2";
-        string d;
-        double lx, ly;
-        if (to.Column > from.Column)
+        public (int X, int Y) Corner((int Column, int Row) at) => (Margin + at.Column * ColumnWidth, Margin + at.Row * RowHeight);
+
+        public StateGraphLabels.Box NodeBox((int Column, int Row) at)
         {
-            var (x1, y1, x2, y2) = (fx + NodeWidth, fy + NodeHeight / 2.0, tx, ty + NodeHeight / 2.0);
-            d = F($"M{x1},{y1} C{x1 + 30},{y1} {x2 - 30},{y2} {x2},{y2}");
-            (lx, ly) = ((x1 + x2) / 2, (y1 + y2) / 2 - 4);
-        }
-        else
-        {
-            // Backwards or within one column: an arc below the boxes.
-            var (x1, y1, x2, y2) = (fx + NodeWidth / 2.0, fy + NodeHeight, tx + NodeWidth / 2.0, ty + NodeHeight);
-            var dip = Math.Max(y1, y2) + 30;
-            d = F($"M{x1},{y1} C{x1},{dip} {x2},{dip} {x2},{y2}");
-            (lx, ly) = ((x1 + x2) / 2, dip - 4);
+            var (x, y) = Corner(at);
+            return new(x, y, NodeWidth, NodeHeight);
         }
 
-        return F($"<path d=\"{d}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{widthAttr}\" marker-end=\"url(#arrow)\"{(on ? " data-walked=\"true\"" : "")}/>")
-            + F($"<text x=\"{lx}\" y=\"{ly}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#5b6570\">{Encode(trigger)}</text>");
+        public Curve Curve((int Column, int Row) from, (int Column, int Row) to)
+        {
+            var (fx, fy) = Corner(from);
+            var (tx, ty) = Corner(to);
+            if (to.Column > from.Column)
+            {
+                var (x1, y1, x2, y2) = (fx + NodeWidth, fy + NodeHeight / 2.0, (double)tx, ty + NodeHeight / 2.0);
+                return new Curve((x1, y1), (x1 + 30, y1), (x2 - 30, y2), (x2, y2));
+            }
+
+            var (ax, ay, bx, by) = (fx + NodeWidth / 2.0, (double)fy + NodeHeight, tx + NodeWidth / 2.0, (double)ty + NodeHeight);
+            var dip = Math.Max(ay, by) + 30;
+            return new Curve((ax, ay), (ax, dip), (bx, dip), (bx, by));
+        }
     }
 
-    private static (int X, int Y) Corner((int Column, int Row) at) => (Margin + at.Column * ColumnWidth, Margin + at.Row * RowHeight);
+    private sealed record Curve((double X, double Y) P0, (double X, double Y) P1, (double X, double Y) P2, (double X, double Y) P3)
+    {
+        public string Path => F($"M{P0.X},{P0.Y} C{P1.X},{P1.Y} {P2.X},{P2.Y} {P3.X},{P3.Y}");
+
+        public double Lowest => Math.Max(Math.Max(P0.Y, P3.Y), PointAt(0.5).Y);
+
+        public (double X, double Y) PointAt(double t)
+        {
+            var u = 1 - t;
+            double At(double a, double b, double c, double d) => u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
+            return (At(P0.X, P1.X, P2.X, P3.X), At(P0.Y, P1.Y, P2.Y, P3.Y));
+        }
+    }
 
     // MermaidGraph also marks the machine's current state ("[*] --> State") and draws an ignored trigger as an arrow from
     // a state to itself; the page shows the current state by the path and leaves out triggers that move nothing.
