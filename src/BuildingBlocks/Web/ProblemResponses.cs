@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderManagement.BuildingBlocks.Web;
 
@@ -27,6 +28,11 @@ public static class ProblemResponses
 
     public static Task WriteAsync(HttpContext context, int status, string type, string title, string detail, IDictionary<string, string[]>? errors = null)
     {
+        if (context.RequestServices?.GetService<IRefusalPages>() is { } pages && pages.Serves(context))
+        {
+            return pages.WriteAsync(context, status, title, detail, errors);
+        }
+
         var problem = Create(context, status, type, title, detail);
         if (errors is not null)
         {

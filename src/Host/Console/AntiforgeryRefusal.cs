@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 
@@ -15,12 +14,7 @@ internal sealed class AntiforgeryRefusal : IAlwaysRunResultFilter
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
         {
-            context.Result = new ContentResult
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-                ContentType = "text/plain; charset=utf-8",
-                Content = Message,
-            };
+            context.Result = ConsoleRefusalPage.Result(context.HttpContext, StatusCodes.Status400BadRequest, Message);
         }
     }
 

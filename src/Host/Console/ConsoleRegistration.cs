@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.WebEncoders;
+using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 
 namespace OrderManagement.Host.Console;
@@ -43,6 +44,7 @@ internal static class ConsoleRegistration
             options.EventsType = typeof(OperatorSessionEvents);
         });
         services.AddScoped<OperatorSessionEvents>();
+        services.AddSingleton<IRefusalPages, ConsoleRefusalPage>();
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(SessionScheme)
             .RequireRole(Roles.Operator));
@@ -58,6 +60,7 @@ internal static class ConsoleRegistration
 
     public static WebApplication MapOperationsConsole(this WebApplication app)
     {
+        app.UseMiddleware<ConsoleFormGuard>();
         app.MapRazorPages();
         return app;
     }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace OrderManagement.Host.Console;
@@ -24,24 +23,17 @@ internal sealed class UnknownHandlerRefusal : IPageFilter
         if (!handlers.Any(h => string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase)))
         {
             context.HttpContext.Response.Headers.Allow = string.Join(", ", handlers.Select(h => h.HttpMethod.ToUpperInvariant()).Distinct());
-            context.Result = Refusal(StatusCodes.Status405MethodNotAllowed,
+            context.Result = ConsoleRefusalPage.Result(context.HttpContext, StatusCodes.Status405MethodNotAllowed,
                 $"This console page does not take a {method} request. Open it from the console's navigation and use its forms.");
             return;
         }
 
         var handler = context.HttpContext.Request.Query["handler"].ToString();
-        context.Result = Refusal(StatusCodes.Status404NotFound,
+        context.Result = ConsoleRefusalPage.Result(context.HttpContext, StatusCodes.Status404NotFound,
             $"This console page has no action '{handler}'. Reload the page and use its forms.");
     }
 
     public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
     }
-
-    private static ContentResult Refusal(int status, string message) => new()
-    {
-        StatusCode = status,
-        ContentType = "text/plain; charset=utf-8",
-        Content = message,
-    };
 }

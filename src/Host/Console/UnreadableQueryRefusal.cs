@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace OrderManagement.Host.Console;
@@ -22,13 +21,8 @@ internal sealed class UnreadableQueryRefusal : IPageFilter
         var unreadable = context.ModelState
             .Where(entry => entry.Value?.Errors.Count > 0)
             .Select(entry => $"'{entry.Value!.AttemptedValue}' is not a valid {entry.Key}.");
-        context.Result = new ContentResult
-        {
-            StatusCode = StatusCodes.Status400BadRequest,
-            ContentType = "text/plain; charset=utf-8",
-            Content = "This address holds a value the page cannot read: " + string.Join(" ", unreadable)
-                + " Correct it, or start again from the console's navigation.",
-        };
+        context.Result = ConsoleRefusalPage.Result(context.HttpContext, StatusCodes.Status400BadRequest,
+            "This address holds a value the page cannot read: " + string.Join(" ", unreadable) + " Correct it, or start again from the console's navigation.");
     }
 
     public void OnPageHandlerExecuted(PageHandlerExecutedContext context)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrderManagement.BuildingBlocks.Operations;
 
@@ -12,10 +13,17 @@ public sealed class AuditModel(OperatorAuditLog audit) : PageModel
     // Set when the list is narrowed to one order's actions; the next page keeps the narrowing.
     public Guid? OrderId { get; private set; }
 
-    public async Task OnGetAsync(long? before, Guid? orderId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long? before, Guid? orderId, CancellationToken cancellationToken)
     {
+        if (before is < 1)
+        {
+            return ConsoleRefusalPage.Result(HttpContext, StatusCodes.Status400BadRequest,
+                $"The position 'before={before}' is not valid: this page gives it in its own \"Older\" link. Open the first page and follow that link.");
+        }
+
         OrderId = orderId;
         Entries = await audit.ListAsync(PageSize, before, orderId, cancellationToken);
+        return Page();
     }
 
     public string OlderUrl() =>

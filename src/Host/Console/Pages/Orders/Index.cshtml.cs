@@ -45,6 +45,10 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
         {
             Results = await orders.FindOrdersAsync(search, cancellationToken);
         }
+        catch (RequestValidationException invalid) when (invalid.Errors.ContainsKey("cursor"))
+        {
+            return ConsoleRefusalPage.Result(HttpContext, StatusCodes.Status400BadRequest, StallsModel.InvalidCursor(Cursor));
+        }
         catch (RequestValidationException invalid)
         {
             Errors.AddRange(invalid.Errors.SelectMany(e => e.Value));

@@ -1,0 +1,64 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using OrderManagement.BuildingBlocks.Web;
+
+namespace OrderManagement.Host.Console;
+
+// The console's refusal page: what was wrong, in words, and a link back to the page the request was for (its address
+// without the query), never the API's problem+json or a bare text line. Every refusal of the console uses it: those its
+// pages and filters make, and (through IRefusalPages) those the middleware makes before a page runs.
+internal sealed class ConsoleRefusalPage : IRefusalPages
+{
+    public bool Serves(HttpContext context) => IsConsole(context.Request.Path);
+
+    public Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(Html(context, title, detail, errors?.SelectMany(e => e.Value) ?? []), context.RequestAborted);
+    }
+
+    public static ContentResult Result(HttpContext context, int status, string message, IEnumerable<string>? details = null) => new()
+    {
+        StatusCode = status,
+        ContentType = "text/html; charset=utf-8",
+        Content = Html(context, "Refused", message, details ?? []),
+    };
+
+    public static bool IsConsole(PathString path) => path.StartsWithSegments(ConsoleRegistration.PathBase, StringComparison.OrdinalIgnoreCase);
+
+    private static string Html(HttpContext context, string title, string message, IEnumerable<string> details)
+    {
+        var back = IsConsole(context.Request.Path) && !context.Request.Path.Value!.Any(char.IsControl)
+            ? context.Request.Path.Value!
+            : ConsoleRegistration.PathBase;
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(Encode(title)).Append(" · OrderManagement operations</title>")
+            .Append("<style>body{margin:0;font:15px/1.45 system-ui,sans-serif;color:#1b1f24}header{background:#1b1f24;padding:.6rem 1rem}")
+            .Append("header a{color:#fff;font-weight:700;text-decoration:none}main{max-width:80rem;margin:0 auto;padding:1rem}")
+            .Append("h1{font-size:1.4rem}#refusal,li{color:#b3261e}</style></head><body>")
+            .Append("<header><a href=\"").Append(ConsoleRegistration.PathBase).Append("\">OMS operations</a></header><main id=\"main\">")
+            .Append("<h1>").Append(Encode(title)).Append("</h1><p id=\"refusal\" role=\"alert\">").Append(Encode(message)).Append("</p>");
+        var items = details.ToList();
+        if (items.Count > 0)
+        {
+            html.Append("<ul id=\"refusal-details\">");
+            foreach (var item in items)
+            {
+                html.Append("<li>").Append(Encode(item)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("<p>Nothing was changed. <a id=\"back\" href=\"").Append(Encode(back)).Append("\">Back to ").Append(Encode(back))
+            .Append("</a>, or start again from the <a href=\"").Append(ConsoleRegistration.PathBase).Append("\">overview</a>.</p></main></body></html>");
+        return html.ToString();
+    }
+
+    // Text content needs only &, < and > escaped (and " inside attributes); apostrophes stay as written.
+    private static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+}

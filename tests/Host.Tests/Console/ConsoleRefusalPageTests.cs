@@ -1,0 +1,72 @@
+using System.Net;
+using OrderManagement.Host.Tests.Infrastructure;
+
+namespace OrderManagement.Host.Tests.Console;
+
+// Issue 11 (defects 5-7): whatever the console cannot take is answered by the console's own HTML refusal page, 400,
+// saying what was wrong and linking back; never the API's problem+json, the antiforgery page, or a silent redirect.
+[Collection(ApiCollection.Name)]
+public sealed class ConsoleRefusalPageTests(ApiFactory api) : IAsyncLifetime
+{
+    private readonly ConsoleClient _console = ConsoleClient.For(api);
+
+    public async Task InitializeAsync() => await _console.SignInAsync(ApiFactory.OperatorKey);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("/ops/orders?customerId=%00", "/ops/orders", "customerId must not contain control characters")]
+    [InlineData("/ops/orders?sku=a%0A", "/ops/orders", "sku must not contain control characters")]
+    [InlineData("/ops/stalls?cursor=%00", "/ops/stalls", "cursor must not contain control characters")]
+    [InlineData("/ops/audit?orderId=%07", "/ops/audit", "orderId must not contain control characters")]
+    [InlineData("/ops/stalls?cursor=junk", "/ops/stalls", "The cursor 'junk' is not valid")]
+    [InlineData("/ops/orders?cursor=junk", "/ops/orders", "The cursor 'junk' is not valid")]
+    [InlineData("/ops/audit?before=0", "/ops/audit", "The position 'before=0' is not valid")]
+    [InlineData("/ops/audit?before=yesterday", "/ops/audit", "'yesterday' is not a valid before.")]
+    [InlineData("/ops/orders?held=maybe", "/ops/orders", "'maybe' is not a valid Held.")]
+    public async Task Given_an_address_the_console_cannot_take_When_opened_Then_its_html_refusal_page_says_what_is_wrong_and_links_back(
+        string path, string back, string said)
+    {
+        var response = await _console.Http.GetAsync(path);
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, page);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        page.ShouldContain("id=\"refusal\"");
+        page.ShouldContain(said);
+        page.ShouldContain($"href=\"{back}\"");
+    }
+
+    [Theory]
+    [InlineData("/ops/settings", "reason", "settings\u0000")]
+    [InlineData("/ops/dead-letters?handler=replayGroup", "reason", "fixed\u0000")]
+    [InlineData("/ops/orders/{order}?handler=preview", "reason", "why\u0000")]
+    [InlineData("/ops/orders/{order}?handler=apply", "reason", "why\u0000")]
+    [InlineData("/ops/sign-in", "apiKey", "dev-operator-key\u0000")]
+    public async Task Given_a_NUL_in_a_form_field_When_the_form_is_sent_with_its_token_Then_the_refusal_page_names_the_field_and_nothing_changes(
+        string action, string field, string value)
+    {
+        var orderPath = $"/ops/orders/{Guid.NewGuid()}";
+        var auditBefore = await AuditCountAsync();
+        var fields = new Dictionary<string, string> { ["kind"] = "Cancel", ["module"] = "Shipping", ["messageType"] = "x", ["errorKind"] = "y", ["reason"] = "because" };
+        fields[field] = value;
+
+        var response = await _console.PostFormAsync(action.Replace("/ops/orders/{order}", orderPath, StringComparison.Ordinal), fields,
+            tokenFrom: action == "/ops/sign-in" ? "/ops/sign-in" : "/ops/settings");
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, page);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        page.ShouldContain($"{field} must not contain control characters", Case.Sensitive, page);
+        page.ShouldNotContain("antiforgery");
+        (await AuditCountAsync()).ShouldBe(auditBefore);
+    }
+
+    private async Task<long> AuditCountAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM operations.audit", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
