@@ -227,7 +227,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         await CancelAsync(orderId, "ordered twice");
 
         var requested = (await HistoryAsync(orderId)).Entries.Single(e => e.Event == "CancellationRequested");
-        (requested.Module, requested.FromState, requested.ToState, requested.Detail).ShouldBe((HistoryModule.Ordering, "Pending", "Pending", $"by {Storefront}: ordered twice"));
+        (requested.Module, requested.FromState, requested.ToState, requested.Detail).ShouldBe((ModuleName.Ordering, "Pending", "Pending", $"by {Storefront}: ordered twice"));
     }
 
     private Task<T> RepairAsync<T>(Func<IOrderRepairs, Task<T>> repair) =>

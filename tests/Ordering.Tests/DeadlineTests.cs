@@ -35,7 +35,7 @@ public sealed class DeadlineTests(OrderingModuleFixture fixture) : OrderingTest(
 
         await SentAsync<ReserveStock>(m => m.OrderId == orderId, count: 2);
         var retried = (await HistoryAsync(orderId)).Entries.Single(e => e.Event == "StepRetried");
-        (retried.Module, retried.FromState, retried.ToState).ShouldBe((HistoryModule.Ordering, "ReserveStock", "ReserveStock"));
+        (retried.Module, retried.FromState, retried.ToState).ShouldBe((ModuleName.Ordering, "ReserveStock", "ReserveStock"));
         retried.Detail.ShouldBe("No answer to ReserveStock in time; sending it again (step attempt 2 of 2).");
     }
 

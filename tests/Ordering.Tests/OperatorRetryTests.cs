@@ -34,9 +34,9 @@ public sealed class OperatorRetryTests(OrderingModuleFixture fixture) : Ordering
         var entries = (await HistoryAsync(orderId)).Entries;
         var (retry, resumed) = (entries[^2], entries[^1]);
         (retry.Module, retry.Event, retry.FromState, retry.ToState, retry.Detail)
-            .ShouldBe((HistoryModule.Ordering, "OperatorRetry", "ReserveStock", "ReserveStock", $"by {Operator}: inventory is back"));
+            .ShouldBe((ModuleName.Ordering, "OperatorRetry", "ReserveStock", "ReserveStock", $"by {Operator}: inventory is back"));
         (resumed.Module, resumed.Event, resumed.FromState, resumed.ToState, resumed.Detail)
-            .ShouldBe((HistoryModule.Ordering, "SagaResumed", "Failed", "Running", $"ReserveStock sent again: retried by {Operator}"));
+            .ShouldBe((ModuleName.Ordering, "SagaResumed", "Failed", "Running", $"ReserveStock sent again: retried by {Operator}"));
     }
 
     [Fact]

@@ -34,12 +34,12 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
         history.OrderId.ShouldBe(orderId);
         history.Entries.Select(e => (e.Sequence, e.Module, e.Event, e.ToState)).ShouldBe(
         [
-            (1, HistoryModule.Ordering, "OrderPlaced", "Pending"),
-            (2, HistoryModule.Ordering, "StepStarted", "ReserveStock"),
-            (3, HistoryModule.Inventory, "StockReserved", "Reserved"),
-            (4, HistoryModule.Shipping, "ShipmentNoted", "None"),
-            (5, HistoryModule.Ordering, "StepStarted", "ReviewOrder"),
-            (6, HistoryModule.Ordering, "StepStarted", "AuthorizePayment"),
+            (1, ModuleName.Ordering, "OrderPlaced", "Pending"),
+            (2, ModuleName.Ordering, "StepStarted", "ReserveStock"),
+            (3, ModuleName.Inventory, "StockReserved", "Reserved"),
+            (4, ModuleName.Shipping, "ShipmentNoted", "None"),
+            (5, ModuleName.Ordering, "StepStarted", "ReviewOrder"),
+            (6, ModuleName.Ordering, "StepStarted", "AuthorizePayment"),
         ]);
         history.Entries.Select(e => e.OccurredAt).ShouldBe(
             [placedAt, placedAt, placedAt.AddSeconds(1), placedAt.AddSeconds(2.5), placedAt.AddSeconds(2), placedAt.AddSeconds(2)]);
@@ -59,9 +59,9 @@ public sealed class OrderHistoryTests(OrderingModuleFixture fixture) : OrderingT
 
         var after = await HistoryAsync(orderId);
 
-        before.Entries.ShouldNotContain(e => e.Module == HistoryModule.Payments);
+        before.Entries.ShouldNotContain(e => e.Module == ModuleName.Payments);
         after.Entries.Take(before.Entries.Count).ShouldBe(before.Entries);
-        after.Entries[^1].ShouldBe(new HistoryEntryView(before.Entries.Count + 1, placedAt.AddSeconds(-1), HistoryModule.Payments, "PaymentStarted", null, "Pending", "45.48 EUR", null));
+        after.Entries[^1].ShouldBe(new HistoryEntryView(before.Entries.Count + 1, placedAt.AddSeconds(-1), ModuleName.Payments, "PaymentStarted", null, "Pending", "45.48 EUR", null));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal static class OperationsEndpoints
             .WithDescription("Sagas waiting longer than their step's normal wait (settings Stalls:<Step>), and failed sagas, "
                 + "each with the awaited reply, the sending module, the wait and normal wait in seconds, attempts, last error and "
                 + "the reason in words. limit 1..100 (default 20); pass nextCursor as cursor for the next page.")
-            .Produces<StallPage>()
+            .Produces<StallViewPage>()
             .ProducesValidationProblem();
 
         ops.MapGet("/dead-letters", async (int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>

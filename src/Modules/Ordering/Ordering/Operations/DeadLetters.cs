@@ -7,15 +7,16 @@ using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.OrderHistory;
 using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.Operations;
 
 // OrderId is the order the message concerns, when it concerns one.
-internal sealed record DeadLetterView(Guid Id, string Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt, Guid? OrderId)
+internal sealed record DeadLetterView(Guid Id, ModuleName Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt, Guid? OrderId)
 {
     public static DeadLetterView From(DeadLetter letter) =>
-        new(letter.Id, letter.Module, letter.MessageType, letter.Attempts, letter.LastError, letter.FailedAt, MessagePayloads.OrderIdOf(letter.Payload));
+        new(letter.Id, Enum.Parse<ModuleName>(letter.Module), letter.MessageType, letter.Attempts, letter.LastError, letter.FailedAt, MessagePayloads.OrderIdOf(letter.Payload));
 }
 
 internal sealed record DeadLetterPage(IReadOnlyList<DeadLetterView> Items, string? NextCursor);

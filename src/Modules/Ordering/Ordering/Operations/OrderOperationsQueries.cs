@@ -22,6 +22,6 @@ internal sealed class OrderOperationsQueries(IMediator mediator) : IOrderOperati
     public Task<OrderDossier?> GetDossierAsync(Guid orderId, CancellationToken cancellationToken) =>
         mediator.Send(new GetDossierQuery(orderId), cancellationToken);
 
-    public Task<StallPage> ListStallsAsync(int limit, string? cursor, CancellationToken cancellationToken) =>
-        mediator.Send(new ListStallsQuery(limit, cursor), cancellationToken);
+    public async Task<StallPage> ListStallsAsync(int limit, string? cursor, CancellationToken cancellationToken) =>
+        (await mediator.Send(new ListStallsQuery(limit, cursor), cancellationToken)).ToPage();
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
@@ -70,7 +71,8 @@ internal static class WebhookEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        webhooks.MapGet("/{webhookId:guid}/deliveries", async (Guid webhookId, string? status, int? limit, string? cursor, HttpContext http,
+        webhooks.MapGet("/{webhookId:guid}/deliveries", async (Guid webhookId,
+                [Description("Only deliveries in this status (exact spelling); any other value is a 400.")] EnumFilter<WebhookDeliveryStatus>? status, int? limit, string? cursor, HttpContext http,
                 [FromServices] IValidator<ListDeliveriesQuery> validator, WebhookSubscriptions subscriptions) =>
             {
                 var query = new ListDeliveriesQuery(status, limit, cursor);

@@ -11,7 +11,7 @@ namespace OrderManagement.Ordering.Webhooks;
 // when omitted).
 internal sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? EventTypes = null, string? Secret = null);
 
-internal sealed record ListDeliveriesQuery(string? Status, int? Limit, string? Cursor);
+internal sealed record ListDeliveriesQuery(EnumFilter<WebhookDeliveryStatus>? Status, int? Limit, string? Cursor);
 
 internal sealed class CreateWebhookValidator : AbstractValidator<CreateWebhookRequest>
 {
@@ -38,9 +38,7 @@ internal sealed class ListDeliveriesValidator : AbstractValidator<ListDeliveries
     public ListDeliveriesValidator(CursorCodec cursors)
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, 100).WithMessage("limit must be between 1 and 100.");
-        RuleFor(q => q.Status)
-            .Must(s => s is null || Enum.GetNames<WebhookDeliveryStatus>().Contains(s, StringComparer.Ordinal))
-            .WithMessage($"status must be one of {string.Join(", ", Enum.GetNames<WebhookDeliveryStatus>())}.");
+        RuleFor(q => q.Status).Must(s => s is null || s.Value is not null).WithMessage(EnumFilter<WebhookDeliveryStatus>.MustBeOneOf("status"));
         RuleFor(q => q.Cursor)
             .Must(c => c is null || cursors.TryDecodeSequence(c, out _))
             .WithMessage("cursor was not issued by this API; pass the nextCursor of a previous page.");

@@ -85,9 +85,8 @@ internal sealed class WebhookSubscriptions(
         await GetAsync(caller, id, cancellationToken);
         var limit = query.Limit ?? 20;
         var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id);
-        if (query.Status is not null)
+        if (query.Status?.Value is { } status)
         {
-            var status = Enum.Parse<WebhookDeliveryStatus>(query.Status);
             deliveries = deliveries.Where(d => d.Status == status);
         }
 

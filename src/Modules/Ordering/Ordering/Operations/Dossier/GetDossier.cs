@@ -67,7 +67,7 @@ internal sealed class GetDossierHandler(
     {
         var since = await StallQueries.StepStartedAsync(dataSource, saga, cancellationToken);
         var wait = new SagaWait(saga.OrderId, saga.Status, saga.CurrentStep, saga.Attempts, saga.LastError, saga.NextAttemptAt, since);
-        return StallDetection.Inspect(wait, stalls.CurrentValue, time.GetUtcNow(), await outlooks.ForAsync(wait, cancellationToken));
+        return StallDetection.Inspect(wait, stalls.CurrentValue, time.GetUtcNow(), await outlooks.ForAsync(wait, cancellationToken))?.ToReport();
     }
 
     private async Task<IReadOnlyList<PartSnapshot>> PartsAsync(Guid orderId, CancellationToken cancellationToken)

@@ -5,11 +5,10 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Web;
-using OrderManagement.Ordering.Contracts;
 
 namespace OrderManagement.Ordering.Operations.Stalls;
 
-internal sealed record ListStallsQuery(int? Limit, string? Cursor) : IQuery<StallPage>;
+internal sealed record ListStallsQuery(int? Limit, string? Cursor) : IQuery<StallViewPage>;
 
 internal sealed class ListStallsValidator : AbstractValidator<ListStallsQuery>
 {
@@ -24,9 +23,9 @@ internal sealed class ListStallsValidator : AbstractValidator<ListStallsQuery>
 
 internal sealed class ListStallsHandler(
     NpgsqlDataSource dataSource, IOptionsMonitor<StallOptions> options, TimeProvider time, CursorCodec cursors, StallOutlooks outlooks)
-    : IRequestHandler<ListStallsQuery, StallPage>
+    : IRequestHandler<ListStallsQuery, StallViewPage>
 {
-    public async Task<StallPage> Handle(ListStallsQuery query, CancellationToken cancellationToken)
+    public async Task<StallViewPage> Handle(ListStallsQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? 20;
         var now = time.GetUtcNow();
@@ -34,7 +33,7 @@ internal sealed class ListStallsHandler(
         (DateTimeOffset, Guid)? after = query.Cursor is not null && StallCursor.TryParse(cursors, query.Cursor, out var position) ? position : null;
         var waits = await StallQueries.PageAsync(dataSource, settings, now, after, limit + 1, cancellationToken);
         var next = waits.Count > limit ? StallCursor.Encode(cursors, waits[limit - 1]) : null;
-        var stalls = new List<StallReport>();
+        var stalls = new List<StallView>();
         foreach (var wait in waits.Take(limit))
         {
             if (StallDetection.Inspect(wait, settings, now, await outlooks.ForAsync(wait, cancellationToken)) is { } stall)
@@ -43,7 +42,7 @@ internal sealed class ListStallsHandler(
             }
         }
 
-        return new StallPage(stalls, next);
+        return new StallViewPage(stalls, next);
     }
 }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.OrderHistory;
 
 namespace OrderManagement.Ordering.Operations.Stalls;
 
@@ -11,7 +11,7 @@ internal static class StallDetection
 {
     public static readonly SagaStatus[] Waiting = [SagaStatus.Running, SagaStatus.Compensating, SagaStatus.Failed];
 
-    public static StallReport? Inspect(SagaWait wait, StallOptions options, DateTimeOffset now, StallOutlook outlook)
+    public static StallView? Inspect(SagaWait wait, StallOptions options, DateTimeOffset now, StallOutlook outlook)
     {
         if (!Waiting.Contains(wait.Status) || wait.Step == SagaStep.None)
         {
@@ -26,12 +26,12 @@ internal static class StallDetection
         }
 
         var (reply, module) = AwaitedReplies.For(wait.Step);
-        return new StallReport(wait.OrderId, wait.Status.ToString(), wait.Step.ToString(), reply, module, wait.Since,
+        return new StallView(wait.OrderId, wait.Status, SagaView.StepOf(wait.Step)!.Value, reply, module, wait.Since,
             Math.Round(waiting.TotalSeconds, 1), normal.TotalSeconds, wait.Attempts, wait.LastError, wait.NextAttemptAt,
             Reason(wait, reply, module, waiting, normal, now, outlook));
     }
 
-    private static string Reason(SagaWait wait, string reply, string module, TimeSpan waiting, TimeSpan normal, DateTimeOffset now, StallOutlook outlook)
+    private static string Reason(SagaWait wait, string reply, ModuleName module, TimeSpan waiting, TimeSpan normal, DateTimeOffset now, StallOutlook outlook)
     {
         var sends = StepAttempts(wait, outlook);
         var lastError = wait.LastError is null ? "" : $"; last error: {wait.LastError.TrimEnd('.')}";
