@@ -30,7 +30,7 @@ public static class IntakeLimits
         services.AddEditableSetting(EditableSetting.Integer($"{IntakeOptions.Section}:QueueLimit",
             "POST /orders waiting for a slot; beyond it 503 overloaded", 0, 100000, new IntakeOptions().QueueLimit));
         services.AddEditableSetting(EditableSetting.Duration($"{IntakeOptions.Section}:MaxBacklogAge",
-            "how long a queue of due messages may wait before POST /orders answers 503 backlog",
+            "How long a queue of due messages may wait before POST /orders answers 503 backlog",
             TimeSpan.FromMilliseconds(50), TimeSpan.FromDays(1), new IntakeOptions().MaxBacklogAge));
         services.AddOptions<RateLimiterOptions>().Configure<IOptionsMonitor<IntakeOptions>>((limiter, intake) =>
         {

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace OrderManagement.BuildingBlocks.Operations.Settings;
 
-// A configuration key operators may change at run time, and its bounds. A duration is written as hh:mm:ss (or
-// d.hh:mm:ss); Min and Max are in seconds for durations, plain numbers for integers, 0 and 1 for a flag (written
+// A configuration key operators may change at run time, and its bounds. A duration is written with its unit (30 s, 2 min)
+// or as hh:mm:ss (or d.hh:mm:ss), and stored as [d.]hh:mm:ss; Min and Max are in seconds for durations, plain numbers for integers, 0 and 1 for a flag (written
 // false and true), and the number of items for a list (items separated by commas, each matching ItemPattern; the empty
 // list is written "none"). Registered by the module that reads it,
 // which must read it through IOptionsMonitor for a change to take effect without a restart. Default is the value the
@@ -41,30 +41,41 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
 
     private static string ListText(IEnumerable<string> items) => items.Any() ? string.Join(",", items) : EmptyList;
 
-    public string MinText => Text(Min);
+    // Min and Max are bounds of the value itself only for whole numbers and durations; a flag has two values and a list
+    // a number of items (MaxItems), so neither shows a "min"/"max" (issue 11: a list was shown as "min 0 / max 100").
+    public bool HasBounds => Kind is SettingKind.Integer or SettingKind.Duration;
 
-    public string MaxText => Text(Max);
+    public string? MinText => HasBounds ? Text(Min) : null;
 
-    private string Text(double bound) => Kind switch
+    public string? MaxText => HasBounds ? Text(Max) : null;
+
+    public int? MaxItems => Kind == SettingKind.List ? (int)Max : null;
+
+    // What the setting takes, in words, for people: "1 to 20", "1 s to 1 h", "true or false", "none, or up to 100 ...".
+    public string Allowed => Kind switch
     {
-        SettingKind.Integer or SettingKind.List => bound.ToString(CultureInfo.InvariantCulture),
-        SettingKind.Flag => bound == 0 ? "false" : "true",
-        _ => TimeSpan.FromSeconds(bound).ToString("c", CultureInfo.InvariantCulture),
+        SettingKind.Integer => $"a whole number from {MinText} to {MaxText}",
+        SettingKind.Duration => $"a duration from {SettingDurations.Words(TimeSpan.FromSeconds(Min))} to {SettingDurations.Words(TimeSpan.FromSeconds(Max))}",
+        SettingKind.Flag => "true or false",
+        _ => $"{EmptyList}, or up to {MaxItems} {ItemDescription}, separated by commas",
     };
+
+    private string Text(double bound) => Kind == SettingKind.Integer
+        ? bound.ToString(CultureInfo.InvariantCulture)
+        : TimeSpan.FromSeconds(bound).ToString("c", CultureInfo.InvariantCulture);
 
     public string? Validate(string value)
     {
         if (Kind == SettingKind.Flag)
         {
-            return bool.TryParse(value, out _) ? null : $"{Key} must be {MinText} or {MaxText}.";
+            return bool.TryParse(value, out _) ? null : $"{Key} must be true or false.";
         }
 
         if (Kind == SettingKind.List)
         {
-            var items = ItemsOf(value);
-            return items.Count <= Max && items.All(i => ItemPattern!.IsMatch(i))
-                ? null
-                : $"{Key} must be {EmptyList} or a comma-separated list of {MinText} to {MaxText} {ItemDescription}.";
+            return ListProblems(value) is { Count: > 0 } problems
+                ? $"{Key}: {string.Join("; ", problems)}. Write {EmptyList}, or up to {MaxItems} {ItemDescription} separated by commas."
+                : null;
         }
 
         if (Kind == SettingKind.Integer)
@@ -74,9 +85,41 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
                 : $"{Key} must be a whole number from {MinText} to {MaxText}.";
         }
 
-        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var duration) && duration.TotalSeconds >= Min && duration.TotalSeconds <= Max
+        return SettingDurations.TryParse(value, out var duration) && duration.TotalSeconds >= Min && duration.TotalSeconds <= Max
             ? null
-            : $"{Key} must be a duration (hh:mm:ss) from {MinText} to {MaxText}.";
+            : $"{Key} must be a duration from {SettingDurations.Words(TimeSpan.FromSeconds(Min))} ({MinText}) to " +
+              $"{SettingDurations.Words(TimeSpan.FromSeconds(Max))} ({MaxText}), written with its unit (500 ms, 30 s, 2 min, 1 h, 1 d) or as [d.]hh:mm:ss.";
+    }
+
+    // Each entry on its own: an empty one ("XX,,") is a mistake, not nothing (issue 11).
+    private List<string> ListProblems(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim() == EmptyList)
+        {
+            return [];
+        }
+
+        var entries = value.Split(',');
+        var problems = new List<string>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i].Trim();
+            if (entry.Length == 0)
+            {
+                problems.Add($"entry {i + 1} is empty");
+            }
+            else if (!ItemPattern!.IsMatch(entry))
+            {
+                problems.Add($"entry {i + 1} '{entry}' is not one of the {ItemDescription}");
+            }
+        }
+
+        if (entries.Length > Max)
+        {
+            problems.Add($"{entries.Length} entries are more than {MaxItems}");
+        }
+
+        return problems;
     }
 
     // The canonical text stored for a valid value, so "5" and "05" or "0:0:5" and "00:00:05" compare equal.
@@ -85,7 +128,7 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
         SettingKind.Integer => int.Parse(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
         SettingKind.Flag => bool.Parse(value) ? "true" : "false",
         SettingKind.List => ListText(ItemsOf(value)),
-        _ => TimeSpan.Parse(value, CultureInfo.InvariantCulture).ToString("c", CultureInfo.InvariantCulture),
+        _ => SettingDurations.Parse(value).ToString("c", CultureInfo.InvariantCulture),
     };
 }
 

@@ -19,6 +19,9 @@ public sealed class SettingsModel(SettingsStore store) : PageModel
     [TempData]
     public string? Notice { get; set; }
 
+    // A duration in words with its unit ("500 ms", "30 s"), never a raw TimeSpan; anything else as stored.
+    public static string Shown(string value) => SettingDurations.WordsOrText(value);
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(Dictionary<string, string> values, string? reason, CancellationToken cancellationToken)
@@ -26,12 +29,12 @@ public sealed class SettingsModel(SettingsStore store) : PageModel
         Submitted = values;
         var current = (await store.CurrentAsync(cancellationToken)).ToDictionary(s => s.Key);
         var changed = values
-            .Where(v => current.TryGetValue(v.Key, out var setting) && (v.Value ?? "").Trim() != setting.Value)
+            .Where(v => current.TryGetValue(v.Key, out var setting) && (v.Value ?? "").Trim() is var value && value != setting.Value && value != Shown(setting.Value))
             .ToDictionary(v => v.Key, v => (v.Value ?? "").Trim());
         try
         {
             var made = await store.ChangeAsync(changed, User.Identity?.Name ?? "unknown", reason, cancellationToken);
-            Notice = made.Count == 0 ? "Nothing changed." : "Saved: " + string.Join("; ", made.Select(c => $"{c.Key} {c.OldValue ?? "(unset)"} → {c.NewValue}"));
+            Notice = made.Count == 0 ? "Nothing changed." : "Saved: " + string.Join("; ", made.Select(c => $"{c.Key} {(c.OldValue is null ? "(unset)" : Shown(c.OldValue))} → {Shown(c.NewValue)}"));
             return Redirect("/ops/settings");
         }
         catch (RequestValidationException invalid)
