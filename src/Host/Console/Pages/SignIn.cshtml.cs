@@ -34,7 +34,7 @@ public sealed class SignInModel(IApiKeyLookup keys, OperatorAuditLog audit) : Pa
 
         await HttpContext.SignInAsync(ConsoleRegistration.SessionScheme, OperatorSessionEvents.Principal(name, role, keyStamp));
         await audit.RecordAsync(name, "SignedIn", null, null, "Signed in to the console", cancellationToken);
-        return LocalRedirect(IsConsolePath(ReturnUrl) ? ReturnUrl! : ConsoleRegistration.PathBase);
+        return LocalRedirect(ReturnUrls.Safe(ReturnUrl));
     }
 
     private PageResult Refuse(int status, string reason)
@@ -43,7 +43,4 @@ public sealed class SignInModel(IApiKeyLookup keys, OperatorAuditLog audit) : Pa
         Response.StatusCode = status;
         return Page();
     }
-
-    private bool IsConsolePath(string? url) =>
-        url is not null && Url.IsLocalUrl(url) && url.StartsWith(ConsoleRegistration.PathBase, StringComparison.Ordinal);
 }
