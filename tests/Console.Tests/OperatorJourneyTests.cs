@@ -122,9 +122,10 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         (await page.Locator("#timeline").InnerTextAsync()).ShouldContain("by dev-operator: customer called to cancel");
         (await page.Locator("#order-graph figcaption").InnerTextAsync()).ShouldContain("Pending → Cancelled");
         await ScreenshotAsync(page, "08-order-cancelled");
-        await page.FillAsync("#reason", "try again anyway");
-        await page.ClickAsync("#preview-retry");
-        (await page.Locator("#preview-refusal").InnerTextAsync()).ShouldContain("nothing to retry");
+        (await page.Locator("#preview-retry").IsDisabledAsync()).ShouldBeTrue("a finished order offers no repair that can only be refused");
+        (await page.Locator("#preview-cancel").IsDisabledAsync()).ShouldBeTrue();
+        (await page.Locator("#repairs-closed").InnerTextAsync()).ShouldContain("this order is Cancelled, so it is finished");
+        (await page.Locator("#saga-status").InnerTextAsync()).ShouldStartWith("Compensated: the order was cancelled; everything it held was given back");
         await page.GotoAsync("/ops/audit");
         (await page.Locator("tr[data-action='CancelOrder']").First.InnerTextAsync()).ShouldContain("customer called to cancel");
     }

@@ -66,20 +66,20 @@ public sealed class DeadLetterStore
     // exception type that last_error starts with), largest group first, with the letters and the orders they concern.
     public async Task<IReadOnlyList<DeadLetterGroup>> GroupsAsync(CancellationToken cancellationToken)
     {
-        var summaries = new List<DeadLetterSummary>();
+        var summaries = new List<(string From, DeadLetterSummary Letter)>();
         foreach (var owner in _owners)
         {
-            summaries.AddRange(await owner.SummariesAsync(cancellationToken));
+            summaries.AddRange((await owner.SummariesAsync(cancellationToken)).Select(s => (owner.Owner, s)));
         }
 
         return
         [
             .. summaries
-                .GroupBy(s => (s.Module, s.MessageType, s.ErrorKind))
+                .GroupBy(s => (s.Letter.Module, s.Letter.MessageType, s.Letter.ErrorKind, s.From))
                 .Select(g => new DeadLetterGroup(g.Key.Module, g.Key.MessageType, g.Key.ErrorKind, g.LongCount(),
-                    [.. g.OrderBy(s => s.FailedAt).Select(s => s.Id)],
-                    [.. g.Select(s => s.OrderId).OfType<Guid>().Distinct().Order()],
-                    g.Min(s => s.FailedAt), g.Max(s => s.FailedAt)))
+                    [.. g.OrderBy(s => s.Letter.FailedAt).Select(s => s.Letter.Id)],
+                    [.. g.Select(s => s.Letter.OrderId).OfType<Guid>().Distinct().Order()],
+                    g.Min(s => s.Letter.FailedAt), g.Max(s => s.Letter.FailedAt), g.Key.From))
                 .OrderByDescending(g => g.Count)
                 .ThenBy(g => g.Module, StringComparer.Ordinal)
                 .ThenBy(g => g.MessageType, StringComparer.Ordinal)
@@ -90,7 +90,8 @@ public sealed class DeadLetterStore
 
 public sealed record DeadLetter(Guid Id, string Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt, string Payload);
 
-// Module is the consuming module that could not handle the messages; ErrorKind the exception type of the last error.
+// Module is the consuming module that could not handle the messages; ErrorKind the exception type of the last error;
+// From the module whose outbox holds them (the sender).
 public sealed record DeadLetterGroup(
     string Module, string MessageType, string ErrorKind, long Count, IReadOnlyList<Guid> LetterIds, IReadOnlyList<Guid> OrderIds,
-    DateTimeOffset FirstFailedAt, DateTimeOffset LastFailedAt);
+    DateTimeOffset FirstFailedAt, DateTimeOffset LastFailedAt, string From = "");

@@ -34,7 +34,7 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
             : ConsoleRegistration.PathBase;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(Encode(title)).Append(" · OrderManagement operations</title>")
+            .Append("<title>").Append(Encode(title)).Append(" · OrderManagement operations</title><link rel=\"icon\" href=\"/favicon.ico\" type=\"image/x-icon\">")
             .Append("<style>body{margin:0;font:15px/1.45 system-ui,sans-serif;color:#1b1f24}header{background:#1b1f24;padding:.6rem 1rem}")
             .Append("header a{color:#fff;font-weight:700;text-decoration:none}main{max-width:80rem;margin:0 auto;padding:1rem}")
             .Append("h1{font-size:1.4rem}#refusal,li{color:#b3261e}</style></head><body>")

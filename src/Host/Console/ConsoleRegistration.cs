@@ -62,6 +62,7 @@ internal static class ConsoleRegistration
     {
         app.UseMiddleware<ConsoleFormGuard>();
         app.MapRazorPages();
+        app.MapFavicon();
         return app;
     }
 }

@@ -26,5 +26,26 @@ public static class Show
         (saga.MaxStepAttempts > 0 ? $"{saga.Attempts} of {saga.MaxStepAttempts}" : saga.Attempts.ToString(CultureInfo.InvariantCulture))
         + (saga.StepCommand is null ? "" : $" (the saga sent {saga.StepCommand} {(saga.Attempts == 1 ? "once" : $"{saga.Attempts} times")})");
 
+    // The saga's status in plain words: what happened to the order, not "Compensated (cancellation requested)".
+    public static string SagaStatus(SagaDetails saga) => saga.Status switch
+    {
+        "Completed" => "Completed: the order went through every step",
+        "Compensated" => "Compensated: " + Why(saga) + "; everything it held was given back",
+        "Compensating" => "Compensating: " + Why(saga) + "; giving back what the order holds",
+        "Failed" => "Failed: a step did not finish; it waits for an operator" + (saga.CancelRequested ? " (the order is being cancelled)" : ""),
+        _ => saga.Status + (saga.CancelRequested ? ": the order is being cancelled; it stops after the current step" : ""),
+    };
+
+    private static string Why(SagaDetails saga) => (saga.Outcome, saga.CancelRequested) switch
+    {
+        ("Cancelled", _) or (null, true) => "the order was cancelled",
+        ("OutOfStock", _) => "the order was rejected, out of stock",
+        ("PaymentDeclined", _) => "the order was rejected, its payment declined",
+        ("PaymentFailed", _) => "the order was rejected, its payment failed",
+        ("RejectedInReview", _) => "the order was rejected in review",
+        ({ } outcome, _) => $"the order ended {outcome}",
+        _ => "the order did not go through",
+    };
+
     public static string Money(decimal amount, string currency) => amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + currency;
 }

@@ -112,6 +112,41 @@ public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
         (await _storefront.GetStringAsync($"/api/v1/orders/{orderId}")).ShouldBe(before);
     }
 
+    // Issue 11 (defect 11): repair buttons were offered on finished orders, where they can only be refused; the saga read
+    // "Compensated (cancellation requested)"; the overview's rows did not lead to the lists they count; no favicon.
+    [Fact]
+    public async Task Given_a_rejected_order_When_its_page_is_opened_Then_no_repair_is_offered_and_the_saga_says_plainly_what_happened()
+    {
+        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_declined", (Sku, 1, 10m)));
+        await _storefront.WaitForStatusAsync(orderId, "Rejected");
+
+        var page = WebUtility.HtmlDecode(await _console.Http.GetStringAsync($"/ops/orders/{orderId}"));
+
+        page.ShouldContain("<p id=\"repairs-closed\">No repair applies: this order is Rejected, so it is finished;");
+        page.ShouldContain("id=\"preview-retry\" disabled");
+        page.ShouldContain("id=\"preview-cancel\" class=\"danger\" disabled");
+        page.ShouldNotContain("?handler=preview");
+        Regex.Match(page, "<td id=\"saga-status\">([^<]*)</td>").Groups[1].Value
+            .ShouldBe("Compensated: the order was rejected, its payment declined; everything it held was given back");
+    }
+
+    [Fact]
+    public async Task Given_the_overview_When_opened_Then_its_rows_link_to_the_filtered_lists_and_the_console_has_an_icon()
+    {
+        var page = await _console.Http.GetStringAsync("/ops");
+        var icon = await _console.Http.GetAsync("/favicon.ico");
+        var narrowed = await _console.Http.GetStringAsync("/ops/dead-letters?from=Shipping");
+
+        page.ShouldContain("<a href=\"/ops/stalls\" data-figure=\"stalled\">");
+        page.ShouldContain("<a href=\"/ops/orders?status=Confirmed\" data-figure=\"orders-Confirmed\">");
+        page.ShouldContain("<a href=\"/ops/dead-letters?from=Ordering\" data-figure=\"dead-Ordering\">");
+        page.ShouldContain("<link rel=\"icon\" href=\"/favicon.ico\"");
+        narrowed.ShouldContain("Only the dead letters sent by Shipping.");
+        icon.StatusCode.ShouldBe(HttpStatusCode.OK);
+        icon.Content.Headers.ContentType!.MediaType.ShouldBe("image/x-icon");
+        (await icon.Content.ReadAsByteArrayAsync()).Take(4).ShouldBe(new byte[] { 0, 0, 1, 0 });
+    }
+
     [Fact]
     public async Task Given_a_customer_id_with_markup_and_accents_When_its_order_page_is_opened_Then_accents_read_as_written_and_markup_is_text()
     {

@@ -16,7 +16,14 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Groups = await deadLetters.GroupsAsync(cancellationToken);
+    // Set when the list is narrowed to the letters one module sent (the overview's links).
+    public string? From { get; private set; }
+
+    public async Task OnGetAsync(string? from, CancellationToken cancellationToken)
+    {
+        From = string.IsNullOrWhiteSpace(from) ? null : from.Trim();
+        Groups = [.. (await deadLetters.GroupsAsync(cancellationToken)).Where(g => From is null || string.Equals(g.From, From, StringComparison.OrdinalIgnoreCase))];
+    }
 
     // The group is looked up again now, so letters replayed or added since the page was drawn are handled as they are.
     // The reason is checked once, as the order page checks it, so a form mistake is not a "replayed 0 of n".

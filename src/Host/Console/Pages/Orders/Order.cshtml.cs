@@ -26,6 +26,12 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
     [TempData]
     public string? Notice { get; set; }
 
+    // A finished order (Delivered, Cancelled, Rejected) takes no repair: every one would be refused, so the page says why
+    // instead of offering buttons that can only fail. The rules themselves stay in the repairs (a form sent anyway is refused).
+    public string? FinishedBecause => Dossier.Order.Status is "Delivered" or "Cancelled" or "Rejected"
+        ? $"No repair applies: this order is {Dossier.Order.Status}, so it is finished; there is no step to retry and nothing left to cancel."
+        : null;
+
     private string Operator => User.Identity?.Name ?? "unknown";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
