@@ -115,12 +115,15 @@ internal sealed partial class ClaimDelivery(
         foreach (var failed in outcomes.Where(o => o.Error is not null))
         {
             var update = new NpgsqlBatchCommand(
-                $"UPDATE {module.Schema}.outbox_messages SET attempts = $2, last_error = $3, available_at = $4, dead_lettered_at = $5 WHERE id = $1");
+                $"UPDATE {module.Schema}.outbox_messages SET attempts = $2, last_error = $3, available_at = $4, dead_lettered_at = $5, " +
+                $"due_since = CASE WHEN $6 THEN {OutboxDue.Since} END WHERE id = $1");
             update.Parameters.Add(new NpgsqlParameter { Value = failed.Envelope.Id });
             update.Parameters.Add(new NpgsqlParameter { Value = failed.AttemptsAfter });
             update.Parameters.Add(new NpgsqlParameter { Value = failed.Error });
             update.Parameters.Add(new NpgsqlParameter { Value = now + RetryBackoff.Delay(Math.Max(failed.AttemptsAfter, 1), Options.BaseRetryDelay, Options.MaxRetryDelay) });
             update.Parameters.Add(new NpgsqlParameter { Value = failed.DeadLettered ? now : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            // A lock-wait deferral keeps the time the message first became due (OutboxDue); a retry backoff reschedules it.
+            update.Parameters.Add(new NpgsqlParameter { Value = failed.Deferred });
             batch.BatchCommands.Add(update);
         }
 

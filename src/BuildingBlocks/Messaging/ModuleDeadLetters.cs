@@ -52,7 +52,7 @@ public sealed class ModuleDeadLetters
     public async Task<DeadLetter?> ReplayAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            $"UPDATE {_owner.Schema}.outbox_messages SET dead_lettered_at = NULL, attempts = 0, available_at = $2 " +
+            $"UPDATE {_owner.Schema}.outbox_messages SET dead_lettered_at = NULL, attempts = 0, available_at = $2, due_since = NULL " +
             "WHERE id = $1 AND dead_lettered_at IS NOT NULL " +
             "RETURNING id, consumer, type, attempts, last_error, $2, payload::text");
         command.Parameters.Add(new NpgsqlParameter { Value = id });

@@ -3,8 +3,9 @@ using OrderManagement.BuildingBlocks.Persistence;
 
 namespace OrderManagement.BuildingBlocks.Messaging;
 
-// What a module's outbox holds that is due now: scheduled rows (saga deadlines, retry backoff) are not late, so they
-// do not count until their time comes; dead letters wait for an operator and are listed elsewhere.
+// What a module's outbox holds that is due now and since when (OutboxDue): scheduled rows (saga deadlines, retry
+// backoff) are not late, so they do not count until their time comes; a row deferred after a lock wait counts from when
+// it first became due; dead letters wait for an operator and are listed elsewhere.
 internal sealed class OutboxBacklog(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(2);
@@ -33,7 +34,7 @@ internal sealed class OutboxBacklog(NpgsqlDataSource dataSource, TimeProvider ti
     private NpgsqlCommand Command(ModuleDescriptor module)
     {
         var command = dataSource.CreateCommand(
-            $"SELECT count(*), min(available_at) FROM {module.Schema}.outbox_messages WHERE dead_lettered_at IS NULL AND available_at <= $1");
+            $"SELECT count(*), min({OutboxDue.Since}) FROM {module.Schema}.outbox_messages WHERE {OutboxDue.At1}");
         command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
         return command;
     }

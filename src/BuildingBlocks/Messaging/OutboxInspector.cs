@@ -25,10 +25,10 @@ public sealed class OutboxInspector
     {
         var selects = _modules.Select((m, i) =>
             $"""
-            SELECT {i}, count(*) FILTER (WHERE dead_lettered_at IS NULL AND available_at <= $1),
+            SELECT {i}, count(*) FILTER (WHERE {OutboxDue.At1}),
                    count(*) FILTER (WHERE dead_lettered_at IS NULL AND attempts > 0),
-                   count(*) FILTER (WHERE dead_lettered_at IS NULL AND available_at > $1 AND attempts = 0),
-                   extract(epoch FROM $1 - min(available_at) FILTER (WHERE dead_lettered_at IS NULL AND available_at <= $1))::float8,
+                   count(*) FILTER (WHERE dead_lettered_at IS NULL AND available_at > $1 AND due_since IS NULL AND attempts = 0),
+                   extract(epoch FROM $1 - min({OutboxDue.Since}) FILTER (WHERE {OutboxDue.At1}))::float8,
                    count(*) FILTER (WHERE dead_lettered_at IS NOT NULL)
             FROM {m.Schema}.outbox_messages
             """);

@@ -17,7 +17,7 @@ public sealed class SchemaMigratorTests
 
         var journal = await TestModuleDatabase.JournalAsync(TestModuleDbContext.SchemaName);
 
-        journal.Select(j => j.Version).ShouldBe(["0000_history", "0000_messaging", "0001_history_transaction", "0001_initial", "0002_history_trace_id", "0003_outbox_consumer_lanes"]);
+        journal.Select(j => j.Version).ShouldBe(["0000_history", "0000_messaging", "0001_history_transaction", "0001_initial", "0002_history_trace_id", "0003_outbox_consumer_lanes", "0004_outbox_due_since"]);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SchemaMigratorTests
 
             await Task.WhenAll(migrators.Select(m => Task.Run(() => m.MigrateAsync(CancellationToken.None))));
 
-            (await TestModuleDatabase.JournalAsync(schema)).Select(j => j.Version).ShouldBe(["0000_history", "0000_messaging", "0001_history_transaction", "0001_initial", "0002_history_trace_id", "0003_outbox_consumer_lanes"]);
+            (await TestModuleDatabase.JournalAsync(schema)).Select(j => j.Version).ShouldBe(["0000_history", "0000_messaging", "0001_history_transaction", "0001_initial", "0002_history_trace_id", "0003_outbox_consumer_lanes", "0004_outbox_due_since"]);
         }
         finally
         {
