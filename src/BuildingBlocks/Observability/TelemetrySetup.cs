@@ -100,11 +100,14 @@ public static class TelemetrySetup
     }
 
     // Only commands sent while some span is open are traced: the dispatchers' polling would otherwise start a trace of
-    // its own every poll interval.
+    // its own every poll interval. Physical connection opens are not traced at all: Npgsql has no filter for them, and
+    // a pool opening connections in the background (at start-up, after an outage: hundreds a second) is no request's
+    // work; a command's span still includes the wait for its connection.
     public static NpgsqlDataSourceBuilder TraceOnlyWithinSpans(this NpgsqlDataSourceBuilder builder) =>
         builder.ConfigureTracing(tracing => tracing
             .ConfigureCommandFilter(_ => Activity.Current is not null)
-            .ConfigureBatchFilter(_ => Activity.Current is not null));
+            .ConfigureBatchFilter(_ => Activity.Current is not null)
+            .EnablePhysicalOpenTracing(false));
 
     // An invalid URL is ignored here; the options validation stops the start with a message naming the key.
     private static Uri? ScrapeUrl(IConfiguration configuration) =>
