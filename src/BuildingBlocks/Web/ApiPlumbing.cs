@@ -45,7 +45,7 @@ public static class ApiPlumbing
             context.ProblemDetails.Type = type?.Uri ?? ProblemResponses.TypeBase + "http-" + context.ProblemDetails.Status;
             context.ProblemDetails.Title = type?.Title ?? context.ProblemDetails.Title;
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions["traceId"] = RequestTrace.Id(context.HttpContext);
         });
         services.AddExceptionHandler<ExceptionToProblemHandler>();
         services.AddApiKeyAuthentication(environment);

@@ -19,7 +19,7 @@ public static class ProblemResponses
             Detail = detail,
             Instance = context.Request.Path,
         };
-        problem.Extensions["traceId"] = context.TraceIdentifier;
+        problem.Extensions["traceId"] = RequestTrace.Id(context);
         return problem;
     }
 

@@ -16,7 +16,7 @@ internal sealed class ProblemSchemas : IOpenApiDocumentTransformer
                 schema.Properties.TryAdd("traceId", new OpenApiSchema
                 {
                     Type = JsonSchemaType.String,
-                    Description = "Identifies the request in the logs; also sent as X-Correlation-Id.",
+                    Description = "The W3C trace id of the request (as in traceparent): its trace in Jaeger or Tempo and the TraceId of its log lines. The correlation id is the X-Correlation-Id header.",
                 });
                 schema.Description = "RFC 9457 problem. type is https://ordermanagement.example/problems/<name>, e.g. validation, "
                     + "malformed-json, not-found, unauthorized, forbidden, payload-too-large, idempotency-key-reused.";
