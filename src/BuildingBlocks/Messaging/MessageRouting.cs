@@ -23,6 +23,9 @@ internal sealed class MessageRouting
     // Every consumer with a handler on this host: each outbox has one delivery lane per consumer.
     public IReadOnlyList<string> Consumers { get; }
 
+    // Every (message type, consumer) pair with a handler on this host.
+    public IReadOnlyCollection<MessageSubscription> Subscriptions => _subscriptions.Values;
+
     public IReadOnlyList<string> ConsumersOf(Type messageType) =>
         _consumers.TryGetValue(messageType, out var consumers) ? consumers : [];
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using OrderManagement.BuildingBlocks.Observability;
 using OrderManagement.BuildingBlocks.Persistence;
@@ -8,16 +7,21 @@ namespace OrderManagement.BuildingBlocks.Messaging;
 // Delivery outcomes per consuming module and message type, and each module's outbox backlog (measured when read).
 internal sealed class MessagingMetrics
 {
-    private readonly Counter<long> _delivered;
-    private readonly Counter<long> _retried;
-    private readonly Counter<long> _deadLettered;
+    private static readonly string[] Labels = ["messaging.destination.name", "oms.message.type"];
+    private readonly SeededCounter _delivered;
+    private readonly SeededCounter _retried;
+    private readonly SeededCounter _deadLettered;
 
-    public MessagingMetrics(IMeterFactory meters, OutboxBacklog backlog, IEnumerable<ModuleDescriptor> modules)
+    public MessagingMetrics(IMeterFactory meters, OutboxBacklog backlog, IEnumerable<ModuleDescriptor> modules, MessageRouting routing,
+        MessageTypeMap types)
     {
         var meter = meters.Create(TelemetryNames.Messaging);
-        _delivered = meter.CreateCounter<long>("oms.messages.delivered", "{message}", "Messages handled by their consuming module.");
-        _retried = meter.CreateCounter<long>("oms.messages.retried", "{message}", "Failed deliveries that will be tried again after a backoff.");
-        _deadLettered = meter.CreateCounter<long>("oms.messages.dead_lettered", "{message}", "Deliveries given up after the last attempt; kept for operators.");
+        // Every (consuming module, message type) this host routes has its series from the start, at 0 (SeededCounter).
+        var known = routing.Subscriptions.Select(s => new[] { s.Consumer, types.NameOf(s.MessageType) }).ToList();
+        _delivered = new SeededCounter(meter, "oms.messages.delivered", "{message}", "Messages handled by their consuming module.", Labels, known);
+        _retried = new SeededCounter(meter, "oms.messages.retried", "{message}", "Failed deliveries that will be tried again after a backoff.", Labels, known);
+        _deadLettered = new SeededCounter(meter, "oms.messages.dead_lettered", "{message}", "Deliveries given up after the last attempt; kept for operators.",
+            Labels, known);
         var samples = new BacklogSamples(backlog, modules.ToList());
         meter.CreateObservableGauge("oms.outbox.backlog", () => samples.Read(s => s.Due), "{message}",
             "Outbox rows of the module that are due for delivery now.");
@@ -26,13 +30,7 @@ internal sealed class MessagingMetrics
     }
 
     public void Outcome(OutboxEnvelope envelope, bool delivered, bool deadLettered) =>
-        (delivered ? _delivered : deadLettered ? _deadLettered : _retried).Add(1, Tags(envelope.Consumer, envelope.Type));
-
-    private static TagList Tags(string consumer, string type) => new()
-    {
-        { "messaging.destination.name", consumer },
-        { "oms.message.type", type },
-    };
+        (delivered ? _delivered : deadLettered ? _deadLettered : _retried).Add(envelope.Consumer, envelope.Type);
 
     // One query per module serves both gauges of one collection.
     private sealed class BacklogSamples(OutboxBacklog backlog, IReadOnlyList<ModuleDescriptor> modules)

@@ -71,6 +71,7 @@ public static class TelemetrySetup
 
         // Created now rather than at the first rejection, so its series are there from the first scrape.
         _ = app.Services.GetRequiredService<ApiMetrics>();
+        MetricsAtStart.CreateAll(app.Services);
         var scrapeUrl = ScrapeUrl(app.Configuration);
         if (scrapeUrl is null)
         {

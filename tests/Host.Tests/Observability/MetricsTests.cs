@@ -64,6 +64,35 @@ public sealed class MetricsTests(ApiFactory api) : IClassFixture<ApiFactory>
         scrape.Sum("oms_intake_rejections_total", ("oms_rejection_reason", "overloaded")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Given_nothing_dead_lettered_or_expired_When_metrics_are_scraped_Then_each_known_label_set_is_listed_at_0()
+    {
+        var scrape = await ScrapeAsync();
+
+        var zeros = new List<(string Metric, (string, string)[] Labels)>();
+        foreach (var reason in new[] { "OutOfStock", "PaymentDeclined", "PaymentFailed", "RejectedInReview" })
+        {
+            zeros.Add(("oms_orders_rejected_total", [("oms_order_rejection_reason", reason)]));
+        }
+
+        foreach (var step in new[] { "ReserveStock", "ReviewOrder", "AuthorizePayment", "CreateShipment", "CancelShipment", "VoidPayment", "ReleaseStock" })
+        {
+            zeros.Add(("oms_saga_step_deadline_expiries_total", [("oms_saga_step", step)]));
+        }
+
+        foreach (var (consumer, type) in new[] { ("Inventory", "inventory.reserve-stock.v1"), ("Ordering", "inventory.stock-reserved.v1"),
+                     ("Payments", "payments.authorize-payment.v1"), ("Shipping", "shipping.create-shipment.v1") })
+        {
+            zeros.Add(("oms_messages_dead_lettered_total", [("messaging_destination_name", consumer), ("oms_message_type", type)]));
+        }
+
+        zeros.Add(("oms_webhook_deliveries_total", [("outcome", "dead_lettered")]));
+        var missing = zeros.Where(z => !scrape.Has(z.Metric, z.Labels) || scrape.Sum(z.Metric, z.Labels) != 0)
+            .Select(z => $"{z.Metric}{{{string.Join(",", z.Labels.Select(l => $"{l.Item1}=\"{l.Item2}\""))}}}").ToList();
+        missing.ShouldBeEmpty("series that should be there at 0 from the start: " + string.Join(", ", missing));
+        scrape.Has("oms_orders_cancelled_total").ShouldBeTrue("oms_orders_cancelled_total should be there from the start");
+    }
+
     private async Task<PrometheusText> ScrapeAsync()
     {
         var response = await api.Operator().GetAsync("/metrics");

@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Observability;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ public static class OrderingModule
             ValidatedOptions.AtLeast<FulfilmentOptions>(nameof(FulfilmentOptions.MaxStepAttempts), o => o.MaxStepAttempts, 1));
         services.AddScoped<OrderFulfilment>();
         services.AddScoped<StepRecords>();
-        services.AddSingleton<OrderingMetrics>();
+        services.AddMetricsSingleton<OrderingMetrics>();
         services.AddValidatedOptions(IdempotencyOptions.Section,
             ValidatedOptions.Positive<IdempotencyOptions>(nameof(IdempotencyOptions.KeyLifetime), o => o.KeyLifetime));
         services.AddScoped<IdempotentRequests>();

@@ -1,3 +1,4 @@
+using OrderManagement.BuildingBlocks.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderManagement.BuildingBlocks;
@@ -27,7 +28,7 @@ internal static class WebhooksRegistration
             "Attempts to send one order event to one webhook subscription before it is dead-lettered", 1, 100, new WebhookOptions().MaxAttempts));
         services.AddWebhookHttpClient();
         services.AddSingleton<WebhookSignal>();
-        services.AddSingleton<WebhookMetrics>();
+        services.AddMetricsSingleton<WebhookMetrics>();
         services.AddSingleton<DeliveryClaims>();
         services.AddSingleton<WebhookCall>();
         services.AddHostedService<WebhookSender>();
