@@ -9,5 +9,12 @@ public sealed class MetricsEndpointOptions
     // without a key, for a scraper on a private network.
     public Uri? ScrapeUrl { get; set; }
 
-    internal bool HasValidScrapeUrl => ScrapeUrl is null || (ScrapeUrl.IsAbsoluteUri && ScrapeUrl.Scheme == Uri.UriSchemeHttp);
+    internal bool HasValidScrapeUrl => ScrapeUrl is null || (IsHttp && IsAddressOnly);
+
+    internal bool IsHttp => ScrapeUrl is null || (ScrapeUrl.IsAbsoluteUri && ScrapeUrl.Scheme == Uri.UriSchemeHttp);
+
+    // Kestrel listens on an address; /metrics is served at its root, so a path (http://127.0.0.1:9470/prom), a query
+    // or user info cannot be honoured.
+    internal bool IsAddressOnly => ScrapeUrl is not { IsAbsoluteUri: true } url
+        || (url.AbsolutePath == "/" && url.Query.Length == 0 && url.Fragment.Length == 0 && url.UserInfo.Length == 0);
 }

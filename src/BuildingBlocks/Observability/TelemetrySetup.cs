@@ -26,8 +26,14 @@ public static class TelemetrySetup
     {
         var configuration = builder.Configuration;
         builder.Services.AddSingleton<ApiMetrics>();
+        var apiUrls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
         builder.Services.AddValidatedOptions(MetricsEndpointOptions.Section,
-            new ValidatedOptions.Rule<MetricsEndpointOptions>(nameof(MetricsEndpointOptions.ScrapeUrl), o => o.HasValidScrapeUrl, "must be an absolute http URL (http://127.0.0.1:9464)"));
+            new ValidatedOptions.Rule<MetricsEndpointOptions>(nameof(MetricsEndpointOptions.ScrapeUrl), o => o.IsHttp,
+                "must be an absolute http URL (http://127.0.0.1:9464)"),
+            new ValidatedOptions.Rule<MetricsEndpointOptions>(nameof(MetricsEndpointOptions.ScrapeUrl), o => o.IsAddressOnly,
+                "must be scheme, host and port only (http://127.0.0.1:9464): /metrics is served at its root, so it takes no path, query or user"),
+            new ValidatedOptions.Rule<MetricsEndpointOptions>(nameof(MetricsEndpointOptions.ScrapeUrl), o => !SharesApiPort(o, apiUrls),
+                $"must use a port of its own, not one the API listens on (ASPNETCORE_URLS: {apiUrls})"));
         if (IsDisabled(configuration))
         {
             return builder;
@@ -109,6 +115,25 @@ public static class TelemetrySetup
             .ConfigureCommandFilter(_ => Activity.Current is not null)
             .ConfigureBatchFilter(_ => Activity.Current is not null)
             .EnablePhysicalOpenTracing(false));
+
+    // The API's addresses (ASPNETCORE_URLS) as given; "*" and "+" hosts included.
+    private static bool SharesApiPort(MetricsEndpointOptions options, string? apiUrls) =>
+        options is { ScrapeUrl: { IsAbsoluteUri: true } scrape }
+        && !string.IsNullOrEmpty(apiUrls)
+        && apiUrls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Any(url => TryPort(url) == scrape.Port);
+
+    private static int? TryPort(string url)
+    {
+        try
+        {
+            return BindingAddress.Parse(url).Port;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     // An invalid URL is ignored here; the options validation stops the start with a message naming the key.
     private static Uri? ScrapeUrl(IConfiguration configuration) =>

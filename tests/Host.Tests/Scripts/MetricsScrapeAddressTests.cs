@@ -1,4 +1,5 @@
 using System.Net;
+using OrderManagement.TestKit;
 
 namespace OrderManagement.Host.Tests.Scripts;
 
@@ -20,5 +21,26 @@ public sealed class MetricsScrapeAddressTests
         }
 
         (await client.GetAsync(new Uri(host.Address, "/metrics"))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "/metrics on the API address");
+    }
+
+    [Fact]
+    public async Task Given_the_scrape_address_on_the_API_port_When_the_built_host_starts_Then_it_stops_naming_the_key_and_the_rule()
+    {
+        var port = RunScript.FreePort();
+        var host = Path.Combine(RunScript.Repository, "src", "Host", "bin", "Release", "net10.0");
+
+        var (exitCode, output) = await RunScript.RunAsync("dotnet", [Path.Combine(host, "OrderManagement.Host.dll")], host, new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__OrderManagement"] = await TestDatabase.ConnectionStringAsync(),
+            ["Metrics__ScrapeUrl"] = $"http://127.0.0.1:{port}",
+        });
+
+        exitCode.ShouldBe(1, output);
+        var stopped = output.Split('\n').Where(l => l.Contains("The host stopped", StringComparison.Ordinal)).ToList();
+        stopped.ShouldHaveSingleItem(output);
+        stopped[0].ShouldContain("Metrics:ScrapeUrl must use a port of its own, not one the API listens on");
+        stopped[0].ShouldNotContain("Another process listens there");
     }
 }

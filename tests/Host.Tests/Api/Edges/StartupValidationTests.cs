@@ -37,6 +37,8 @@ public sealed class StartupValidationTests(ApiFactory api)
         { "StallOptions", "Development", "Stalls:ReleaseStock", "soon", "Stalls:ReleaseStock" },
         { "ReadinessOptions", "Development", "Readiness:MaxMessageAge", "00:00:00", "Readiness:MaxMessageAge" },
         { "MetricsEndpointOptions", "Development", "Metrics:ScrapeUrl", "localhost-9464", "Metrics:ScrapeUrl" },
+        { "MetricsEndpointOptions", "Development", "Metrics:ScrapeUrl", "http://127.0.0.1:9470/prom", "Metrics:ScrapeUrl must be scheme, host and port only" },
+        { "MetricsEndpointOptions", "Development", "Metrics:ScrapeUrl", "http://127.0.0.1:9470/?job=oms", "Metrics:ScrapeUrl must be scheme, host and port only" },
         { "ShutdownOptions", "Development", "Shutdown:DrainPeriod", "00:10:00", "Shutdown:DrainPeriod" },
         { "RequestDeadlineOptions", "Development", "Api:RequestTimeout", "00:00:00.500", "Api:RequestTimeout" },
         { "InboxOptions", "Development", "Messaging:Inbox:Retention", "00:00:30", "Messaging:Inbox:Retention" },
