@@ -21,7 +21,12 @@ Options:
   --query PROMQL       run an instant query against the running Prometheus, print the JSON answer, and exit
   --help               show this help
 
-Exit status: 0 when Prometheus is up (or stopped, or the query answered), 1 when it failed to start, 2 on bad usage.
+Exit status:
+  0  Prometheus is up (or stopped, or the query answered: its JSON on standard output)
+  1  Prometheus failed to start (its log: .data/prometheus/prometheus.log)
+  2  bad usage
+  3  --query: no Prometheus answers on 127.0.0.1:OM_PROMETHEUS_PORT (start it first)
+  4  --query: Prometheus refused the query (bad PromQL); its error message is printed
 EOF
 }
 
@@ -53,7 +58,22 @@ stop() {
 case $action in
     stop) stop; exit 0 ;;
     query)
-        curl -fsS --get "http://127.0.0.1:$port/api/v1/query" --data-urlencode "query=$query"
+        answer=$(mktemp)
+        trap 'rm -f "$answer"' EXIT
+        if ! status=$(curl -sS -o "$answer" -w '%{http_code}' --get "http://127.0.0.1:$port/api/v1/query" \
+            --data-urlencode "query=$query" 2>"$answer.err"); then
+            echo "observe.sh: no Prometheus answers on 127.0.0.1:$port ($(cat "$answer.err")); start it with build/observe.sh" >&2
+            rm -f "$answer.err"
+            exit 3
+        fi
+        rm -f "$answer.err"
+        if [ "$status" != 200 ]; then
+            # Prometheus answers {"status":"error","errorType":"bad_data","error":"..."}; print its error, not curl's.
+            error=$(sed -n 's/.*"error":"\(.*\)".*/\1/p' "$answer" | sed 's/\\"/"/g')
+            echo "observe.sh: Prometheus refused the query (HTTP $status): ${error:-$(cat "$answer")}" >&2
+            exit 4
+        fi
+        cat "$answer"
         echo
         exit 0 ;;
 esac
