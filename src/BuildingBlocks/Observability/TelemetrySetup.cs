@@ -8,6 +8,7 @@ using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.BuildingBlocks.Web.ApiKeys;
 
 namespace OrderManagement.BuildingBlocks.Observability;
@@ -98,8 +99,11 @@ public static class TelemetrySetup
                     return next(context);
                 }
 
+                // problem+json for every path, /ops too: the console's HTML refusal pages are not served here.
+                var problem = ProblemResponses.Create(context, StatusCodes.Status404NotFound, ProblemType.NotFound.Name, ProblemType.NotFound.Title,
+                    $"This address serves only GET {MetricsPath} (Metrics:ScrapeUrl), for Prometheus; the API listens on its own address.");
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
+                return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
             });
         }
 

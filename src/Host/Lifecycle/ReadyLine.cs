@@ -10,8 +10,12 @@ internal static class ReadyLine
     // Called once the host has started (it listens), inside the start-up span.
     public static void LogReadyLine(this WebApplication app)
     {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-        var urls = string.Join(" ", addresses);
+        var all = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        // The scrape address (Metrics:ScrapeUrl) is Prometheus's, not the API's: named apart.
+        var scrapePort = Uri.TryCreate(app.Configuration["Metrics:ScrapeUrl"], UriKind.Absolute, out var scrape) ? scrape.Port : (int?)null;
+        var addresses = all.Where(a => !IsPort(a, scrapePort)).ToList();
+        var scraped = all.Where(a => IsPort(a, scrapePort)).Select(a => $"; metrics scraped at {a.TrimEnd('/')}/metrics");
+        var urls = string.Join(" ", addresses) + string.Concat(scraped);
         var first = addresses.FirstOrDefault()?.TrimEnd('/') ?? "";
         if (!app.Environment.IsDevelopment())
         {
@@ -27,4 +31,7 @@ internal static class ReadyLine
             "OrderManagement is ready on {Urls}; Swagger UI at {SwaggerUrl}; API keys (X-Api-Key): {ApiKeys}",
             urls, $"{first}/swagger", string.Join(", ", keys));
     }
+
+    private static bool IsPort(string address, int? port) =>
+        port is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Port == port;
 }

@@ -17,8 +17,14 @@ public sealed class MetricsScrapeAddressTests
         (await client.GetAsync(new Uri(scrape, "/metrics"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         foreach (var path in new[] { "/api/v1/orders", "/ops", "/health/ready", "/openapi/v1.json" })
         {
-            (await client.GetAsync(new Uri(scrape, path))).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{path} on the scrape address");
+            var response = await client.GetAsync(new Uri(scrape, path));
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{path} on the scrape address");
+            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", $"{path} on the scrape address");
+            (await response.Content.ReadAsStringAsync()).ShouldContain("Metrics:ScrapeUrl");
         }
+
+        var ready = host.Output.Split('\n').Single(l => l.Contains("OrderManagement is ready on", StringComparison.Ordinal));
+        ready.ShouldContain($"ready on {host.Address.GetLeftPart(UriPartial.Authority)}; metrics scraped at {scrape.GetLeftPart(UriPartial.Authority)}/metrics;");
 
         (await client.GetAsync(new Uri(host.Address, "/metrics"))).StatusCode.ShouldBe(HttpStatusCode.NotFound, "/metrics on the API address");
     }
