@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.DataProtection;
@@ -99,6 +100,9 @@ public static class BuildingBlocksRegistration
         {
             var work = sp.GetRequiredKeyedService<PendingWork>(typeof(TContext));
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+                // A failed command's exception reaches the code that ran it, which logs it with what it means (a lock wait
+                // deferred, a delivery retried, a 500): EF Core's own line about it is a Warning, not a second Error.
+                .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Warning)))
                 .AddInterceptors(sp.GetKeyedServices<IInterceptor>(typeof(TContext)))
                 .AddInterceptors(new PendingWorkSaveInterceptor(work), new PendingWorkTransactionInterceptor(work));
         });

@@ -24,20 +24,13 @@ internal sealed class CancelLinesValidator : AbstractValidator<CancelLinesReques
     public CancelLinesValidator()
     {
         RuleFor(r => r.Reason).RequiredText("reason", ReturnLimits.MaxReasonLength);
-        RuleFor(r => r.Lines).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("lines is required.")
-            .Must(l => l!.Count is >= 1 and <= PlaceOrderLimits.MaxLines).WithMessage($"lines must hold 1 to {PlaceOrderLimits.MaxLines} lines.")
-            .Must(l => RequestReturnValidator.DistinctSkus(l!.Select(x => x?.Sku))).WithMessage("lines must not name the same sku twice.");
+        RuleFor(r => r.Lines).LinesOfDistinctSkus(l => l.Sku);
         RuleForEach(r => r.Lines).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("each line must be an object.")
             .ChildRules(line =>
             {
-                line.RuleFor(l => l!.Sku).Cascade(CascadeMode.Stop)
-                    .NotEmpty().WithMessage("sku is required.")
-                    .Matches(PlaceOrderValidator.SkuPattern()).WithMessage("sku must be 1 to 64 characters of A-Z a-z 0-9 - _ .");
-                line.RuleFor(l => l!.Quantity).Cascade(CascadeMode.Stop)
-                    .NotNull().WithMessage("quantity is required.")
-                    .InclusiveBetween(1, PlaceOrderLimits.MaxQuantity).WithMessage($"quantity must be between 1 and {PlaceOrderLimits.MaxQuantity}.");
+                line.RuleFor(l => l!.Sku).Sku();
+                line.RuleFor(l => l!.Quantity).Units();
             });
     }
 }

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.PlaceOrder;
 
-internal sealed partial class PlaceOrderValidator : AbstractValidator<PlaceOrderRequest>
+internal sealed class PlaceOrderValidator : AbstractValidator<PlaceOrderRequest>
 {
     public PlaceOrderValidator()
     {
@@ -13,10 +12,7 @@ internal sealed partial class PlaceOrderValidator : AbstractValidator<PlaceOrder
         RuleFor(c => c.Currency).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("currency is required.")
             .Must(c => IsoCodes.Currencies.Contains(c!)).WithMessage("currency must be an ISO 4217 code such as EUR, USD or GBP.");
-        RuleFor(c => c.Lines).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("lines is required.")
-            .Must(l => l!.Count is >= 1 and <= PlaceOrderLimits.MaxLines).WithMessage($"lines must hold 1 to {PlaceOrderLimits.MaxLines} lines.")
-            .Must(HaveDistinctSkus).WithMessage("lines must not name the same sku twice.");
+        RuleFor(c => c.Lines).LinesOfDistinctSkus(l => l.Sku);
         RuleForEach(c => c.Lines).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("each line must be an object.")
             .SetValidator(new PlaceOrderLineValidator()!);
@@ -25,24 +21,14 @@ internal sealed partial class PlaceOrderValidator : AbstractValidator<PlaceOrder
         RuleFor(c => c.Payment).NotNull().WithMessage("payment is required.")
             .SetValidator(new PlaceOrderPaymentValidator()!);
     }
-
-    private static bool HaveDistinctSkus(List<PlaceOrderLine?>? lines) =>
-        lines is null || lines.Where(l => l?.Sku is not null).GroupBy(l => l!.Sku, StringComparer.Ordinal).All(g => g.Count() == 1);
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
-    internal static partial Regex SkuPattern();
 }
 
 internal sealed class PlaceOrderLineValidator : AbstractValidator<PlaceOrderLine>
 {
     public PlaceOrderLineValidator()
     {
-        RuleFor(l => l.Sku).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("sku is required.")
-            .Matches(PlaceOrderValidator.SkuPattern()).WithMessage("sku must be 1 to 64 characters of A-Z a-z 0-9 - _ .");
-        RuleFor(l => l.Quantity).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("quantity is required.")
-            .InclusiveBetween(1, PlaceOrderLimits.MaxQuantity).WithMessage($"quantity must be between 1 and {PlaceOrderLimits.MaxQuantity}.");
+        RuleFor(l => l.Sku).Sku();
+        RuleFor(l => l.Quantity).Units();
         RuleFor(l => l.UnitPrice).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("unitPrice is required.")
             .Must(p => p > 0 && p <= PlaceOrderLimits.MaxUnitPrice).WithMessage($"unitPrice must be greater than 0 and at most {PlaceOrderLimits.MaxUnitPrice}.")

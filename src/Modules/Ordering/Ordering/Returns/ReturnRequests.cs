@@ -36,44 +36,29 @@ internal sealed class RequestReturnValidator : AbstractValidator<RequestReturnRe
     public RequestReturnValidator()
     {
         RuleFor(r => r.Reason).RequiredText("reason", ReturnLimits.MaxReasonLength);
-        RuleFor(r => r.Lines).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("lines is required.")
-            .Must(l => l!.Count is >= 1 and <= PlaceOrderLimits.MaxLines).WithMessage($"lines must hold 1 to {PlaceOrderLimits.MaxLines} lines.")
-            .Must(l => DistinctSkus(l!.Select(x => x?.Sku))).WithMessage("lines must not name the same sku twice.");
+        RuleFor(r => r.Lines).LinesOfDistinctSkus(l => l.Sku);
         RuleForEach(r => r.Lines).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("each line must be an object.")
             .ChildRules(line =>
             {
-                line.RuleFor(l => l!.Sku).Cascade(CascadeMode.Stop)
-                    .NotEmpty().WithMessage("sku is required.")
-                    .Matches(PlaceOrderValidator.SkuPattern()).WithMessage("sku must be 1 to 64 characters of A-Z a-z 0-9 - _ .");
-                line.RuleFor(l => l!.Quantity).Cascade(CascadeMode.Stop)
-                    .NotNull().WithMessage("quantity is required.")
-                    .InclusiveBetween(1, PlaceOrderLimits.MaxQuantity).WithMessage($"quantity must be between 1 and {PlaceOrderLimits.MaxQuantity}.");
+                line.RuleFor(l => l!.Sku).Sku();
+                line.RuleFor(l => l!.Quantity).Units();
             });
     }
-
-    public static bool DistinctSkus(IEnumerable<string?> skus) =>
-        skus.Where(s => s is not null).GroupBy(s => s, StringComparer.Ordinal).All(g => g.Count() == 1);
 }
 
 internal sealed class ReceiveReturnValidator : AbstractValidator<ReceiveReturnRequest>
 {
     public ReceiveReturnValidator()
     {
-        RuleFor(r => r.Lines).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("lines is required.")
-            .Must(l => l!.Count is >= 1 and <= PlaceOrderLimits.MaxLines).WithMessage($"lines must hold 1 to {PlaceOrderLimits.MaxLines} lines.")
-            .Must(l => RequestReturnValidator.DistinctSkus(l!.Select(x => x?.Sku))).WithMessage("lines must not name the same sku twice.")
+        RuleFor(r => r.Lines).LinesOfDistinctSkus(l => l.Sku)
             .Must(l => l!.Sum(x => x?.Quantity ?? 0) >= 1).WithMessage("lines must receive at least one unit; reject the return when none arrived.");
         RuleForEach(r => r.Lines).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("each line must be an object.")
             .ChildRules(line =>
             {
                 line.RuleFor(l => l!.Sku).NotEmpty().WithMessage("sku is required.");
-                line.RuleFor(l => l!.Quantity).Cascade(CascadeMode.Stop)
-                    .NotNull().WithMessage("quantity is required.")
-                    .InclusiveBetween(0, PlaceOrderLimits.MaxQuantity).WithMessage($"quantity must be between 0 and {PlaceOrderLimits.MaxQuantity}.");
+                line.RuleFor(l => l!.Quantity).Units(least: 0);
                 line.RuleFor(l => l!.Restock).NotNull().WithMessage("restock is required (true: the units go back to stock).");
             });
     }
