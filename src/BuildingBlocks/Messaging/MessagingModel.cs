@@ -22,6 +22,7 @@ internal static class MessagingModel
             outbox.Property(m => m.CorrelationId).HasColumnName("correlation_id");
             outbox.Property(m => m.TraceParent).HasColumnName("trace_parent");
             outbox.Property(m => m.DeadLetteredAt).HasColumnName("dead_lettered_at");
+            outbox.Property(m => m.DueSince).HasColumnName("due_since");
         });
 
         modelBuilder.Entity<InboxMessage>(inbox =>

@@ -15,4 +15,7 @@ internal sealed class OutboxMessage
     public string? CorrelationId { get; init; }
     public string? TraceParent { get; init; }
     public DateTimeOffset? DeadLetteredAt { get; set; }
+
+    // Since when it has been deliverable, kept while lock waits defer it (OutboxDue); null until it is first deferred.
+    public DateTimeOffset? DueSince { get; set; }
 }
