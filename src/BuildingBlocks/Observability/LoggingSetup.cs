@@ -21,6 +21,11 @@ public static class LoggingSetup
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
+            // The OTLP exporter's HttpClient would log four lines per export (every few seconds), carrying the trace
+            // id of whatever span was current when its timer started, a trace that is never exported: failures only.
+            .MinimumLevel.Override("System.Net.Http.HttpClient.OtlpTraceExporter", LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http.HttpClient.OtlpMetricExporter", LogEventLevel.Warning)
+            .MinimumLevel.Override("System.Net.Http.HttpClient.OtlpLogExporter", LogEventLevel.Warning)
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(provider)
             .Filter.ByExcluding(BusyPortEventFilter.IsGenericHostReportOfBusyPort)
