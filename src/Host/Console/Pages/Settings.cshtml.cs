@@ -5,16 +5,25 @@ using OrderManagement.BuildingBlocks.Operations.Settings;
 
 namespace OrderManagement.Host.Console.Pages;
 
-// Only the values that differ from what is in effect are sent, so saving one field leaves the others alone.
+// The form sends, with each value, the value the field had when the page was rendered (rendered[key]). Only the fields
+// the operator edited (posted value differs from rendered) are changed, so a stale page cannot undo another
+// operator's change to a field it did not touch; and an edited field that someone else changed since the page was
+// rendered is refused (409) naming the setting, its value now and who changed it, with nothing changed.
 public sealed class SettingsModel(SettingsStore store) : PageModel
 {
     public IReadOnlyList<SettingValue> Settings { get; private set; } = [];
 
     public IReadOnlyList<SettingChange> Changes { get; private set; } = [];
 
+    // The fields the operator edited, shown again in their inputs when the form is refused for a bad value.
     public Dictionary<string, string> Submitted { get; private set; } = [];
 
+    // What each field showed when the form was rendered; kept when the form is shown again for a bad value.
+    public Dictionary<string, string> Rendered { get; private set; } = [];
+
     public List<string> Errors { get; } = [];
+
+    public string? Refusal { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -22,24 +31,42 @@ public sealed class SettingsModel(SettingsStore store) : PageModel
     // A duration in words with its unit ("500 ms", "30 s"), never a raw TimeSpan; anything else as stored.
     public static string Shown(string value) => SettingDurations.WordsOrText(value);
 
+    public string RenderedValue(SettingValue setting) => Rendered.GetValueOrDefault(setting.Key) ?? Shown(setting.Value);
+
+    public string InputValue(SettingValue setting) => Submitted.GetValueOrDefault(setting.Key) ?? RenderedValue(setting);
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Dictionary<string, string> values, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Dictionary<string, string> values, Dictionary<string, string> rendered, string? reason,
+        CancellationToken cancellationToken)
     {
-        Submitted = values;
         var current = (await store.CurrentAsync(cancellationToken)).ToDictionary(s => s.Key);
-        var changed = values
-            .Where(v => current.TryGetValue(v.Key, out var setting) && (v.Value ?? "").Trim() is var value && value != setting.Value && value != Shown(setting.Value))
-            .ToDictionary(v => v.Key, v => (v.Value ?? "").Trim());
+        var edited = SettingsEdits.Edited(values, rendered, current);
+        if (edited.Count == 0)
+        {
+            Notice = "Nothing changed.";
+            return Redirect("/ops/settings");
+        }
+
+        if (SettingsEdits.ChangedSinceRendered(edited.Keys, rendered, current) is { Count: > 0 } conflicts)
+        {
+            Refusal = "Nothing was saved: " + string.Join(" ", conflicts) + " Check the new value and save again if your change still applies.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         try
         {
-            var made = await store.ChangeAsync(changed, User.Identity?.Name ?? "unknown", reason, cancellationToken);
+            var made = await store.ChangeAsync(edited, User.Identity?.Name ?? "unknown", reason, cancellationToken);
             Notice = made.Count == 0 ? "Nothing changed." : "Saved: " + string.Join("; ", made.Select(c => $"{c.Key} {(c.OldValue is null ? "(unset)" : Shown(c.OldValue))} → {Shown(c.NewValue)}"));
             return Redirect("/ops/settings");
         }
         catch (RequestValidationException invalid)
         {
             Errors.AddRange(invalid.Errors.SelectMany(e => e.Value));
+            Submitted = edited;
+            Rendered = rendered;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(cancellationToken);
             return Page();
