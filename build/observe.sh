@@ -38,9 +38,9 @@ action=start
 query=
 while [ $# -gt 0 ]; do
     case $1 in
-        --target) target=${2:?--target needs HOST:PORT}; shift ;;
+        --target) [ -n "${2:-}" ] || { echo "observe.sh: --target needs HOST:PORT" >&2; exit 2; }; target=$2; shift ;;
         --stop) action=stop ;;
-        --query) action=query; query=${2:?--query needs a PromQL expression}; shift ;;
+        --query) [ -n "${2:-}" ] || { echo "observe.sh: --query needs a PromQL expression" >&2; exit 2; }; action=query; query=$2; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "observe.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
     esac

@@ -22,7 +22,8 @@ public static class LoggingSetup
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             // The OTLP exporter's HttpClient would log four lines per export (every few seconds), carrying the trace
-            // id of whatever span was current when its timer started, a trace that is never exported: failures only.
+            // id of whatever span was current when its timer started, a trace that is never exported. (A failed export
+            // is not an HttpClient log line either: the SDK reports it through its self-diagnostics only.)
             .MinimumLevel.Override("System.Net.Http.HttpClient.OtlpTraceExporter", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http.HttpClient.OtlpMetricExporter", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http.HttpClient.OtlpLogExporter", LogEventLevel.Warning)
@@ -47,7 +48,8 @@ public static class LoggingSetup
         using var logger = new LoggerConfiguration().Enrich.With<ControlCharacterEscaper>().WriteTo.Console(ConsoleFormat(development)).CreateLogger();
         if (BusyPortEventFilter.IsBusyPort(exception))
         {
-            logger.Fatal("The host stopped: {Reason} Another process listens there: stop it, or set ASPNETCORE_URLS to a free address (e.g. http://127.0.0.1:5081).",
+            logger.Fatal("The host stopped: {Reason} Another process listens there: stop it, or choose a free address (ASPNETCORE_URLS for "
+                + "the API, e.g. http://127.0.0.1:5081; Metrics:ScrapeUrl for the metrics scrape address, e.g. http://127.0.0.1:9465).",
                 exception.Message);
             return;
         }

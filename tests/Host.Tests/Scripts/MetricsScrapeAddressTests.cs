@@ -49,4 +49,27 @@ public sealed class MetricsScrapeAddressTests
         stopped[0].ShouldContain("Metrics:ScrapeUrl must use a port of its own, not one the API listens on");
         stopped[0].ShouldNotContain("Another process listens there");
     }
+
+    [Fact]
+    public async Task Given_the_scrape_address_on_a_port_in_use_When_the_built_host_starts_Then_it_stops_naming_both_settings()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var busyPort = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+        var host = Path.Combine(RunScript.Repository, "src", "Host", "bin", "Release", "net10.0");
+
+        var (exitCode, output) = await RunScript.RunAsync("dotnet", [Path.Combine(host, "OrderManagement.Host.dll")], host, new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{RunScript.FreePort()}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__OrderManagement"] = await TestDatabase.ConnectionStringAsync(),
+            ["Metrics__ScrapeUrl"] = $"http://127.0.0.1:{busyPort}",
+        });
+
+        exitCode.ShouldBe(1, output);
+        var stopped = output.Split('\n').Where(l => l.Contains("The host stopped", StringComparison.Ordinal)).ToList();
+        stopped.ShouldHaveSingleItem(output);
+        stopped[0].ShouldContain("Another process listens there");
+        stopped[0].ShouldContain("Metrics:ScrapeUrl for the metrics scrape address");
+    }
 }

@@ -36,6 +36,18 @@ public sealed class ObserveQueryTests
         output.ShouldContain($"no Prometheus answers on 127.0.0.1:{port}");
     }
 
+    [Theory]
+    [InlineData("--query", "--query needs a PromQL expression")]
+    [InlineData("--query ''", "--query needs a PromQL expression")]
+    [InlineData("--target", "--target needs HOST:PORT")]
+    public async Task Given_an_option_without_its_value_When_observe_runs_Then_it_is_bad_usage_exit_2(string arguments, string message)
+    {
+        var (exitCode, output) = await RunScript.RunAsync($"build/observe.sh {arguments}", new Dictionary<string, string?>());
+
+        exitCode.ShouldBe(2, output);
+        output.ShouldContain(message);
+    }
+
     [Fact]
     public async Task Given_help_When_it_is_read_Then_it_documents_every_exit_code()
     {
