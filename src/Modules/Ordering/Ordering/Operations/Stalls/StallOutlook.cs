@@ -8,10 +8,7 @@ namespace OrderManagement.Ordering.Operations.Stalls;
 // What may still move a stalled order on without an operator, read when the stall is reported: the payment Payments is
 // still retrying, and the messages about the order still in line (the saga's own deadline aside: the saga says when
 // that is due). A failed saga is "stuck for good" only when none of these is left.
-internal sealed record StallOutlook(int MaxStepAttempts, PaymentSnapshot? Payment, IReadOnlyList<PendingMessage> InLine, int DeadLetters)
-{
-    public static readonly StallOutlook Unknown = new(0, null, [], 0);
-}
+internal sealed record StallOutlook(int MaxStepAttempts, PaymentSnapshot? Payment, IReadOnlyList<PendingMessage> InLine, int DeadLetters);
 
 internal sealed class StallOutlooks(IPaymentQueries payments, OutboxInspector outboxes, MessageTypeMap types, IOptionsMonitor<FulfilmentOptions> fulfilment)
 {
