@@ -169,7 +169,7 @@ internal static class BenchScenario
                 Console.WriteLine($"           CPU-bound ceiling on {Environment.ProcessorCount} idle cores ~ {Stats.F(Environment.ProcessorCount * 1000 / cpuPerOrder, "0")} orders/s"
                     + " (an estimate: ignores fsync waits and lock contention; the host's CPU includes tiered-JIT work still going on)");
                 Console.WriteLine($"machine:   load average {File.ReadAllText("/proc/loadavg").Trim()} at the end (other processes share these cores)");
-                run.SummarizeHostLogs();
+                run.SummarizeHostLogs(checks);
                 Console.WriteLine();
 
                 checks.Add("load produced accepted orders", accepted.Count > 0, $"{accepted.Count} accepted");

@@ -68,7 +68,7 @@ internal static class FailoverScenario
         var accepted = result.Accepted.ToList();
         run.Log($"load: {result.Attempted} POSTs, {accepted.Count} accepted in {Stats.F(result.ElapsedS)} s{BenchScenario.NonAccepted(result)}");
         var drained = await run.DrainAsync();
-        run.SummarizeHostLogs();
+        run.SummarizeHostLogs(checks);
 
         var samples = result.Samples;
         var switchEnd = recoveredAt ?? double.MaxValue;

@@ -118,7 +118,7 @@ internal static class ResilienceScenarios
         var accepted = result.Accepted.ToList();
         run.Log($"load: {result.Attempted} POSTs, {accepted.Count} accepted in {Stats.F(result.ElapsedS)} s{BenchScenario.NonAccepted(result)}");
         var drained = await run.DrainAsync();
-        run.SummarizeHostLogs();
+        run.SummarizeHostLogs(checks);
 
         checks.Add($"host killed with SIGKILL {o.Kills} times under load", kills.Count == o.Kills,
             string.Join(", ", kills.Select(k => $"pid {k.Pid} at {Stats.F(k.At)} s")));
@@ -172,7 +172,7 @@ internal static class ResilienceScenarios
             run.Log($"host {host.Index}: {accepted.Count(s => s.Host == host.Index)} orders accepted, peak RSS {Runner.Mb(host.PeakRssKb)} MB");
         }
 
-        run.SummarizeHostLogs();
+        run.SummarizeHostLogs(checks);
         checks.Add($"all {o.Hosts} hosts took orders", run.Hosts.All(h => accepted.Any(s => s.Host == h.Index)),
             string.Join(", ", run.Hosts.Select(h => $"host {h.Index}: {accepted.Count(s => s.Host == h.Index)}")));
         checks.Add("every host still running", run.Hosts.All(h => h.Pid is not null));
@@ -259,7 +259,7 @@ internal static class ResilienceScenarios
         var accepted = result.Accepted.ToList();
         run.Log($"load: {result.Attempted} POSTs in {Stats.F(result.ElapsedS)} s, {accepted.Count} accepted{BenchScenario.NonAccepted(result)}");
         var drained = await run.DrainAsync();
-        run.SummarizeHostLogs();
+        run.SummarizeHostLogs(checks);
 
         checks.Add("PostgreSQL stopped and started by the scripts", stopped && started,
             $"down from {Stats.F(stopEnd - loadStart)} s to {Stats.F(startEnd - loadStart)} s into the load");

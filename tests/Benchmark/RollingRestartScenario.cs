@@ -57,7 +57,7 @@ internal static class RollingRestartScenario
         var accepted = result.Accepted.ToList();
         run.Log($"load: {result.Attempted} POSTs, {accepted.Count} accepted in {Stats.F(result.ElapsedS)} s{BenchScenario.NonAccepted(result)}");
         var drained = await run.DrainAsync();
-        run.SummarizeHostLogs();
+        run.SummarizeHostLogs(checks);
         var untraced = run.HostLogLinesWithoutTraceId();
         checks.Add("every host log line carries a trace id, start-up and the drain on SIGTERM included, but the background loops' warnings (README; issue 12)", untraced.Count == 0,
             untraced.Count == 0 ? "all lines of both hosts' four lives" : $"{untraced.Count} without, e.g. {string.Join(" | ", untraced.Take(3).Select(l => l.Length > 160 ? l[..160] : l))}");

@@ -209,8 +209,20 @@ internal sealed partial class Runner : IAsyncDisposable
     [GeneratedRegex(@" [0-9a-f]{32}$")]
     private static partial Regex TraceIdAtEnd();
 
-    public void SummarizeHostLogs()
+    // Npgsql's words when a pooled connection's protocol state is broken (issue 9 fault 12: "Received unexpected backend
+    // message DataRow" during a burst). Every scenario checks its hosts' logs for them, so a load or fault run that
+    // breaks a connection fails instead of passing on the strength of its retries.
+    private static readonly string[] ProtocolStateErrors = ["Received unexpected backend message", "Received backend message"];
+
+    public void SummarizeHostLogs(Checks checks)
     {
+        var broken = Hosts.Where(h => File.Exists(h.LogPath))
+            .SelectMany(h => File.ReadLines(h.LogPath).Select(line => $"host {h.Index}: {line}"))
+            .Where(l => ProtocolStateErrors.Any(e => l.Contains(e, StringComparison.Ordinal)))
+            .ToList();
+        checks.Add("no connection's protocol state broken (no Npgsql \"unexpected backend message\" in the host logs; issue 9)", broken.Count == 0,
+            broken.Count == 0 ? "none" : $"{broken.Count} lines, e.g. {string.Join(" | ", broken.Take(2).Select(l => l.Length > 200 ? l[..200] : l))}");
+
         foreach (var host in Hosts)
         {
             if (!File.Exists(host.LogPath))

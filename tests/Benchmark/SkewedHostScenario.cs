@@ -61,7 +61,7 @@ internal static class SkewedHostScenario
         var accepted = warm.Accepted.Concat(first.Accepted).Concat(second.Accepted).ToList();
         run.Log($"load: {first.Attempted + second.Attempted} POSTs, {accepted.Count} accepted ({accepted.Count(s => s.Host == 1)} by the skewed host){BenchScenario.NonAccepted(first)}");
         var drained = await run.DrainAsync();
-        run.SummarizeHostLogs();
+        run.SummarizeHostLogs(checks);
 
         var warned = File.Exists(skewed.LogPath) && File.ReadLines(skewed.LogPath).Any(l => l.Contains("This host's clock is", StringComparison.Ordinal));
         checks.Add("the skewed host's log warns about its clock", warned, Path.GetRelativePath(Environment.CurrentDirectory, skewed.LogPath));

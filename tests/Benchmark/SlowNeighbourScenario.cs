@@ -51,7 +51,7 @@ internal static class SlowNeighbourScenario
 
         var drained = await run.DrainAsync();
         checks.Add("every order left Pending within the drain timeout", drained is not null);
-        run.SummarizeHostLogs();
+        run.SummarizeHostLogs(checks);
         await Invariants.CheckAsync(run.Database, checks, warmup.Accepted.Select(s => s.OrderId!.Value).Concat(accepted).ToList(), baseSeq, run.InitialStock);
     }
 

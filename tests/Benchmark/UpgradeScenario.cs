@@ -133,7 +133,7 @@ internal static class UpgradeScenario
         checks.Add("dead letters of the failed sagas replayed by an operator on the current build", replayed >= failedAtStop.Count && failedAtStop.Count > 0,
             $"{failedAtStop.Count} sagas Failed at the stop, {replayed} dead letters replayed");
         var drained = await run.DrainAsync();
-        run.SummarizeHostLogs();
+        run.SummarizeHostLogs(checks);
         checks.Add("every order left Pending within the drain timeout", drained is not null,
             drained is null ? $"timed out after {o.DrainTimeout} s" : $"{Stats.F(drained.Value)} s after the upgrade");
         ResilienceScenarios.AddNo500(checks, new LoadResult(samples, 0, 0, samples.Count));
