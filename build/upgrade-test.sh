@@ -3,21 +3,21 @@
 # Usage: build/upgrade-test.sh [--from <rev>] [--quick] [--no-build] [--stop kill|term] [options]; --help explains.
 set -euo pipefail
 
-# The previous released build: the commit on main just before the saga's definition (its states, steps or rows)
-# last changed (3a3acbb: main just before the review step is answered as it starts when review is off, ADR 0025).
-# Whoever changes the saga next rebases on main, sets this in the same change to `git rev-parse main` (main's head,
-# the last build without their change), runs `build/upgrade-test.sh --quick` from it before merging, and notes the
-# run in their report.
-UPGRADE_FROM=3a3acbb839737667f89d4c542fce7cda91e7b812
+# The previous released build: 0aec6f7, main just before the saga rework (issue 10 point 3, ADR 0015). Its sagas
+# carry no definition version and keep the hand-kept flags, the oldest rows the current build must take over; every
+# adapter added since runs on them. A later change to the saga also runs the test from main just before that change
+# (`--from $(git rev-parse main)` before merging) and notes the run in its report; so far e943b45 (review step,
+# ADR 0018) and 3a3acbb (review answered at start, ADR 0025). The default stays 0aec6f7.
+UPGRADE_FROM=0aec6f7ea3c590916dcc4820e66ad3e801658318
 
 usage() {
     cat <<EOF
 Usage: build/upgrade-test.sh [--from <rev>] [--quick] [--no-build] [--stop kill|term] [options of the benchmark program]
 
 Proves that a new build takes over the fulfilment sagas a previous build left in flight (issue 10, point 3):
-  1. builds the previous build (--from <rev>: any git revision; default $UPGRADE_FROM, the commit
-     before the saga's last change) in a temporary git worktree under .data/upgrade/, keeps its host's
-     Release output in .data/upgrade/<commit>/host/ (built once per commit) and removes the worktree;
+  1. builds the previous build (--from <rev>: any git revision; default ${UPGRADE_FROM:0:7}, below) in a temporary
+     git worktree under .data/upgrade/, keeps its host's Release output in .data/upgrade/<commit>/host/ (built once
+     per commit) and removes the worktree;
   2. builds the current host and tests/Benchmark (Release; --no-build uses the existing builds), starts the
      private PostgreSQL of the benchmarks (.data/bench-pg, build/lib/pg.sh) and creates database om_upgrade;
   3. OrderManagement.Benchmark upgrade: starts the previous build (one message delivered at a time, 2 delivery
@@ -37,7 +37,10 @@ Prints one PASS/FAIL line per check and "N passed, M failed" last; exits non-zer
 Takes about 3 minutes with --quick on a quiet 2-core machine, plus 4 to 5 minutes the first time a --from
 commit is built. Needs the git history of that commit (a shallow clone: git fetch --unshallow).
 
-  --from REV       the previous build (default $UPGRADE_FROM)
+  --from REV       the previous build (default ${UPGRADE_FROM:0:7}: the previous released build, main just before
+                   the saga rework of issue 10; its sagas are the oldest model the current build must take over,
+                   so every later adapter runs too). After changing the saga, run it from main just before your
+                   change as well: --from \$(git rev-parse main) before you merge (earlier runs: e943b45, 3a3acbb)
   --quick          shorter load per run of the previous build (CI)
   --no-build       do not rebuild the current build (the previous one is built once per commit anyway)
   --stop kill|term how the previous build is stopped (default kill)
