@@ -40,6 +40,7 @@ public static class OrderingModule
             ValidatedOptions.AtLeast<FulfilmentOptions>(nameof(FulfilmentOptions.MaxStepAttempts), o => o.MaxStepAttempts, 1));
         services.AddScoped<OrderFulfilment>();
         services.AddScoped<StepRecords>();
+        services.AddMessageGroupLocks<SagaRowLocks>(Name);
         services.AddMetricsSingleton<OrderingMetrics>();
         services.AddValidatedOptions(IdempotencyOptions.Section,
             ValidatedOptions.Positive<IdempotencyOptions>(nameof(IdempotencyOptions.KeyLifetime), o => o.KeyLifetime));
