@@ -138,7 +138,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         var confirmed = await ConfirmedOrderAsync();
         await CancelAsync(confirmed.OrderId);
 
-        await ReplyAsync(new ShipmentCancellationRefused(confirmed.OrderId, confirmed.ShipmentId, "Dispatched"));
+        await ReplyAsync(new ShipmentCancellationRefused(confirmed.OrderId, confirmed.ShipmentId, ShipmentStatus.Dispatched));
 
         (await OrderAsync(confirmed.OrderId)).Status.ShouldBe(OrderStatus.Confirmed);
         var saga = await SagaAsync(confirmed.OrderId);
@@ -153,7 +153,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
     {
         var confirmed = await ConfirmedOrderAsync();
         await CancelAsync(confirmed.OrderId);
-        await ReplyAsync(new ShipmentCancellationRefused(confirmed.OrderId, confirmed.ShipmentId, "Dispatched"));
+        await ReplyAsync(new ShipmentCancellationRefused(confirmed.OrderId, confirmed.ShipmentId, ShipmentStatus.Dispatched));
 
         await ReplyAsync(new ShipmentDispatched(confirmed.OrderId, confirmed.ShipmentId, "UPS", "1Z999AA10123456784"));
 

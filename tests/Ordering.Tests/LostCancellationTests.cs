@@ -14,7 +14,7 @@ public sealed class LostCancellationTests(OrderingModuleFixture fixture) : Order
     {
         var pending = await CancelledWhileCreatingShipmentAsync();
 
-        await ReplyAsync(new ShipmentCancellationRefused(pending.OrderId, pending.ShipmentId, "Dispatched"));
+        await ReplyAsync(new ShipmentCancellationRefused(pending.OrderId, pending.ShipmentId, ShipmentStatus.Dispatched));
 
         var order = await OrderAsync(pending.OrderId);
         (order.Status, order.PaymentStatus, order.ShipmentId).ShouldBe((OrderStatus.Confirmed, PaymentStatus.Authorized, pending.ShipmentId));
@@ -25,7 +25,7 @@ public sealed class LostCancellationTests(OrderingModuleFixture fixture) : Order
     public async Task Given_a_refused_cancellation_of_a_Pending_order_When_ShipmentDispatched_arrives_Then_the_order_is_Shipped_and_the_payment_captured()
     {
         var pending = await CancelledWhileCreatingShipmentAsync();
-        await ReplyAsync(new ShipmentCancellationRefused(pending.OrderId, pending.ShipmentId, "Dispatched"));
+        await ReplyAsync(new ShipmentCancellationRefused(pending.OrderId, pending.ShipmentId, ShipmentStatus.Dispatched));
 
         await ReplyAsync(new ShipmentDispatched(pending.OrderId, pending.ShipmentId, "DHL", "JD0146000012345"));
 
@@ -40,7 +40,7 @@ public sealed class LostCancellationTests(OrderingModuleFixture fixture) : Order
         var pending = await CancelledWhileCreatingShipmentAsync();
 
         await ReplyAsync(new ShipmentDispatched(pending.OrderId, pending.ShipmentId, "DHL", "JD0146000012345"));
-        await ReplyAsync(new ShipmentCancellationRefused(pending.OrderId, pending.ShipmentId, "Dispatched"));
+        await ReplyAsync(new ShipmentCancellationRefused(pending.OrderId, pending.ShipmentId, ShipmentStatus.Dispatched));
 
         var order = await OrderAsync(pending.OrderId);
         (order.Status, order.ShipmentStatus, order.TrackingNumber).ShouldBe((OrderStatus.Shipped, ShipmentStatus.Dispatched, "JD0146000012345"));

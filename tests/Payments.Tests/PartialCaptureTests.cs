@@ -21,7 +21,7 @@ public sealed class PartialCaptureTests(PaymentsModuleFixture fixture) : Payment
 
         await CaptureAsync(orderId, first, 19.99m);
         (await UntilReceivedAsync<PaymentCaptured>(m => m.OrderId == orderId)).Single()
-            .ShouldBe(new PaymentCaptured(orderId, paymentId, first, 19.99m, "PartiallyCaptured"));
+            .ShouldBe(new PaymentCaptured(orderId, paymentId, first, 19.99m, PaymentStatus.PartiallyCaptured));
         var partly = await PaymentOfAsync(orderId);
         (partly.Status, partly.CapturedAmount).ShouldBe((PaymentStatus.PartiallyCaptured, 19.99m));
 

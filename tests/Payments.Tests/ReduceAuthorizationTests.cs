@@ -67,7 +67,7 @@ public sealed class ReduceAuthorizationTests(PaymentsModuleFixture fixture) : Pa
         await ReduceAsync(orderId, Guid.NewGuid(), 9.98m);
 
         (await UntilReceivedAsync<PaymentCaptured>(m => m.OrderId == orderId, count: 2)).Last()
-            .ShouldBe(new PaymentCaptured(orderId, paymentId, Status: "Captured"));
+            .ShouldBe(new PaymentCaptured(orderId, paymentId, Status: PaymentStatus.Captured));
         var payment = await PaymentOfAsync(orderId);
         (payment.Status, payment.Amount, payment.CapturedAmount).ShouldBe((PaymentStatus.Captured, 50m, 50m));
     }

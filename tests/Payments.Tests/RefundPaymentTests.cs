@@ -21,7 +21,7 @@ public sealed class RefundPaymentTests(PaymentsModuleFixture fixture) : Payments
         await RefundAsync(orderId, returnId, 20m);
 
         (await UntilReceivedAsync<PaymentRefunded>(m => m.OrderId == orderId)).Single()
-            .ShouldBe(new PaymentRefunded(orderId, paymentId, returnId, 20m, 20m, "Captured"));
+            .ShouldBe(new PaymentRefunded(orderId, paymentId, returnId, 20m, 20m, PaymentStatus.Captured));
         var payment = await PaymentOfAsync(orderId);
         (payment.Status, payment.RefundedAmount).ShouldBe((PaymentStatus.Captured, 20m));
     }
@@ -53,7 +53,7 @@ public sealed class RefundPaymentTests(PaymentsModuleFixture fixture) : Payments
 
         var refunded = await UntilReceivedAsync<PaymentRefunded>(m => m.OrderId == orderId, count: 2);
         refunded.Max(m => m.RefundedAmount).ShouldBe(Amount);
-        refunded.Single(m => m.RefundedAmount == Amount).Status.ShouldBe("Refunded");
+        refunded.Single(m => m.RefundedAmount == Amount).Status.ShouldBe(PaymentStatus.Refunded);
         var payment = await PaymentOfAsync(orderId);
         (payment.Status, payment.RefundedAmount).ShouldBe((PaymentStatus.Refunded, Amount));
         (await HistoryOfAsync(orderId)).Select(h => h.Event).ShouldContain("PaymentRefunded");

@@ -27,7 +27,7 @@ public sealed class CancelShipmentTests(ShippingModuleFixture fixture) : Shippin
         await CancelAsync(orderId);
 
         (await UntilReceivedAsync<ShipmentCancellationRefused>(m => m.OrderId == orderId)).Single()
-            .ShouldBe(new ShipmentCancellationRefused(orderId, shipmentId, "Dispatched"));
+            .ShouldBe(new ShipmentCancellationRefused(orderId, shipmentId, ShipmentStatus.Dispatched));
         (await ShipmentAsync(shipmentId)).Status.ShouldBe(ShipmentStatus.Dispatched);
         await Host.UntilOutboxesDrainedAsync();
         Host.Recorder.Received<ShipmentCancelled>().ShouldNotContain(m => m.OrderId == orderId);

@@ -8,7 +8,7 @@ public sealed class FakeOrderStatusQueries : IOrderStatusQueries
 {
     private readonly ConcurrentDictionary<Guid, OrderStatusSnapshot> _orders = new();
 
-    public void Set(Guid orderId, string status, bool cancellationRequested = false, params string[] skus) =>
+    public void Set(Guid orderId, OrderStatus status, bool cancellationRequested = false, params string[] skus) =>
         _orders[orderId] = new OrderStatusSnapshot(orderId, status, cancellationRequested, skus.Length > 0 ? skus : ["TSHIRT-RED-M", "MUG-01"]);
 
     public Task<OrderStatusSnapshot?> GetOrderStatusAsync(Guid orderId, CancellationToken cancellationToken) =>

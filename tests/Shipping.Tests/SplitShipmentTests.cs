@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.Ordering.Contracts;
 using OrderManagement.Shipping.Contracts;
 using OrderManagement.Shipping.GetShipment;
 using OrderManagement.Shipping.Persistence;
@@ -23,7 +24,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     public async Task Given_a_confirmed_order_When_units_are_carved_out_Then_a_new_shipment_holds_them_and_the_remainder_the_rest()
     {
         var orderId = Guid.NewGuid();
-        Orders.Set(orderId, "Confirmed");
+        Orders.Set(orderId, OrderStatus.Confirmed);
         var remainderId = await CreatedShipmentAsync(orderId);
 
         var carved = await SplitAsync(orderId, ("TSHIRT-RED-M", 1));
@@ -39,7 +40,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     public async Task Given_two_shipments_When_each_is_dispatched_Then_each_reports_its_own_lines()
     {
         var orderId = Guid.NewGuid();
-        Orders.Set(orderId, "Confirmed");
+        Orders.Set(orderId, OrderStatus.Confirmed);
         var remainderId = await CreatedShipmentAsync(orderId);
         var carved = await SplitAsync(orderId, ("MUG-01", 1), ("TSHIRT-RED-M", 1));
 
@@ -55,7 +56,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     public async Task Given_every_unit_carved_out_When_the_remainder_is_empty_Then_it_is_Cancelled_and_cannot_be_dispatched()
     {
         var orderId = Guid.NewGuid();
-        Orders.Set(orderId, "Confirmed");
+        Orders.Set(orderId, OrderStatus.Confirmed);
         var remainderId = await CreatedShipmentAsync(orderId);
 
         await SplitAsync(orderId, ("TSHIRT-RED-M", 2), ("MUG-01", 1));
@@ -69,7 +70,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     public async Task Given_more_units_than_are_left_unshipped_When_they_are_carved_out_Then_409_and_nothing_changes()
     {
         var orderId = Guid.NewGuid();
-        Orders.Set(orderId, "Confirmed");
+        Orders.Set(orderId, OrderStatus.Confirmed);
         var remainderId = await CreatedShipmentAsync(orderId);
         await SplitAsync(orderId, ("TSHIRT-RED-M", 1));
 
@@ -84,7 +85,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     public async Task Given_a_dispatched_remainder_When_units_are_carved_out_Then_409_nothing_left_to_ship()
     {
         var orderId = Guid.NewGuid();
-        Orders.Set(orderId, "Confirmed");
+        Orders.Set(orderId, OrderStatus.Confirmed);
         var remainderId = await CreatedShipmentAsync(orderId);
         await DispatchAsync(remainderId);
 
@@ -93,12 +94,12 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     }
 
     [Theory]
-    [InlineData("Pending", false)]
-    [InlineData("Cancelled", false)]
-    [InlineData("Shipped", false)]
-    [InlineData("Confirmed", true)]
+    [InlineData(OrderStatus.Pending, false)]
+    [InlineData(OrderStatus.Cancelled, false)]
+    [InlineData(OrderStatus.Shipped, false)]
+    [InlineData(OrderStatus.Confirmed, true)]
     public async Task Given_an_order_that_is_not_confirmed_or_is_being_cancelled_When_units_are_carved_out_Then_409_and_nothing_changes(
-        string status, bool cancellationRequested)
+        OrderStatus status, bool cancellationRequested)
     {
         var orderId = Guid.NewGuid();
         Orders.Set(orderId, status, cancellationRequested);
@@ -112,7 +113,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     public async Task Given_an_unknown_order_or_a_sku_not_on_the_order_When_units_are_carved_out_Then_404()
     {
         var orderId = Guid.NewGuid();
-        Orders.Set(orderId, "Confirmed");
+        Orders.Set(orderId, OrderStatus.Confirmed);
         await CreatedShipmentAsync(orderId);
 
         (await Should.ThrowAsync<NotFoundException>(() => SplitAsync(Guid.NewGuid(), ("MUG-01", 1)))).Resource.ShouldBe("Order");
@@ -138,7 +139,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     public async Task Given_an_order_with_a_carved_out_shipment_When_it_is_cancelled_before_any_left_Then_every_shipment_is_Cancelled()
     {
         var orderId = Guid.NewGuid();
-        Orders.Set(orderId, "Confirmed");
+        Orders.Set(orderId, OrderStatus.Confirmed);
         var remainderId = await CreatedShipmentAsync(orderId);
         var carved = await SplitAsync(orderId, ("MUG-01", 1));
 
@@ -153,7 +154,7 @@ public sealed class SplitShipmentTests(ShippingModuleFixture fixture) : Shipping
     public async Task Given_a_carved_out_shipment_that_left_When_the_order_is_cancelled_Then_the_cancellation_is_refused_and_the_remainder_stays()
     {
         var orderId = Guid.NewGuid();
-        Orders.Set(orderId, "Confirmed");
+        Orders.Set(orderId, OrderStatus.Confirmed);
         var remainderId = await CreatedShipmentAsync(orderId);
         var carved = await SplitAsync(orderId, ("MUG-01", 1));
         await DispatchAsync(carved.ShipmentId);

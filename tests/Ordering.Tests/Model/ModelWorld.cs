@@ -188,7 +188,7 @@ internal sealed class ModelWorld(Guid orderId, bool inStock, PaymentBehaviour be
                 Shipment = Shipment.Cancelled;
                 return new ShipmentCancelled(orderId, _shipmentId);
             default:
-                return new ShipmentCancellationRefused(orderId, _shipmentId, Shipment.ToString());
+                return new ShipmentCancellationRefused(orderId, _shipmentId, ShipmentStatus.Dispatched);
         }
     }
 

@@ -12,5 +12,4 @@ public interface IInventoryQueries
 // TraceId: the W3C trace id (32 hex digits) of the request or message the change happened in.
 public sealed record InventoryHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail, string? TraceId);
 
-// Status is the reservation state machine's state (Reserved, Released, Committed, ...).
-public sealed record ReservationSnapshot(Guid Id, string Status, IReadOnlyList<StockLine> Lines, DateTimeOffset UpdatedAt);
+public sealed record ReservationSnapshot(Guid Id, ReservationStatus Status, IReadOnlyList<StockLine> Lines, DateTimeOffset UpdatedAt);

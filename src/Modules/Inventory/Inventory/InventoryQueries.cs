@@ -21,7 +21,7 @@ internal sealed class InventoryQueries(InventoryDbContext db) : IInventoryQuerie
             .FirstOrDefaultAsync(cancellationToken);
         return reservation is null
             ? null
-            : new ReservationSnapshot(reservation.Id, reservation.Status.ToString(),
+            : new ReservationSnapshot(reservation.Id, reservation.Status,
                 [.. reservation.Lines.Select(l => new StockLine(l.Sku, l.Quantity))], reservation.UpdatedAt);
     }
 }

@@ -11,7 +11,6 @@ public interface IOrderStatusQueries
 }
 
 /// <summary>
-/// Status: the contract's order status (Pending, Confirmed, Shipped, Delivered, Cancelled, Rejected);
 /// CancellationRequested: a cancellation was accepted and has not completed; Skus: the SKUs of the order's lines.
 /// </summary>
-public sealed record OrderStatusSnapshot(Guid OrderId, string Status, bool CancellationRequested, IReadOnlyList<string> Skus);
+public sealed record OrderStatusSnapshot(Guid OrderId, OrderStatus Status, bool CancellationRequested, IReadOnlyList<string> Skus);

@@ -16,5 +16,5 @@ public sealed record PaymentHistoryEntry(long TransactionId, DateTimeOffset Occu
 // provider calls to authorize it (provider attempts, of MaxAttempts: Payments:MaxAuthorizationAttempts now); LastError is
 // the provider's last failure, if any. NextAttemptAt: while it is Pending, when Payments calls the provider again by
 // itself (null: no call is due, e.g. after an unexpected error it waits for its AuthorizePayment message to run again).
-public sealed record PaymentSnapshot(Guid Id, string Status, decimal Amount, string Currency, int Attempts, string? LastError, DateTimeOffset UpdatedAt,
+public sealed record PaymentSnapshot(Guid Id, PaymentStatus Status, decimal Amount, string Currency, int Attempts, string? LastError, DateTimeOffset UpdatedAt,
     decimal CapturedAmount = 0, DateTimeOffset? NextAttemptAt = null, int MaxAttempts = 0);

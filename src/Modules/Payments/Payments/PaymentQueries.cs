@@ -19,7 +19,7 @@ internal sealed class PaymentQueries(PaymentsDbContext db, IOptionsMonitor<Payme
         await db.Payments.AsNoTracking()
             .Where(p => p.OrderId == orderId)
             .OrderByDescending(p => p.CreatedAt)
-            .Select(p => new PaymentSnapshot(p.Id, p.Status.ToString(), p.Amount, p.Currency, p.Attempts, p.LastError, p.UpdatedAt, p.CapturedAmount,
+            .Select(p => new PaymentSnapshot(p.Id, p.Status, p.Amount, p.Currency, p.Attempts, p.LastError, p.UpdatedAt, p.CapturedAmount,
                 p.Status == PaymentStatus.Pending && !p.Faulted ? p.AttemptDueAt : null, options.CurrentValue.MaxAuthorizationAttempts))
             .FirstOrDefaultAsync(cancellationToken);
 }

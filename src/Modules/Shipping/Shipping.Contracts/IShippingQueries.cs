@@ -13,4 +13,4 @@ public interface IShippingQueries
 // TraceId: the W3C trace id (32 hex digits) of the request or message the change happened in.
 public sealed record ShippingHistoryEntry(long TransactionId, DateTimeOffset OccurredAt, string Event, string? FromState, string? ToState, string? Detail, string? TraceId);
 
-public sealed record ShipmentSnapshot(Guid Id, string Status, string? Carrier, string? TrackingNumber, DateTimeOffset UpdatedAt);
+public sealed record ShipmentSnapshot(Guid Id, ShipmentStatus Status, string? Carrier, string? TrackingNumber, DateTimeOffset UpdatedAt);

@@ -4,7 +4,8 @@ public sealed record ShipmentCreated(Guid OrderId, Guid ShipmentId);
 
 public sealed record ShipmentCancelled(Guid OrderId, Guid? ShipmentId);
 
-public sealed record ShipmentCancellationRefused(Guid OrderId, Guid ShipmentId, string Status);
+// Status: the shipment's status that refuses the cancellation (it has left: Dispatched or Delivered).
+public sealed record ShipmentCancellationRefused(Guid OrderId, Guid ShipmentId, ShipmentStatus Status);
 
 // Lines: the SKUs and units that left in this shipment; null when it held every unit of the order (the saga's shipment
 // with nothing carved out of it, and every dispatch of the version before partial shipments: docs/adr/0019).

@@ -17,6 +17,6 @@ internal sealed class ShippingQueries(ShippingDbContext db) : IShippingQueries
         await db.Shipments.AsNoTracking()
             .Where(s => s.OrderId == orderId)
             .OrderByDescending(s => s.IsRemainder).ThenByDescending(s => s.CreatedAt)
-            .Select(s => new ShipmentSnapshot(s.Id, s.Status.ToString(), s.Carrier, s.TrackingNumber, s.UpdatedAt))
+            .Select(s => new ShipmentSnapshot(s.Id, s.Status, s.Carrier, s.TrackingNumber, s.UpdatedAt))
             .FirstOrDefaultAsync(cancellationToken);
 }

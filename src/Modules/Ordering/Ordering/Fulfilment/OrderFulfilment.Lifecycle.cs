@@ -65,7 +65,7 @@ internal sealed partial class OrderFulfilment
             return;
         }
 
-        order.ShipmentChanged(whole ? dispatched.ShipmentId : null, "Dispatched", Now, dispatched.TrackingNumber);
+        order.ShipmentChanged(whole ? dispatched.ShipmentId : null, ShipmentStatus.Dispatched, Now, dispatched.TrackingNumber);
         order.Fire(OrderTrigger.Ship, Now, history, detail);
     }
 
@@ -77,7 +77,7 @@ internal sealed partial class OrderFulfilment
             return;
         }
 
-        order.ShipmentChanged(order.Shipments.Count <= 1 ? delivered.ShipmentId : null, "Delivered", Now);
+        order.ShipmentChanged(order.Shipments.Count <= 1 ? delivered.ShipmentId : null, ShipmentStatus.Delivered, Now);
         order.Fire(OrderTrigger.Deliver, Now, history);
     }
 
@@ -97,7 +97,7 @@ internal sealed partial class OrderFulfilment
     // Payments is retrying the provider: the order shows the payment from now on, and the saga says why it waits.
     public void PaymentRetrying(Order order, FulfilmentSaga saga, PaymentAttemptFailed failed)
     {
-        order.PaymentChanged(failed.PaymentId, "Pending", Now);
+        order.PaymentChanged(failed.PaymentId, PaymentStatus.Pending, Now);
         if (saga.CurrentStep == SagaStep.AuthorizePayment && saga.Status == SagaStatus.Running)
         {
             saga.LastError = $"Payments: attempt {failed.Attempt} of {failed.MaxAttempts} failed ({failed.Reason}); it retries.";
@@ -105,5 +105,5 @@ internal sealed partial class OrderFulfilment
     }
 
     public void Captured(Order order, PaymentCaptured captured) =>
-        order.PaymentChanged(captured.PaymentId, captured.Status ?? "Captured", Now);
+        order.PaymentChanged(captured.PaymentId, captured.Status ?? PaymentStatus.Captured, Now);
 }

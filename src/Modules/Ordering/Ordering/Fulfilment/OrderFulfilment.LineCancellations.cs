@@ -26,11 +26,11 @@ internal sealed partial class OrderFulfilment
         // is Shipped now, and Delivered if those parcels are.
         if (order.Status == OrderStatus.Confirmed && order.Shipments.Any(s => s.HasLeft) && order.EveryUnitShipped)
         {
-            order.ShipmentChanged(null, "Dispatched", Now);
+            order.ShipmentChanged(null, ShipmentStatus.Dispatched, Now);
             order.Fire(OrderTrigger.Ship, Now, history, "every unit not cancelled has left");
             if (order.EveryShipmentDelivered)
             {
-                order.ShipmentChanged(null, "Delivered", Now);
+                order.ShipmentChanged(null, ShipmentStatus.Delivered, Now);
                 order.Fire(OrderTrigger.Deliver, Now, history);
             }
         }

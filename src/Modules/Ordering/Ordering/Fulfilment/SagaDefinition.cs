@@ -33,14 +33,14 @@ internal static class SagaDefinition
         Row(SagaStep.AuthorizePayment, SagaState.AuthorizingPayment, "Payments", DeadlineKind.Payment,
             order => new AuthorizePayment(order.Id, order.Total, order.Currency, order.PaymentMethod, order.PaymentToken),
             [
-                Done<PaymentAuthorized>((order, r, now) => order.PaymentChanged(r.PaymentId, "Authorized", now)),
-                Refused<PaymentDeclined>(SagaOutcome.PaymentDeclined, r => r.Reason, (order, r, now) => order.PaymentChanged(r.PaymentId, "Declined", now)),
-                Refused<PaymentFailed>(SagaOutcome.PaymentFailed, r => r.Reason, (order, r, now) => order.PaymentChanged(r.PaymentId, "Failed", now)),
+                Done<PaymentAuthorized>((order, r, now) => order.PaymentChanged(r.PaymentId, PaymentStatus.Authorized, now)),
+                Refused<PaymentDeclined>(SagaOutcome.PaymentDeclined, r => r.Reason, (order, r, now) => order.PaymentChanged(r.PaymentId, PaymentStatus.Declined, now)),
+                Refused<PaymentFailed>(SagaOutcome.PaymentFailed, r => r.Reason, (order, r, now) => order.PaymentChanged(r.PaymentId, PaymentStatus.Failed, now)),
             ],
             compensatedBy: SagaStep.VoidPayment, abandonOnCancel: true),
         Row(SagaStep.CreateShipment, SagaState.CreatingShipment, "Shipping", DeadlineKind.Default,
             order => new CreateShipment(order.Id, [.. order.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))], ShippingAddressOf(order)),
-            [Done<ShipmentCreated>((order, r, now) => order.ShipmentChanged(r.ShipmentId, "ReadyToShip", now))],
+            [Done<ShipmentCreated>((order, r, now) => order.ShipmentChanged(r.ShipmentId, ShipmentStatus.ReadyToShip, now))],
             compensatedBy: SagaStep.CancelShipment),
     ];
 
@@ -48,11 +48,11 @@ internal static class SagaDefinition
     [
         Row(SagaStep.CancelShipment, SagaState.CancellingShipment, "Shipping", DeadlineKind.Default, order => new CancelShipment(order.Id),
             [
-                Done<ShipmentCancelled>((order, r, now) => order.ShipmentChanged(r.ShipmentId, "Cancelled", now), when: r => r.ShipmentId is not null),
+                Done<ShipmentCancelled>((order, r, now) => order.ShipmentChanged(r.ShipmentId, ShipmentStatus.Cancelled, now), when: r => r.ShipmentId is not null),
                 Fires<ShipmentCancellationRefused>(SagaTrigger.CancellationRefused, r => $"the shipment is already {r.Status}"),
             ]),
         Row(SagaStep.VoidPayment, SagaState.VoidingPayment, "Payments", DeadlineKind.Default, order => new VoidPayment(order.Id),
-            [Done<PaymentVoided>((order, r, now) => order.PaymentChanged(r.PaymentId, "Voided", now), when: r => r.PaymentId is not null)]),
+            [Done<PaymentVoided>((order, r, now) => order.PaymentChanged(r.PaymentId, PaymentStatus.Voided, now), when: r => r.PaymentId is not null)]),
         Row(SagaStep.ReleaseStock, SagaState.ReleasingStock, "Inventory", DeadlineKind.Default, order => new ReleaseStock(order.Id),
             [Done<StockReleased>()]),
     ];

@@ -8,6 +8,6 @@ internal sealed class OrderStatusQueries(OrderingDbContext db) : IOrderStatusQue
 {
     public async Task<OrderStatusSnapshot?> GetOrderStatusAsync(Guid orderId, CancellationToken cancellationToken) =>
         await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken) is { } order
-            ? new OrderStatusSnapshot(order.Id, order.Status.ToString(), order.CancellationRequestedAt is not null, [.. order.Lines.Select(l => l.Sku)])
+            ? new OrderStatusSnapshot(order.Id, order.Status, order.CancellationRequestedAt is not null, [.. order.Lines.Select(l => l.Sku)])
             : null;
 }

@@ -5,27 +5,24 @@ namespace OrderManagement.Ordering.Orders;
 
 // How far along its lifecycle a payment or shipment status is, as Payments and Shipping move them
 // (Pending -> Authorized/Declined/Failed, Authorized -> PartiallyCaptured -> Captured/Voided -> Refunded;
-// ReadyToShip -> Dispatched/Cancelled -> Delivered).
+// ReadyToShip -> Dispatched/Cancelled -> Delivered). The order's mirrors only move to a higher rank.
 internal static class MirroredStatus
 {
-    // The mirrors are stored as the names Payments and Shipping sent; the views carry them as those modules' enums.
-    public static PaymentStatus? PaymentOf(string? status) => status is null ? null : Enum.Parse<PaymentStatus>(status);
-
-    public static ShipmentStatus? ShipmentOf(string? status) => status is null ? null : Enum.Parse<ShipmentStatus>(status);
-
-    public static int PaymentRank(string status) => status switch
+    public static int Rank(PaymentStatus status) => status switch
     {
-        "Pending" => 0,
-        "Authorized" or "Declined" or "Failed" => 1,
-        "PartiallyCaptured" => 2,
-        "Refunded" => 4,
-        _ => 3,
+        PaymentStatus.Pending => 0,
+        PaymentStatus.Authorized or PaymentStatus.Declined or PaymentStatus.Failed => 1,
+        PaymentStatus.PartiallyCaptured => 2,
+        PaymentStatus.Captured or PaymentStatus.Voided => 3,
+        PaymentStatus.Refunded => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    public static int ShipmentRank(string status) => status switch
+    public static int Rank(ShipmentStatus status) => status switch
     {
-        "ReadyToShip" => 0,
-        "Delivered" => 2,
-        _ => 1,
+        ShipmentStatus.ReadyToShip => 0,
+        ShipmentStatus.Dispatched or ShipmentStatus.Cancelled => 1,
+        ShipmentStatus.Delivered => 2,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

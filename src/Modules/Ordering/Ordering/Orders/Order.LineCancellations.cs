@@ -18,7 +18,7 @@ internal sealed partial class Order
     // has not heard yet).
     public int CancellableUnits(string sku) =>
         Lines.Where(l => l.Sku == sku).Sum(l => l.Quantity)
-        - Shipments.Where(s => s.Status != "Cancelled").SelectMany(s => s.Lines).Where(l => l.Sku == sku).Sum(l => l.Quantity)
+        - Shipments.Where(s => s.Status != Shipping.Contracts.ShipmentStatus.Cancelled).SelectMany(s => s.Lines).Where(l => l.Sku == sku).Sum(l => l.Quantity)
         - LineCancellations.Where(c => c.Status == LineCancellationStatus.Requested).SelectMany(c => c.Lines).Where(l => l.Sku == sku).Sum(l => l.Quantity);
 
     public int UnitsAfterRequestedCancellations =>

@@ -1,4 +1,6 @@
 using OrderManagement.BuildingBlocks.History;
+using OrderManagement.Payments.Contracts;
+using OrderManagement.Shipping.Contracts;
 
 namespace OrderManagement.Ordering.Orders;
 
@@ -22,9 +24,9 @@ internal sealed partial class Order
     public required string PaymentMethod { get; init; }
     public required string PaymentToken { get; init; }
     public Guid? PaymentId { get; private set; }
-    public string? PaymentStatus { get; private set; }
+    public PaymentStatus? PaymentStatus { get; private set; }
     public Guid? ShipmentId { get; private set; }
-    public string? ShipmentStatus { get; private set; }
+    public ShipmentStatus? ShipmentStatus { get; private set; }
     public string? TrackingNumber { get; private set; }
 
     // What Payments has refunded for the order's returns (docs/adr/0020), in Currency; 0 until a refund is made.
@@ -124,9 +126,9 @@ internal sealed partial class Order
     }
 
     // The mirrors only move forward: a late or repeated report of an earlier state does not undo a later one.
-    public void PaymentChanged(Guid? paymentId, string status, DateTimeOffset now)
+    public void PaymentChanged(Guid? paymentId, PaymentStatus status, DateTimeOffset now)
     {
-        if (PaymentStatus is not null && MirroredStatus.PaymentRank(status) <= MirroredStatus.PaymentRank(PaymentStatus))
+        if (PaymentStatus is { } current && MirroredStatus.Rank(status) <= MirroredStatus.Rank(current))
         {
             return;
         }
@@ -137,7 +139,7 @@ internal sealed partial class Order
     }
 
     // Payments refunded part or all of what it captured: the total only grows, whatever order the answers arrive in.
-    public void RefundChanged(Guid paymentId, decimal refundedAmount, string paymentStatus, DateTimeOffset now)
+    public void RefundChanged(Guid paymentId, decimal refundedAmount, PaymentStatus paymentStatus, DateTimeOffset now)
     {
         if (refundedAmount > RefundedAmount)
         {
@@ -148,9 +150,9 @@ internal sealed partial class Order
         PaymentChanged(paymentId, paymentStatus, now);
     }
 
-    public void ShipmentChanged(Guid? shipmentId, string status, DateTimeOffset now, string? trackingNumber = null)
+    public void ShipmentChanged(Guid? shipmentId, ShipmentStatus status, DateTimeOffset now, string? trackingNumber = null)
     {
-        if (ShipmentStatus is not null && MirroredStatus.ShipmentRank(status) <= MirroredStatus.ShipmentRank(ShipmentStatus))
+        if (ShipmentStatus is { } current && MirroredStatus.Rank(status) <= MirroredStatus.Rank(current))
         {
             return;
         }
@@ -168,7 +170,7 @@ internal sealed partial class Order
     public bool EveryUnitShipped => Lines.All(l => ShippedQuantity(l.Sku) >= Lines.Where(o => o.Sku == l.Sku).Sum(o => o.Quantity));
 
     // Every shipment that left has been delivered (Shipped orders only: then every unit has left).
-    public bool EveryShipmentDelivered => Shipments.Where(s => s.HasLeft).All(s => s.Status == "Delivered");
+    public bool EveryShipmentDelivered => Shipments.Where(s => s.HasLeft).All(s => s.Status == Shipping.Contracts.ShipmentStatus.Delivered);
 
     // A shipment carved out of the remainder (docs/adr/0019); a repeat of the report changes nothing.
     public void ShipmentPlanned(Guid shipmentId, IEnumerable<OrderShipmentLine> lines, DateTimeOffset now)
@@ -197,7 +199,7 @@ internal sealed partial class Order
             Shipments.Add(shipment);
         }
 
-        shipment.Status = "Dispatched";
+        shipment.Status = Shipping.Contracts.ShipmentStatus.Dispatched;
         shipment.Carrier = carrier;
         shipment.TrackingNumber = trackingNumber;
         shipment.Lines = [.. lines];
@@ -208,9 +210,9 @@ internal sealed partial class Order
 
     public void ShipmentArrived(Guid shipmentId, DateTimeOffset now)
     {
-        if (Shipments.FirstOrDefault(s => s.ShipmentId == shipmentId) is { Status: "Dispatched" } shipment)
+        if (Shipments.FirstOrDefault(s => s.ShipmentId == shipmentId) is { Status: Shipping.Contracts.ShipmentStatus.Dispatched } shipment)
         {
-            shipment.Status = "Delivered";
+            shipment.Status = Shipping.Contracts.ShipmentStatus.Delivered;
             shipment.DeliveredAt = now;
             Touch(now);
         }

@@ -40,9 +40,9 @@ internal sealed record OrderView(
         order.Total,
         order.ShippingAddress,
         order.PaymentId,
-        MirroredStatus.PaymentOf(order.PaymentStatus),
+        order.PaymentStatus,
         order.ShipmentId,
-        MirroredStatus.ShipmentOf(order.ShipmentStatus),
+        order.ShipmentStatus,
         order.TrackingNumber,
         order.CreatedAt,
         order.UpdatedAt,
@@ -80,7 +80,7 @@ internal sealed record OrderShipmentView(Guid ShipmentId, ShipmentStatus Status,
     IReadOnlyList<OrderShipmentLine> Lines, DateTimeOffset? DispatchedAt, DateTimeOffset? DeliveredAt)
 {
     public static OrderShipmentView From(OrderShipment s) =>
-        new(s.ShipmentId, Enum.Parse<ShipmentStatus>(s.Status), s.Carrier, s.TrackingNumber, s.Lines, s.DispatchedAt, s.DeliveredAt);
+        new(s.ShipmentId, s.Status, s.Carrier, s.TrackingNumber, s.Lines, s.DispatchedAt, s.DeliveredAt);
 }
 
 // Why an order waits in review (ADR 0018): the rules it matched, when it was held, and when it is rejected if nobody

@@ -20,9 +20,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.PaymentMethod).HasColumnName("payment_method");
         order.Property(o => o.PaymentToken).HasColumnName("payment_token");
         order.Property(o => o.PaymentId).HasColumnName("payment_id");
-        order.Property(o => o.PaymentStatus).HasColumnName("payment_status");
+        order.Property(o => o.PaymentStatus).HasColumnName("payment_status").HasConversion<string>();
         order.Property(o => o.ShipmentId).HasColumnName("shipment_id");
-        order.Property(o => o.ShipmentStatus).HasColumnName("shipment_status");
+        order.Property(o => o.ShipmentStatus).HasColumnName("shipment_status").HasConversion<string>();
         order.Property(o => o.CancellationRequestedAt).HasColumnName("cancellation_requested_at");
         order.Property(o => o.TrackingNumber).HasColumnName("tracking_number");
         order.Property(o => o.RefundedAmount).HasColumnName("refunded_amount").IsMoney();
@@ -37,6 +37,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         {
             shipment.ToJson("shipments");
             shipment.Ignore(s => s.HasLeft);
+            shipment.Property(s => s.Status).HasConversion<string>();
             shipment.OwnsMany(s => s.Lines);
         });
         order.OwnsMany(o => o.LineCancellations, cancellation =>

@@ -59,7 +59,7 @@ internal sealed class ReduceAuthorizationHandler(
         payment.ReduceAuthorization(reduction, captures.Any(c => c.Status == CaptureStatus.Due), now, history);
         if (wasCaptured != PaymentStatus.Captured && payment.Status == PaymentStatus.Captured)
         {
-            outbox.Publish(new PaymentCaptured(payment.OrderId, payment.Id, Status: nameof(PaymentStatus.Captured)));
+            outbox.Publish(new PaymentCaptured(payment.OrderId, payment.Id, Status: PaymentStatus.Captured));
         }
 
         return Unit.Value;

@@ -61,7 +61,7 @@ internal sealed partial class RefundCall(IServiceScopeFactory scopes, ProviderCa
             {
                 refund.Succeeded(now);
                 payment.RecordRefund(refund.Amount, RefundRules.Captured(payment), now, history, $"{refund.Amount} {payment.Currency} for return {refund.Id}");
-                outbox.Publish(new PaymentRefunded(payment.OrderId, payment.Id, refund.Id, refund.Amount, payment.RefundedAmount, payment.Status.ToString()));
+                outbox.Publish(new PaymentRefunded(payment.OrderId, payment.Id, refund.Id, refund.Amount, payment.RefundedAmount, payment.Status));
             }
             else
             {

@@ -28,7 +28,7 @@ internal sealed class SettlementOutcomes(
         {
             payment.CaptureMade(capture, now, history);
             outbox.Publish(capture.ShipmentId is { } shipmentId
-                ? new PaymentCaptured(payment.OrderId, payment.Id, shipmentId, capture.Amount, payment.Status.ToString())
+                ? new PaymentCaptured(payment.OrderId, payment.Id, shipmentId, capture.Amount, payment.Status)
                 : new PaymentCaptured(payment.OrderId, payment.Id));
         }
     }

@@ -41,7 +41,7 @@ internal sealed class CancelShipmentHandler(
         {
             history.Record(command.OrderId, "Shipment", left.Id, "ShipmentCancellationRefused",
                 left.Status.ToString(), left.Status.ToString(), "The shipment has already left the warehouse.");
-            outbox.Publish(new ShipmentCancellationRefused(command.OrderId, left.Id, left.Status.ToString()));
+            outbox.Publish(new ShipmentCancellationRefused(command.OrderId, left.Id, left.Status));
             return Unit.Value;
         }
 

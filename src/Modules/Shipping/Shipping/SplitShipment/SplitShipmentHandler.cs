@@ -28,9 +28,9 @@ internal sealed class SplitShipmentHandler(
     {
         var order = await orders.GetOrderStatusAsync(command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId.ToString());
-        if (order.Status != "Confirmed" || order.CancellationRequested)
+        if (order.Status != OrderStatus.Confirmed || order.CancellationRequested)
         {
-            var state = order.CancellationRequested ? "being cancelled" : order.Status;
+            var state = order.CancellationRequested ? "being cancelled" : order.Status.ToString();
             throw new ConflictException(
                 $"Order {order.OrderId} is {state}; shipments are carved out of a Confirmed order only (not before it is confirmed, not once "
                 + "it is cancelled, rejected or shipped).", "order-not-shippable");

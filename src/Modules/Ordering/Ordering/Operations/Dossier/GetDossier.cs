@@ -75,13 +75,13 @@ internal sealed class GetDossierHandler(
         var parts = new List<PartSnapshot>();
         if (await inventory.GetReservationAsync(orderId, cancellationToken) is { } reservation)
         {
-            parts.Add(new PartSnapshot("Inventory", "Reservation", reservation.Id, reservation.Status,
+            parts.Add(new PartSnapshot("Inventory", "Reservation", reservation.Id, reservation.Status.ToString(),
                 string.Join(", ", reservation.Lines.Select(l => $"{l.Quantity} × {l.Sku}")), reservation.UpdatedAt));
         }
 
         if (await payments.GetPaymentAsync(orderId, cancellationToken) is { } payment)
         {
-            parts.Add(new PartSnapshot("Payments", "Payment", payment.Id, payment.Status,
+            parts.Add(new PartSnapshot("Payments", "Payment", payment.Id, payment.Status.ToString(),
                 $"{payment.Amount:0.00} {payment.Currency}; provider attempts {payment.Attempts} of {payment.MaxAttempts} (calls to the payment provider)"
                 + (payment.NextAttemptAt is { } next ? $"; next provider attempt {StallDetection.Time(next)}" : "")
                 + (payment.LastError is null ? "" : $"; last error: {payment.LastError}"), payment.UpdatedAt));
@@ -89,7 +89,7 @@ internal sealed class GetDossierHandler(
 
         if (await shipping.GetShipmentAsync(orderId, cancellationToken) is { } shipment)
         {
-            parts.Add(new PartSnapshot("Shipping", "Shipment", shipment.Id, shipment.Status,
+            parts.Add(new PartSnapshot("Shipping", "Shipment", shipment.Id, shipment.Status.ToString(),
                 shipment.TrackingNumber is null ? "not dispatched" : $"{shipment.Carrier} {shipment.TrackingNumber}", shipment.UpdatedAt));
         }
 

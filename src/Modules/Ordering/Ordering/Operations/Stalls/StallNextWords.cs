@@ -1,4 +1,5 @@
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Payments.Contracts;
 using static OrderManagement.Ordering.Operations.Stalls.StallDetection;
 
 namespace OrderManagement.Ordering.Operations.Stalls;
@@ -11,7 +12,7 @@ internal static class StallNextWords
     {
         var words = new List<string>();
         // A payment Pending with no attempt due waits for its AuthorizePayment message: that is in line below, or dead-lettered.
-        if (outlook.Payment is { Status: "Pending", NextAttemptAt: { } at } payment)
+        if (outlook.Payment is { Status: PaymentStatus.Pending, NextAttemptAt: { } at } payment)
         {
             words.Add($"Payments keeps calling the payment provider (provider attempts {payment.Attempts} of {payment.MaxAttempts} so far; the next {When(at, now)}): " +
                 $"if it authorizes the payment the order goes on, and if all {payment.MaxAttempts} provider attempts fail the order is rejected (PaymentFailed)");

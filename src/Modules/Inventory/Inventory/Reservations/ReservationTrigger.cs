@@ -1,12 +1,6 @@
 namespace OrderManagement.Inventory.Reservations;
 
-internal enum ReservationStatus
-{
-    Reserved,
-    Released,
-    Committed,
-}
-
+// What moves a reservation's ReservationStatus (ReservationStateMachine).
 internal enum ReservationTrigger
 {
     Release,
