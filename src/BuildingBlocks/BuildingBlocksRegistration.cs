@@ -73,7 +73,7 @@ public static class BuildingBlocksRegistration
     // Every statement the modules send has a fixed text, so auto-preparing them saves PostgreSQL's parse and plan
     // work on each call. No session state outlives a transaction here (advisory locks are transaction-scoped,
     // the migrator releases its lock), so the DISCARD ALL a pooled connection sends on reuse is skipped.
-    private static NpgsqlDataSource DataSource(string connectionString)
+    internal static NpgsqlDataSource DataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
