@@ -40,7 +40,7 @@ internal sealed class ModuleReadinessCheck(
             var threshold = options.CurrentValue.MaxMessageAge;
             if (sample.OldestAge > threshold)
             {
-                reasons.Add($"oldest due message waited {sample.OldestAge.TotalSeconds:0} s (threshold {threshold.TotalSeconds:0} s, {sample.Due} due)");
+                reasons.Add($"oldest due message waited {sample.OldestAge.TotalSeconds:0} s for {sample.OldestFor} to take it (threshold {threshold.TotalSeconds:0} s, {sample.Due} due)");
             }
         }
         catch (Exception ex) when ((ex is NpgsqlException or OperationCanceledException or TimeoutException) && !cancellationToken.IsCancellationRequested)

@@ -16,8 +16,7 @@ internal sealed class OutboxBacklog(NpgsqlDataSource dataSource, TimeProvider ti
         timeout.CancelAfter(QueryTimeout);
         await using var command = Command(module);
         await using var reader = await command.ExecuteReaderAsync(timeout.Token);
-        await reader.ReadAsync(timeout.Token);
-        return Sample(reader);
+        return Sample(reader, await reader.ReadAsync(timeout.Token));
     }
 
     // For metric callbacks, which are synchronous.
@@ -26,26 +25,32 @@ internal sealed class OutboxBacklog(NpgsqlDataSource dataSource, TimeProvider ti
         using var command = Command(module);
         command.CommandTimeout = (int)QueryTimeout.TotalSeconds;
         using var reader = command.ExecuteReader();
-        reader.Read();
-        return Sample(reader);
+        return Sample(reader, reader.Read());
     }
 
     // The schema comes from the module's registration, never from input.
     private NpgsqlCommand Command(ModuleDescriptor module)
     {
-        var command = dataSource.CreateCommand(
-            $"SELECT count(*), min({OutboxDue.Since}) FROM {module.Schema}.outbox_messages WHERE {OutboxDue.At1}");
+        var command = dataSource.CreateCommand($"""
+            SELECT count(*) OVER (), {OutboxDue.Since}, consumer FROM {module.Schema}.outbox_messages
+            WHERE {OutboxDue.At1} ORDER BY {OutboxDue.Since} LIMIT 1
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
         return command;
     }
 
-    private OutboxBacklogSample Sample(NpgsqlDataReader reader)
+    // No row: nothing is due.
+    private OutboxBacklogSample Sample(NpgsqlDataReader reader, bool read)
     {
-        var oldest = reader.IsDBNull(1) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(1);
-        var age = oldest is { } at ? time.GetUtcNow() - at : TimeSpan.Zero;
-        return new OutboxBacklogSample(reader.GetInt64(0), age < TimeSpan.Zero ? TimeSpan.Zero : age);
+        if (!read)
+        {
+            return new OutboxBacklogSample(0, TimeSpan.Zero, null);
+        }
+
+        var age = time.GetUtcNow() - reader.GetFieldValue<DateTimeOffset>(1);
+        return new OutboxBacklogSample(reader.GetInt64(0), age < TimeSpan.Zero ? TimeSpan.Zero : age, reader.GetString(2));
     }
 }
 
-// Due rows and how long the oldest of them has been due.
-internal sealed record OutboxBacklogSample(long Due, TimeSpan OldestAge);
+// Due rows, how long the oldest of them has been due, and the module it waits to be taken by (null when none is due).
+internal sealed record OutboxBacklogSample(long Due, TimeSpan OldestAge, string? OldestFor);

@@ -29,6 +29,8 @@ public sealed class LockWaitReadinessTests(LockWaitReadinessApiFactory api) : IC
         var (status, body) = await Poller.UntilAsync(ReadinessAsync, r => r.Status == HttpStatusCode.ServiceUnavailable,
             "readiness 503 while the message is blocked", FulfilmentProbes.Patience);
         body.Text("reason")!.ShouldContain("Ordering: oldest due message waited");
+        // The module that cannot take it is named too: the sender's outbox holds it, Inventory's inbox is locked.
+        body.Text("reason")!.ShouldContain("for Inventory to take it");
         var scrape = await ScrapeAsync();
         scrape.Sum("oms_outbox_oldest_message_age_seconds", ("oms_module", "Ordering")).ShouldBeGreaterThan(LockWaitReadinessApiFactory.MaxMessageAge.TotalSeconds);
 
