@@ -29,20 +29,20 @@ public static class Show
     // The saga's status in plain words: what happened to the order, not "Compensated (cancellation requested)".
     public static string SagaStatus(SagaDetails saga) => saga.Status switch
     {
-        "Completed" => "Completed: the order went through every step",
-        "Compensated" => "Compensated: " + Why(saga) + "; everything it held was given back",
-        "Compensating" => "Compensating: " + Why(saga) + "; giving back what the order holds",
-        "Failed" => "Failed: a step did not finish; it waits for an operator" + (saga.CancelRequested ? " (the order is being cancelled)" : ""),
+        Ordering.Contracts.SagaStatus.Completed => "Completed: the order went through every step",
+        Ordering.Contracts.SagaStatus.Compensated => "Compensated: " + Why(saga) + "; everything it held was given back",
+        Ordering.Contracts.SagaStatus.Compensating => "Compensating: " + Why(saga) + "; giving back what the order holds",
+        Ordering.Contracts.SagaStatus.Failed => "Failed: a step did not finish; it waits for an operator" + (saga.CancelRequested ? " (the order is being cancelled)" : ""),
         _ => saga.Status + (saga.CancelRequested ? ": the order is being cancelled; it stops after the current step" : ""),
     };
 
     private static string Why(SagaDetails saga) => (saga.Outcome, saga.CancelRequested) switch
     {
-        ("Cancelled", _) or (null, true) => "the order was cancelled",
-        ("OutOfStock", _) => "the order was rejected, out of stock",
-        ("PaymentDeclined", _) => "the order was rejected, its payment declined",
-        ("PaymentFailed", _) => "the order was rejected, its payment failed",
-        ("RejectedInReview", _) => "the order was rejected in review",
+        (SagaOutcome.Cancelled, _) or (null, true) => "the order was cancelled",
+        (SagaOutcome.OutOfStock, _) => "the order was rejected, out of stock",
+        (SagaOutcome.PaymentDeclined, _) => "the order was rejected, its payment declined",
+        (SagaOutcome.PaymentFailed, _) => "the order was rejected, its payment failed",
+        (SagaOutcome.RejectedInReview, _) => "the order was rejected in review",
         ({ } outcome, _) => $"the order ended {outcome}",
         _ => "the order did not go through",
     };

@@ -12,9 +12,10 @@ public sealed class OverviewModel(IOrderOperationsQueries orders, OutboxInspecto
 
     public IReadOnlyList<OutboxFigures> Outboxes { get; private set; } = [];
 
-    public IReadOnlyList<string> OrderStatuses => orders.OrderStatuses;
+    // In lifecycle order.
+    public IReadOnlyList<OrderStatus> OrderStatuses { get; } = Enum.GetValues<OrderStatus>();
 
-    public long OrderCount(string status) => Figures.OrdersByStatus.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
+    public long OrderCount(OrderStatus status) => Figures.OrdersByStatus.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -1,13 +1,10 @@
 namespace OrderManagement.Ordering.Contracts;
 
 // What operators read about orders and their fulfilment: the console's pages and GET /api/v1/ops/stalls.
-// Invalid input (unknown status, a cursor this module did not issue, limit outside 1..100) throws
+// Invalid input (a cursor this module did not issue, limit outside 1..100) throws
 // OrderManagement.BuildingBlocks.Application.RequestValidationException, which the API answers with a 400 problem.
 public interface IOrderOperationsQueries
 {
-    // The order statuses in lifecycle order (Pending, Confirmed, Shipped, Delivered, Cancelled, Rejected).
-    IReadOnlyList<string> OrderStatuses { get; }
-
     Task<OrderFigures> GetFiguresAsync(CancellationToken cancellationToken);
 
     // Newest first; NextCursor continues the listing, null on the last page.

@@ -5,8 +5,8 @@ namespace OrderManagement.Ordering.Contracts;
 // the last 24 hours that were rejected or whose saga failed (null when none were placed).
 public sealed record OrderFigures(
     DateTimeOffset At,
-    IReadOnlyList<StatusCount> OrdersByStatus,
-    IReadOnlyList<StatusCount> SagasByStatus,
+    IReadOnlyList<OrderStatusCount> OrdersByStatus,
+    IReadOnlyList<SagaStatusCount> SagasByStatus,
     PeriodFigures LastHour,
     PeriodFigures LastDay,
     LatencyFigures PlacedToConfirmed,
@@ -14,7 +14,9 @@ public sealed record OrderFigures(
     double? FailureRateLastDay,
     long Stalled);
 
-public sealed record StatusCount(string Status, long Count);
+public sealed record OrderStatusCount(OrderStatus Status, long Count);
+
+public sealed record SagaStatusCount(SagaStatus Status, long Count);
 
 public sealed record PeriodFigures(long Placed, long Confirmed, long Rejected, long Cancelled);
 

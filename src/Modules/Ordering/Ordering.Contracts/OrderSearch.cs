@@ -5,7 +5,7 @@ namespace OrderManagement.Ordering.Contracts;
 public sealed record OrderSearch(
     Guid? OrderId = null,
     string? CustomerId = null,
-    string? Status = null,
+    OrderStatus? Status = null,
     string? Sku = null,
     DateTimeOffset? PlacedFrom = null,
     DateTimeOffset? PlacedTo = null,
@@ -16,5 +16,5 @@ public sealed record OrderSearch(
 public sealed record OrderSearchPage(IReadOnlyList<OrderSummary> Items, string? NextCursor);
 
 public sealed record OrderSummary(
-    Guid Id, string CustomerId, string Status, decimal Total, string Currency, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt,
-    string? SagaStatus, string? SagaStep);
+    Guid Id, string CustomerId, OrderStatus Status, decimal Total, string Currency, DateTimeOffset PlacedAt, DateTimeOffset UpdatedAt,
+    SagaStatus? SagaStatus, SagaCurrentStep? SagaStep);

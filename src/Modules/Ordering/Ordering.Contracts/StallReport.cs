@@ -4,10 +4,10 @@ namespace OrderManagement.Ordering.Contracts;
 // operator. Reason says it in words. Times in seconds; NextAttemptAt is when the step's command is sent again, if it is.
 public sealed record StallReport(
     Guid OrderId,
-    string SagaStatus,
-    string Step,
+    SagaStatus SagaStatus,
+    SagaCurrentStep Step,
     string AwaitedReply,
-    string FromModule,
+    ModuleName FromModule,
     DateTimeOffset WaitingSince,
     double WaitingSeconds,
     double NormalWaitSeconds,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OrderManagement.BuildingBlocks.Application;
+using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Contracts;
 
 namespace OrderManagement.Host.Console.Pages.Orders;
@@ -23,7 +24,7 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
     // Only the orders waiting in review (ADR 0018).
     [BindProperty(SupportsGet = true)] public bool Held { get; set; }
 
-    public IReadOnlyList<string> Statuses => orders.OrderStatuses;
+    public IReadOnlyList<string> Statuses { get; } = Enum.GetNames<OrderStatus>();
 
     public List<string> Errors { get; } = [];
 
@@ -34,13 +35,14 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
         var id = Parse(Id, "Order id", s => Guid.TryParse(s, out var g) ? g : (Guid?)null);
         var from = Parse(From, "Placed from", ParseTime);
         var to = Parse(To, "Placed before", ParseTime);
+        var status = StatusFilter();
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        var search = new OrderSearch(id, Blank(CustomerId), Blank(Status), Blank(Sku), from, to, PageSize, Blank(Cursor), Held);
+        var search = new OrderSearch(id, Blank(CustomerId), status, Blank(Sku), from, to, PageSize, Blank(Cursor), Held);
         try
         {
             Results = await orders.FindOrdersAsync(search, cancellationToken);
@@ -93,6 +95,22 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
         }
 
         return value;
+    }
+
+    // The status as the API's ?status= filter reads it: a name of OrderStatus, exactly.
+    private OrderStatus? StatusFilter()
+    {
+        if (!EnumFilter<OrderStatus>.TryParse(Blank(Status), out var filter) || filter is null)
+        {
+            return null;
+        }
+
+        if (filter.Value is null)
+        {
+            Errors.Add(EnumFilter<OrderStatus>.MustBeOneOf("status"));
+        }
+
+        return filter.Value;
     }
 
     private static DateTimeOffset? ParseTime(string text) =>

@@ -28,7 +28,7 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
 
     // A finished order (Delivered, Cancelled, Rejected) takes no repair: every one would be refused, so the page says why
     // instead of offering buttons that can only fail. The rules themselves stay in the repairs (a form sent anyway is refused).
-    public string? FinishedBecause => Dossier.Order.Status is "Delivered" or "Cancelled" or "Rejected"
+    public string? FinishedBecause => Dossier.Order.Status is OrderStatus.Delivered or OrderStatus.Cancelled or OrderStatus.Rejected
         ? $"No repair applies: this order is {Dossier.Order.Status}, so it is finished; there is no step to retry and nothing left to cancel."
         : null;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OrderManagement.Ordering.Fulfilment;
 
 // The saga's one state: each step is a substate of Running (forward) or Compensating (giving back), see
@@ -20,17 +18,6 @@ internal enum SagaState
     Failed,
 }
 
-// The saga's state as operators and the REST contract see it (ops/sagas `status`): the top level of SagaState.
-[JsonConverter(typeof(JsonStringEnumConverter<SagaStatus>))]
-internal enum SagaStatus
-{
-    Running,
-    Completed,
-    Compensating,
-    Compensated,
-    Failed,
-}
-
 internal enum SagaTrigger
 {
     // Go on from where the saga is: the next forward step (or Completed), the next compensation (or Compensated).
@@ -41,7 +28,7 @@ internal enum SagaTrigger
     Resume,
 }
 
-// The steps by name, as history entries and the REST contract (`currentStep`) show them.
+// The steps by name, as history entries show them; the REST contract's `currentStep` is SagaCurrentStep (no None).
 internal enum SagaStep
 {
     None,
@@ -52,14 +39,4 @@ internal enum SagaStep
     CancelShipment,
     VoidPayment,
     ReleaseStock,
-}
-
-// How a compensating saga ends the order.
-internal enum SagaOutcome
-{
-    Cancelled,
-    OutOfStock,
-    PaymentDeclined,
-    PaymentFailed,
-    RejectedInReview,
 }

@@ -11,8 +11,6 @@ namespace OrderManagement.Ordering.Operations;
 // The contract's door into Ordering's operator queries; each goes through the mediator pipeline (validation first).
 internal sealed class OrderOperationsQueries(IMediator mediator) : IOrderOperationsQueries
 {
-    public IReadOnlyList<string> OrderStatuses { get; } = Enum.GetNames<OrderStatus>();
-
     public Task<OrderFigures> GetFiguresAsync(CancellationToken cancellationToken) =>
         mediator.Send(new GetFiguresQuery(), cancellationToken);
 

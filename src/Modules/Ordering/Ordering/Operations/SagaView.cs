@@ -12,7 +12,12 @@ internal sealed record SagaView(
     public static SagaView From(FulfilmentSaga saga) => new(
         saga.OrderId, saga.Status, StepOf(saga.CurrentStep), saga.Attempts, saga.LastError, saga.StartedAt, saga.UpdatedAt, saga.NextAttemptAt);
 
-    public static SagaCurrentStep? StepOf(SagaStep step) => step == SagaStep.None ? null : (SagaCurrentStep)step;
+    public static SagaCurrentStep? StepOf(SagaStep step) => step == SagaStep.None ? null : Shown(step);
+
+    // A step under way as the contract names it (by name: the contract's enum is Ordering's to keep in step, not its values).
+    public static SagaCurrentStep Shown(SagaStep step) => step == SagaStep.None
+        ? throw new ArgumentOutOfRangeException(nameof(step), step, "no step is under way")
+        : Enum.Parse<SagaCurrentStep>(step.ToString());
 }
 
 internal sealed record SagaPage(IReadOnlyList<SagaView> Items, string? NextCursor);

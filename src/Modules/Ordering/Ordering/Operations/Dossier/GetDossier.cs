@@ -55,7 +55,7 @@ internal sealed class GetDossierHandler(
             saga is null ? null : Details(saga, fulfilment.CurrentValue.MaxStepAttempts),
             saga is null ? null : await StallOf(saga, cancellationToken),
             await PartsAsync(order.Id, cancellationToken),
-            [.. history.Entries.Select(e => new TimelineEntry(e.Sequence, e.OccurredAt, e.Module.ToString(), e.Event, e.FromState, e.ToState, e.Detail,
+            [.. history.Entries.Select(e => new TimelineEntry(e.Sequence, e.OccurredAt, e.Module, e.Event, e.FromState, e.ToState, e.Detail,
                 ManualEvents.Contains(e.Event), e.TraceId))],
             new StateGraph("Order", MermaidGraph.Format(OrderStateMachine.For(order).GetInfo()),
                 PathOf(nameof(OrderStatus.Pending), changes.Where(c => c.Subject == "Order").Select(c => c.ToState), Enum.GetNames<OrderStatus>())),
@@ -75,13 +75,13 @@ internal sealed class GetDossierHandler(
         var parts = new List<PartSnapshot>();
         if (await inventory.GetReservationAsync(orderId, cancellationToken) is { } reservation)
         {
-            parts.Add(new PartSnapshot("Inventory", "Reservation", reservation.Id, reservation.Status.ToString(),
+            parts.Add(new PartSnapshot(ModuleName.Inventory, OrderPart.Reservation, reservation.Id, reservation.Status,
                 string.Join(", ", reservation.Lines.Select(l => $"{l.Quantity} × {l.Sku}")), reservation.UpdatedAt));
         }
 
         if (await payments.GetPaymentAsync(orderId, cancellationToken) is { } payment)
         {
-            parts.Add(new PartSnapshot("Payments", "Payment", payment.Id, payment.Status.ToString(),
+            parts.Add(new PartSnapshot(ModuleName.Payments, OrderPart.Payment, payment.Id, payment.Status,
                 $"{payment.Amount:0.00} {payment.Currency}; provider attempts {payment.Attempts} of {payment.MaxAttempts} (calls to the payment provider)"
                 + (payment.NextAttemptAt is { } next ? $"; next provider attempt {StallDetection.Time(next)}" : "")
                 + (payment.LastError is null ? "" : $"; last error: {payment.LastError}"), payment.UpdatedAt));
@@ -89,7 +89,7 @@ internal sealed class GetDossierHandler(
 
         if (await shipping.GetShipmentAsync(orderId, cancellationToken) is { } shipment)
         {
-            parts.Add(new PartSnapshot("Shipping", "Shipment", shipment.Id, shipment.Status.ToString(),
+            parts.Add(new PartSnapshot(ModuleName.Shipping, OrderPart.Shipment, shipment.Id, shipment.Status,
                 shipment.TrackingNumber is null ? "not dispatched" : $"{shipment.Carrier} {shipment.TrackingNumber}", shipment.UpdatedAt));
         }
 
@@ -116,12 +116,12 @@ internal sealed class GetDossierHandler(
     }
 
     private static OrderDetails Details(Order order) => new(
-        order.Id, order.CustomerId, order.Status.ToString(), order.RejectionReason?.ToString(), order.Total, order.Currency,
+        order.Id, order.CustomerId, order.Status, order.RejectionReason, order.Total, order.Currency,
         [.. order.Lines.Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice))], order.PaymentMethod, order.CreatedAt, order.UpdatedAt,
         HoldView.Of(order) is { } hold ? new HoldDetails(hold.Reasons, hold.HeldAt, hold.ExpiresAt) : null);
 
     private static SagaDetails Details(FulfilmentSaga saga, int maxStepAttempts) => new(
-        saga.Status.ToString(), saga.CurrentStep == SagaStep.None ? null : saga.CurrentStep.ToString(), saga.Attempts, saga.LastError,
-        saga.StartedAt, saga.UpdatedAt, saga.NextAttemptAt, saga.CancelRequested, saga.Outcome?.ToString(), maxStepAttempts,
+        saga.Status, SagaView.StepOf(saga.CurrentStep), saga.Attempts, saga.LastError,
+        saga.StartedAt, saga.UpdatedAt, saga.NextAttemptAt, saga.CancelRequested, saga.Outcome, maxStepAttempts,
         saga.CurrentStep == SagaStep.None ? null : SagaDefinition.Of(saga.CurrentStep).CommandType.Name);
 }

@@ -46,9 +46,9 @@ internal sealed class GetFiguresHandler(NpgsqlDataSource dataSource, IOptionsMon
             """, dayAgo));
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var orders = await CountsAsync(reader, cancellationToken);
+        var orders = await CountsAsync(reader, (OrderStatus status, long count) => new OrderStatusCount(status, count), cancellationToken);
         await reader.NextResultAsync(cancellationToken);
-        var sagas = await CountsAsync(reader, cancellationToken);
+        var sagas = await CountsAsync(reader, (SagaStatus status, long count) => new SagaStatusCount(status, count), cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var (placedHour, placedDay, failedDay) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
@@ -85,12 +85,15 @@ internal sealed class GetFiguresHandler(NpgsqlDataSource dataSource, IOptionsMon
         return command;
     }
 
-    private static async Task<IReadOnlyList<StatusCount>> CountsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    // The status columns hold the enums' names (EF's string conversion).
+    private static async Task<IReadOnlyList<TCount>> CountsAsync<TStatus, TCount>(
+        NpgsqlDataReader reader, Func<TStatus, long, TCount> countOf, CancellationToken cancellationToken)
+        where TStatus : struct, Enum
     {
-        var counts = new List<StatusCount>();
+        var counts = new List<TCount>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts.Add(new StatusCount(reader.GetString(0), reader.GetInt64(1)));
+            counts.Add(countOf(Enum.Parse<TStatus>(reader.GetString(0)), reader.GetInt64(1)));
         }
 
         return counts;

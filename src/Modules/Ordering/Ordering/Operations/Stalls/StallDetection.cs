@@ -26,7 +26,7 @@ internal static class StallDetection
         }
 
         var (reply, module) = AwaitedReplies.For(wait.Step);
-        return new StallView(wait.OrderId, wait.Status, (SagaCurrentStep)wait.Step, reply, module, wait.Since,
+        return new StallView(wait.OrderId, wait.Status, SagaView.Shown(wait.Step), reply, module, wait.Since,
             Math.Round(waiting.TotalSeconds, 1), normal.TotalSeconds, wait.Attempts, wait.LastError, wait.NextAttemptAt,
             Reason(wait, reply, module, waiting, normal, now, outlook));
     }

@@ -20,7 +20,7 @@ internal sealed record StallView(
     DateTimeOffset? NextAttemptAt,
     string Reason)
 {
-    public StallReport ToReport() => new(OrderId, SagaStatus.ToString(), Step.ToString(), AwaitedReply, FromModule.ToString(), WaitingSince,
+    public StallReport ToReport() => new(OrderId, SagaStatus, Step, AwaitedReply, FromModule, WaitingSince,
         WaitingSeconds, NormalWaitSeconds, Attempts, LastError, NextAttemptAt, Reason);
 }
 
