@@ -9,5 +9,5 @@ public sealed class GeneratedDocsTests
     [Fact]
     public void Given_the_shipment_machine_When_exported_Then_docs_state_machines_shipment_md_is_current() =>
         StateMachineDocument.AssertCurrent("shipment", "Shipment", "src/Modules/Shipping/Shipping/Shipments/ShipmentStateMachine.cs",
-            ShipmentStateMachine.For(Shipment.Create(Guid.Empty, [], "{}", DateTimeOffset.UnixEpoch)));
+            ShipmentStateMachine.For(Shipment.Create(Guid.Empty, [], "{}", DateTimeOffset.UnixEpoch)), ShipmentStateMachine.Refusals.Rows);
 }

@@ -9,8 +9,8 @@ using Shouldly;
 namespace OrderManagement.Shipping.Tests;
 
 // A shipment's machine through the real aggregate and the module's real DbContext: each permitted trigger moves the
-// shipment and writes one history entry; every other pair of state and trigger is refused, naming both, and
-// changes nothing.
+// shipment and writes one history entry; every other pair of state and trigger is refused with the API's problem for
+// that trigger (a dispatch or delivery) or the generic one naming both, and changes nothing.
 public sealed class ShipmentStateMachineTests(ShippingModuleFixture fixture) : IClassFixture<ShippingModuleFixture>
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
@@ -20,6 +20,13 @@ public sealed class ShipmentStateMachineTests(ShippingModuleFixture fixture) : I
         [(ShipmentStatus.ReadyToShip, ShipmentTrigger.Dispatch)] = (ShipmentStatus.Dispatched, "ShipmentDispatched"),
         [(ShipmentStatus.ReadyToShip, ShipmentTrigger.Cancel)] = (ShipmentStatus.Cancelled, "ShipmentCancelled"),
         [(ShipmentStatus.Dispatched, ShipmentTrigger.Deliver)] = (ShipmentStatus.Delivered, "ShipmentDelivered"),
+    };
+
+    // What the API answers when the machine refuses the trigger; a trigger not listed is the generic invalid-transition.
+    private static readonly Dictionary<ShipmentTrigger, (string Type, Func<Shipment, ShipmentStatus, string> Detail)> Refusals = new()
+    {
+        [ShipmentTrigger.Dispatch] = ("shipment-not-ready", (s, state) => $"Shipment {s.Id} is {state}; only a ReadyToShip shipment can be dispatched."),
+        [ShipmentTrigger.Deliver] = ("shipment-not-dispatched", (s, state) => $"Shipment {s.Id} is {state}; only a Dispatched shipment can be delivered."),
     };
 
     [Fact]
@@ -45,7 +52,7 @@ public sealed class ShipmentStateMachineTests(ShippingModuleFixture fixture) : I
         });
 
     [Fact]
-    public Task Given_a_trigger_the_state_does_not_permit_When_it_fires_Then_it_is_refused_naming_state_and_trigger() =>
+    public Task Given_a_trigger_the_state_does_not_permit_When_it_fires_Then_it_is_refused_with_its_problem_and_nothing_changes() =>
         fixture.Host.InScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<ShippingDbContext>();
@@ -59,7 +66,10 @@ public sealed class ShipmentStateMachineTests(ShippingModuleFixture fixture) : I
 
                     var refused = Should.Throw<InvalidTransitionException>(() => shipment.Apply(trigger, Now, history));
 
-                    refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of ShipmentStatus.");
+                    var (type, detail) = Refusals.TryGetValue(trigger, out var mapped)
+                        ? (mapped.Type, mapped.Detail(shipment, state))
+                        : ("invalid-transition", $"Cannot fire trigger '{trigger}' in state '{state}' of ShipmentStatus.");
+                    (refused.Code, refused.Message, refused.State, refused.Trigger).ShouldBe((type, detail, state.ToString(), trigger.ToString()));
                     shipment.Status.ShouldBe(state);
                     db.History.Local.ShouldBeEmpty();
                 }

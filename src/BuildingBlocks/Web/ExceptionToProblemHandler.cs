@@ -28,7 +28,6 @@ internal sealed partial class ExceptionToProblemHandler(DatabaseFailover failove
             JsonException json => ProblemResponses.WriteAsync(context, ProblemType.MalformedJson, json.Message),
             NotFoundException notFound => ProblemResponses.WriteAsync(context, ProblemType.NotFound, notFound.Message),
             ConflictException conflict => ProblemResponses.WriteAsync(context, 409, conflict.Code, ProblemType.ConflictTitle, conflict.Message),
-            DomainException domain => ProblemResponses.WriteAsync(context, 409, domain.Code, ProblemType.ConflictTitle, domain.Message),
             DbUpdateConcurrencyException => ProblemResponses.WriteAsync(context, 409, "concurrent-update",
                 "The resource was changed by another request at the same time.", "Read the resource again and retry if the request still applies."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => ProblemResponses.WriteAsync(context, 409, "concurrent-update",

@@ -81,7 +81,7 @@ internal static class ProblemExamples
             (Conflicting("order-not-held"), $"Order {Id} is not held for review (it is Confirmed); only a held order can be approved or rejected. GET /api/v1/orders/{{orderId}} shows its hold."),
         _ when key == "post /api/v1/orders/{orderId}/returns" => (Conflicting("units-already-returned"),
             "Only 1 of the 2 delivered units of TSHIRT-RED-M can still be returned; the others are in another return of this order."),
-        _ when key.EndsWith("/receive", StringComparison.Ordinal) || key.EndsWith("/reject", StringComparison.Ordinal) => (Conflicting("invalid_transition"),
+        _ when key.EndsWith("/receive", StringComparison.Ordinal) || key.EndsWith("/reject", StringComparison.Ordinal) => (Conflicting("invalid-transition"),
             "Cannot fire trigger 'Receive' in state 'Refunded' of ReturnStatus."),
         _ when key.EndsWith("/{orderId}/shipments", StringComparison.Ordinal) => (Conflicting("quantity-exceeds-unshipped"),
             $"Order {Id} has 1 x TSHIRT-RED-M not yet in a shipment of its own or dispatched; 2 were asked for. Nothing was changed."),

@@ -21,11 +21,6 @@ internal sealed class DeliverShipmentHandler(
     {
         var shipment = await db.Shipments.FirstOrDefaultAsync(s => s.Id == command.ShipmentId, cancellationToken)
             ?? throw new NotFoundException("Shipment", command.ShipmentId.ToString());
-        if (shipment.Status != ShipmentStatus.Dispatched)
-        {
-            throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a Dispatched shipment can be delivered.", "shipment-not-dispatched");
-        }
-
         shipment.Apply(ShipmentTrigger.Deliver, time.GetUtcNow(), history);
         outbox.Publish(new ShipmentDelivered(shipment.OrderId, shipment.Id));
         return ShipmentView.From(shipment);

@@ -47,11 +47,6 @@ internal sealed class DispatchShipmentHandler(
         // After a carve-out or cancellation of the order's shipments under way, so it reads the lines they left.
         await locks.LockAsync(ShipmentLocks.OfOrder(orderId), cancellationToken);
         var shipment = await db.Shipments.FirstAsync(s => s.Id == command.ShipmentId, cancellationToken);
-        if (shipment.Status != ShipmentStatus.ReadyToShip)
-        {
-            throw new ConflictException($"Shipment {shipment.Id} is {shipment.Status}; only a ReadyToShip shipment can be dispatched.", "shipment-not-ready");
-        }
-
         shipment.Dispatch(command.Carrier, command.TrackingNumber, time.GetUtcNow(), history);
         // A remainder nothing was carved out of or cancelled from holds every unit of the order: its dispatch names no
         // lines, as before partial shipments (docs/adr/0019, 0021).

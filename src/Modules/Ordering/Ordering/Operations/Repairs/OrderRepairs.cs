@@ -80,11 +80,7 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
         {
             return new RepairOutcome(false, missing.Message);
         }
-        catch (ConflictException refused)
-        {
-            return new RepairOutcome(false, refused.Message);
-        }
-        catch (DomainException refused) // also a state machine's InvalidTransitionException
+        catch (ConflictException refused) // also a state machine's InvalidTransitionException
         {
             return new RepairOutcome(false, refused.Message);
         }

@@ -52,7 +52,7 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
                 return new RepairPreview(kind, false, $"Order {orderId} is already cancelled.", []);
             }
         }
-        catch (Exception refused) when (refused is ConflictException or DomainException)
+        catch (ConflictException refused)
         {
             return new RepairPreview(kind, false, refused.Message, []);
         }
