@@ -10,7 +10,8 @@ namespace OrderManagement.Payments.Tests;
 
 // A payment's machine through the real aggregate and the module's real DbContext: each permitted trigger moves the
 // payment and writes one history entry; every other pair of state and trigger is refused, naming both, and
-// changes nothing.
+// changes nothing. An Authorized payment's guarded triggers move it while their guard holds and are refused, naming
+// the unmet guard, while the other provider call is due.
 public sealed class PaymentStateMachineTests(PaymentsModuleFixture fixture) : IClassFixture<PaymentsModuleFixture>
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
@@ -66,10 +67,60 @@ public sealed class PaymentStateMachineTests(PaymentsModuleFixture fixture) : IC
 
                     var refused = Should.Throw<InvalidTransitionException>(() => payment.Apply(trigger, Now, history));
 
-                    refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of PaymentStatus.");
+                    (refused.Code, refused.Message).ShouldBe(("invalid-transition", $"Cannot fire trigger '{trigger}' in state '{state}' of PaymentStatus."));
                     payment.Status.ShouldBe(state);
                     db.History.Local.ShouldBeEmpty();
                 }
+            }
+
+            return Task.FromResult(true);
+        });
+
+    // (call due, trigger) -> the guard the due call leaves unmet, or null when the trigger fires.
+    private static readonly Dictionary<(PaymentCall Due, PaymentTrigger Trigger), string?> Guarded = new()
+    {
+        [(PaymentCall.Capture, PaymentTrigger.Capture)] = null,
+        [(PaymentCall.Capture, PaymentTrigger.CapturePart)] = null,
+        [(PaymentCall.Capture, PaymentTrigger.Void)] = "no capture is due",
+        [(PaymentCall.Void, PaymentTrigger.Void)] = null,
+        [(PaymentCall.Void, PaymentTrigger.Capture)] = "no void is due",
+        [(PaymentCall.Void, PaymentTrigger.CapturePart)] = "no void is due",
+    };
+
+    [Fact]
+    public Task Given_an_Authorized_payment_with_a_call_due_When_a_guarded_trigger_fires_Then_it_moves_or_is_refused_naming_the_guard() =>
+        fixture.Host.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<PaymentsDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<PaymentsDbContext>>();
+            foreach (var ((due, trigger), unmetGuard) in Guarded)
+            {
+                db.ChangeTracker.Clear();
+                var payment = PaymentIn(PaymentStatus.Authorized);
+                payment.RequestCall(due, Now);
+
+                if (unmetGuard is null)
+                {
+                    PaymentStateMachine.EnsurePermitted(payment, trigger);
+                    payment.Apply(trigger, Now, history);
+
+                    var (to, @event) = Permitted[(PaymentStatus.Authorized, trigger)];
+                    payment.Status.ShouldBe(to);
+                    db.History.Local.ShouldHaveSingleItem().Event.ShouldBe(@event);
+                    continue;
+                }
+
+                var asked = Should.Throw<InvalidTransitionException>(() => PaymentStateMachine.EnsurePermitted(payment, trigger));
+                var refused = Should.Throw<InvalidTransitionException>(() => payment.Apply(trigger, Now, history));
+
+                foreach (var refusal in new[] { asked, refused })
+                {
+                    (refusal.Code, refusal.Message, refusal.UnmetGuards.Single()).ShouldBe(("invalid-transition",
+                        $"Cannot fire trigger '{trigger}' in state 'Authorized' of PaymentStatus. Guards not met: {unmetGuard}.", unmetGuard));
+                }
+
+                payment.Status.ShouldBe(PaymentStatus.Authorized);
+                db.History.Local.ShouldBeEmpty();
             }
 
             return Task.FromResult(true);

@@ -3,7 +3,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
-using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.Payments.AuthorizePayment;
@@ -34,7 +33,7 @@ internal sealed class CapturePaymentMessageHandler(IMediator mediator) : IMessag
 // PaymentCaptured (docs/adr/0013). Only captures the worker gave up on (faulted) are made here, inside the delivery,
 // so that the dispatcher retries and dead-letters them.
 internal sealed class CapturePaymentHandler(
-    PaymentsDbContext db, HistoryLog<PaymentsDbContext> history, AfterCommit<PaymentsDbContext> afterCommit,
+    PaymentsDbContext db, AfterCommit<PaymentsDbContext> afterCommit,
     TimeProvider time, ProviderCalls provider, SettlementOutcomes outcomes, AuthorizationSignal worker)
     : IRequestHandler<CapturePaymentCommand, Unit>, IRequestHandler<CaptureShipmentCommand, Unit>
 {
@@ -97,15 +96,7 @@ internal sealed class CapturePaymentHandler(
     // Records a new capture as due, or answers null when a capture that names no shipment finds nothing left to ask for.
     private PaymentCapture? Request(Payment payment, List<PaymentCapture> captures, Capture command)
     {
-        if (payment.Status is not (PaymentStatus.Authorized or PaymentStatus.PartiallyCaptured))
-        {
-            payment.Apply(PaymentTrigger.Capture, time.GetUtcNow(), history); // refused: names the state
-        }
-
-        if (payment.Call == PaymentCall.Void)
-        {
-            throw new InvalidTransitionException(nameof(PaymentStatus), payment.Status.ToString(), nameof(PaymentTrigger.Capture), ["no void is due"]);
-        }
+        PaymentStateMachine.EnsurePermitted(payment, PaymentTrigger.Capture); // refused unless Authorized or PartiallyCaptured with no void due
 
         var asked = captures.Sum(c => c.Amount);
         var amount = command.ShipmentId is null ? payment.Amount - asked : command.Amount ?? 0m;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MediatR;
 using OrderManagement.BuildingBlocks.Application;
-using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Persistence;
@@ -68,10 +67,9 @@ internal sealed class VoidPaymentHandler(
 
     private async Task VoidAuthorizedAsync(Payment payment, CancellationToken cancellationToken)
     {
+        PaymentStateMachine.EnsurePermitted(payment, PaymentTrigger.Void); // refused while a capture is due
         switch (payment)
         {
-            case { Call: PaymentCall.Capture }:
-                throw new InvalidTransitionException(nameof(PaymentStatus), payment.Status.ToString(), nameof(PaymentTrigger.Void), ["no capture is due"]);
             case { Call: PaymentCall.Void, Faulted: false }:
                 return; // already due: the worker answers
             case { Call: PaymentCall.Void, Faulted: true }:
