@@ -31,6 +31,7 @@ public sealed class ReservationStateMachineTests(InventoryModuleFixture fixture)
                 db.ChangeTracker.Clear();
                 var reservation = ReservationIn(from);
 
+                ReservationStateMachine.EnsurePermitted(reservation, trigger);
                 reservation.Fire(trigger, Now, history);
 
                 reservation.State.ShouldBe(to);
@@ -56,8 +57,13 @@ public sealed class ReservationStateMachineTests(InventoryModuleFixture fixture)
                     var reservation = ReservationIn(state);
 
                     var refused = Should.Throw<InvalidTransitionException>(() => reservation.Fire(trigger, Now, history));
+                    var asked = Should.Throw<InvalidTransitionException>(() => ReservationStateMachine.EnsurePermitted(reservation, trigger));
 
-                    refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of ReservationStatus.");
+                    foreach (var refusal in new[] { refused, asked })
+                    {
+                        (refusal.Code, refusal.Message).ShouldBe(("invalid-transition", $"Cannot fire trigger '{trigger}' in state '{state}' of ReservationStatus."));
+                    }
+
                     reservation.State.ShouldBe(state);
                     db.History.Local.ShouldBeEmpty();
                 }

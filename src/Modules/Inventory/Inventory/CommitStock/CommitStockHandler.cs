@@ -47,10 +47,7 @@ internal sealed class CommitStockHandler(
         }
 
         var lines = command.Lines ?? [.. left.Where(l => l.Value > 0).Select(l => new ReservationLine(l.Key, l.Value))];
-        if (reservation.Status != ReservationStatus.Reserved)
-        {
-            reservation.Fire(ReservationTrigger.Commit, time.GetUtcNow(), history); // refused: names the state
-        }
+        ReservationStateMachine.EnsurePermitted(reservation, ReservationTrigger.Commit); // refused unless Reserved
 
         foreach (var line in lines.GroupBy(l => l.Sku, StringComparer.Ordinal))
         {

@@ -59,7 +59,9 @@ internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
 
     private async Task<HashSet<string>> SelectAsync(string sql, HashSet<string> skus, CancellationToken cancellationToken)
     {
-        var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        // The message group's transaction: row locks taken outside one would end with the statement.
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("Stock rows are locked inside the message group's transaction.");
         await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = skus.ToArray() });
         var found = new HashSet<string>(StringComparer.Ordinal);
