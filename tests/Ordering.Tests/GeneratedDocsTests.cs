@@ -15,13 +15,13 @@ public sealed class GeneratedDocsTests
             new ShippingAddress("Name", "Line 1", null, "City", "00000", "DE"), "card", "token", DateTimeOffset.UnixEpoch);
 
         StateMachineDocument.AssertCurrent("order", "Order", "src/Modules/Ordering/Ordering/Orders/OrderStateMachine.cs",
-            OrderStateMachine.For(order));
+            OrderStateMachine.For(order), OrderStateMachine.Refusals.Rows);
     }
 
     [Fact]
     public void Given_the_saga_machine_When_exported_Then_docs_state_machines_saga_md_is_current() =>
         StateMachineDocument.AssertCurrent("saga", "Fulfilment saga (its steps: SagaDefinition.cs)", "src/Modules/Ordering/Ordering/Fulfilment/SagaStateMachine.cs",
-            SagaStateMachine.For(FulfilmentSaga.Start(Guid.Empty, DateTimeOffset.UnixEpoch)));
+            SagaStateMachine.For(FulfilmentSaga.Start(Guid.Empty, DateTimeOffset.UnixEpoch)), SagaStateMachine.Refusals.Rows);
 
     [Fact]
     public void Given_the_return_machine_When_exported_Then_docs_state_machines_return_md_is_current() =>

@@ -9,7 +9,8 @@ namespace OrderManagement.Ordering.Tests;
 
 // SagaDefinition's machine through the real saga and the module's real DbContext: the forward steps in table order, the
 // compensations chosen by what the completed steps still hold, a failed saga resuming at the step that failed, a change
-// of status and a step started each recorded once, ignored triggers changing nothing, every other pair refused.
+// of status and a step started each recorded once, ignored triggers changing nothing, an operator's retry accepted
+// only while a step waits for its answer and no retry is under way (or when the saga failed), every other pair refused.
 public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClassFixture<OrderingModuleFixture>
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
@@ -28,6 +29,8 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
         (SagaState.Failed, SagaTrigger.Resume),
         (SagaState.Failed, SagaTrigger.Compensate),
         (SagaState.Failed, SagaTrigger.Fail),
+        (SagaState.Failed, SagaTrigger.Retry),
+        .. ForwardStates.Concat(CompensatingStates).Select(s => (s, SagaTrigger.Retry)),
     ];
 
     [Fact]
@@ -174,12 +177,66 @@ public sealed class SagaStateMachineTests(OrderingModuleFixture fixture) : IClas
 
                     var refused = Should.Throw<InvalidTransitionException>(() => saga.Fire(trigger, Now, history));
 
-                    refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of SagaState.");
+                    (refused.Code, refused.Message).ShouldBe(trigger == SagaTrigger.Retry
+                        ? ("nothing-to-retry", $"The saga of order {saga.OrderId} is {saga.Status} and waits for nothing; there is nothing to retry.")
+                        : ("invalid-transition", $"Cannot fire trigger '{trigger}' in state '{state}' of SagaState."));
                     saga.State.ShouldBe(state);
                     db.History.Local.ShouldBeEmpty();
                 }
             }
 
+            return Task.FromResult(true);
+        });
+
+    // (state, waits for an answer, retry under way) -> the problem type of the refusal, or null when the retry is accepted.
+    public static TheoryData<string, bool, bool, string?> Retries => new()
+    {
+        { "ReservingStock", true, false, null },
+        { "AuthorizingPayment", true, false, null },
+        { "VoidingPayment", true, false, null },
+        { "Failed", false, false, null },
+        { "ReservingStock", false, false, "nothing-to-retry" },
+        { "Compensating", false, false, "nothing-to-retry" },
+        { "ReleasingStock", false, true, "nothing-to-retry" },
+        { "CreatingShipment", true, true, "retry-in-progress" },
+        { "CancellingShipment", true, true, "retry-in-progress" },
+        { "Failed", false, true, "retry-in-progress" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Retries))]
+    public Task Given_a_saga_When_an_operator_retries_it_Then_the_machine_accepts_it_without_a_change_or_refuses_it_with_the_APIs_problem(
+        string state, bool waiting, bool retryUnderWay, string? problemType) =>
+        fixture.Host.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<OrderingDbContext>();
+            var history = sp.GetRequiredService<HistoryLog<OrderingDbContext>>();
+            var saga = FulfilmentSaga.Start(Guid.CreateVersion7(), Now);
+            saga.MoveTo(Enum.Parse<SagaState>(state));
+            saga.NextAttemptAt = waiting ? Now.AddMinutes(1) : null;
+            saga.RetryUnderWay = retryUnderWay;
+
+            if (problemType is null)
+            {
+                SagaStateMachine.EnsurePermitted(saga, SagaTrigger.Retry);
+                saga.Fire(SagaTrigger.Retry, Now, history);
+            }
+            else
+            {
+                var asked = Should.Throw<InvalidTransitionException>(() => SagaStateMachine.EnsurePermitted(saga, SagaTrigger.Retry));
+                var refused = Should.Throw<InvalidTransitionException>(() => saga.Fire(SagaTrigger.Retry, Now, history));
+
+                foreach (var refusal in new[] { asked, refused })
+                {
+                    (refusal.Code, refusal.Message).ShouldBe((problemType, problemType == "nothing-to-retry"
+                        ? $"The saga of order {saga.OrderId} is {saga.Status} and waits for nothing; there is nothing to retry."
+                        : $"An operator retry of {saga.CurrentStep} is already under way for order {saga.OrderId}; its answer is awaited until "
+                            + $"{saga.NextAttemptAt:O}. Retry again only if the saga has not moved by then."));
+                }
+            }
+
+            saga.State.ShouldBe(Enum.Parse<SagaState>(state));
+            db.History.Local.ShouldBeEmpty();
             return Task.FromResult(true);
         });
 }

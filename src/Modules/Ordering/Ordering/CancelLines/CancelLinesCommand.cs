@@ -29,13 +29,7 @@ internal sealed class CancelLinesHandler(
     {
         var order = await CompiledQueries.OrderById(db, command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId.ToString());
-        if (order.Status != OrderStatus.Confirmed || order.CancellationRequestedAt is not null)
-        {
-            var state = order.CancellationRequestedAt is not null ? "being cancelled" : order.Status.ToString();
-            throw new ConflictException(
-                $"Order {order.Id} is {state}; lines can be cancelled only while the order is Confirmed and units are still waiting to be shipped.",
-                "order-lines-not-cancellable");
-        }
+        OrderStateMachine.EnsurePermitted(order, OrderTrigger.CancelLines); // order-lines-not-cancellable unless Confirmed, not being cancelled
 
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < command.Lines.Count; i++)

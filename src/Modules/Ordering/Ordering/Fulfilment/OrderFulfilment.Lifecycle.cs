@@ -57,7 +57,7 @@ internal sealed partial class OrderFulfilment
         }
 
         var detail = $"{dispatched.Carrier} {dispatched.TrackingNumber}";
-        if (!order.EveryUnitShipped)
+        if (!order.CanFire(OrderTrigger.Ship))
         {
             // Order-subject, so the storefront's webhook gets order.partially_shipped for this parcel.
             history.Record(order.Id, "Order", order.Id, "OrderPartiallyShipped", order.Status.ToString(), order.Status.ToString(),
@@ -72,7 +72,7 @@ internal sealed partial class OrderFulfilment
     public void Delivered(Order order, ShipmentDelivered delivered)
     {
         order.ShipmentArrived(delivered.ShipmentId, Now);
-        if (order.Status != OrderStatus.Shipped || !order.EveryShipmentDelivered)
+        if (!order.CanFire(OrderTrigger.Deliver)) // Shipped, and every shipment that left is delivered
         {
             return;
         }

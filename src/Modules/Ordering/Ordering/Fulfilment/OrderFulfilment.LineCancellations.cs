@@ -24,11 +24,11 @@ internal sealed partial class OrderFulfilment
 
         // Every other unit has already left in its parcels (their dispatch may even have been reported first): the order
         // is Shipped now, and Delivered if those parcels are.
-        if (order.Status == OrderStatus.Confirmed && order.Shipments.Any(s => s.HasLeft) && order.EveryUnitShipped)
+        if (order.Shipments.Any(s => s.HasLeft) && order.CanFire(OrderTrigger.Ship))
         {
             order.ShipmentChanged(null, ShipmentStatus.Dispatched, Now);
             order.Fire(OrderTrigger.Ship, Now, history, "every unit not cancelled has left");
-            if (order.EveryShipmentDelivered)
+            if (order.CanFire(OrderTrigger.Deliver))
             {
                 order.ShipmentChanged(null, ShipmentStatus.Delivered, Now);
                 order.Fire(OrderTrigger.Deliver, Now, history);

@@ -83,10 +83,7 @@ internal sealed partial class OrderFulfilment
             return false;
         }
 
-        if (order.Status is not (OrderStatus.Pending or OrderStatus.Confirmed))
-        {
-            throw new ConflictException($"Order {order.Id} is {order.Status}; only Pending or Confirmed orders can be cancelled.", "order-not-cancellable");
-        }
+        OrderStateMachine.EnsurePermitted(order, OrderTrigger.Cancel); // order-not-cancellable unless Pending or Confirmed
 
         if (!saga.CancelRequested)
         {
@@ -124,26 +121,15 @@ internal sealed partial class OrderFulfilment
     // that started a moment ago (say, because an earlier retry was answered at once) is not sent again (issue 15 point 10).
     public void Retry(Order order, FulfilmentSaga saga, string actor, string reason)
     {
-        var waiting = saga.Status is (SagaStatus.Running or SagaStatus.Compensating) && saga.NextAttemptAt is not null;
-        if (saga.Status != SagaStatus.Failed && !waiting)
-        {
-            throw new ConflictException($"The saga of order {order.Id} is {saga.Status} and waits for nothing; there is nothing to retry.", "nothing-to-retry");
-        }
-
+        // nothing-to-retry unless the saga failed or waits for an answer; retry-in-progress while a retry waits for its own.
+        SagaStateMachine.EnsurePermitted(saga, SagaTrigger.Retry);
         var normal = stalls.CurrentValue.NormalWaitFor(saga.CurrentStep);
-        if (waiting && !saga.RetryUnderWay && saga.Attempts == 1 && saga.StepStartedAt is { } started && Now - started <= normal)
+        if (saga.Status != SagaStatus.Failed && saga.Attempts == 1 && saga.StepStartedAt is { } started && Now - started <= normal)
         {
             throw new ConflictException(
                 $"The saga of order {order.Id} started {saga.CurrentStep} {StallDetection.Duration(Now - started)} ago and its answer normally comes " +
                 $"within {StallDetection.Duration(normal)}; it is not stalled, so there is nothing to retry yet. Retry it if it is still waiting after that " +
                 "(it is listed as stalled then).", "step-not-stalled");
-        }
-
-        if (saga.RetryUnderWay)
-        {
-            throw new ConflictException(
-                $"An operator retry of {saga.CurrentStep} is already under way for order {order.Id}; its answer is awaited until {saga.NextAttemptAt:O}. " +
-                "Retry again only if the saga has not moved by then.", "retry-in-progress");
         }
 
         history.Record(order.Id, "Saga", order.Id, "OperatorRetry", saga.CurrentStep.ToString(), saga.CurrentStep.ToString(), $"by {actor}: {reason}");

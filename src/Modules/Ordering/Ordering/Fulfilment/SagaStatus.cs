@@ -26,6 +26,9 @@ internal enum SagaTrigger
     CancellationRefused,
     Fail,
     Resume,
+
+    // An operator's retry: a step that waits for its answer is sent again (the state stays); a failed saga resumes.
+    Retry,
 }
 
 // The steps by name, as history entries show them; the REST contract's `currentStep` is SagaCurrentStep (no None).

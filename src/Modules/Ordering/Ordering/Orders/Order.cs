@@ -63,6 +63,9 @@ internal sealed partial class Order
         };
     }
 
+    // Whether the machine would fire the trigger now (its state permits it and its guard holds).
+    public bool CanFire(OrderTrigger trigger) => OrderStateMachine.For(this).CanFire(trigger);
+
     // Fires a lifecycle trigger; the machine writes the transition to the order's history. An illegal one throws,
     // naming the state and trigger.
     public void Fire(OrderTrigger trigger, DateTimeOffset now, IHistoryLog history, string? detail = null, RejectionReason? reason = null)

@@ -8,4 +8,6 @@ internal enum OrderTrigger
     Deliver,
     Cancel,
     Reject,
+    Return, // a return of delivered units; the order stays Delivered
+    CancelLines, // a cancellation of some units; the order stays Confirmed
 }

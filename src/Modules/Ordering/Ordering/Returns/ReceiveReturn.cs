@@ -53,15 +53,16 @@ internal sealed class ReceiveReturnHandler(
 
         // Tracked so that the webhook event of this history entry carries the order.
         _ = await db.Orders.FirstAsync(o => o.Id == @return.OrderId, cancellationToken);
-        @return.Receive(command.Lines.ToDictionary(l => l.Sku, l => (l.Quantity, l.Restock), StringComparer.Ordinal), time.GetUtcNow(), history);
-        var restocked = @return.Lines.Where(l => l is { Restock: true, ReceivedQuantity: > 0 })
-            .Select(l => new RestockLine(l.Sku, l.ReceivedQuantity!.Value)).ToList();
+        var refund = @return.Receive(command.Lines.ToDictionary(l => l.Sku, l => (l.Quantity, l.Restock), StringComparer.Ordinal), time.GetUtcNow(), history);
+        var restocked = @return.Lines
+            .Select(l => l is { Restock: true, ReceivedQuantity: int received and > 0 } ? new RestockLine(l.Sku, received) : null)
+            .OfType<RestockLine>().ToList();
         if (restocked.Count > 0)
         {
             outbox.Publish(new RestockReturn(@return.Id, @return.OrderId, restocked));
         }
 
-        outbox.Publish(new RefundPayment(@return.OrderId, @return.Id, @return.RefundAmount!.Value));
+        outbox.Publish(new RefundPayment(@return.OrderId, @return.Id, refund));
         return ReturnView.From(@return);
     }
 }

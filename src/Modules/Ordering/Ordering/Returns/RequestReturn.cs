@@ -24,10 +24,7 @@ internal sealed class RequestReturnHandler(
         await locks.LockAsync("returns-of-order:" + command.OrderId.ToString("N"), cancellationToken);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == command.OrderId, cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId.ToString());
-        if (order.Status != OrderStatus.Delivered)
-        {
-            throw new ConflictException($"Order {order.Id} is {order.Status}: only a Delivered order's units can be returned.", "order-not-delivered");
-        }
+        OrderStateMachine.EnsurePermitted(order, OrderTrigger.Return); // order-not-delivered unless Delivered
 
         var taken = await ReturnableUnits.TakenAsync(db, order.Id, cancellationToken);
         var errors = new Dictionary<string, string[]>();

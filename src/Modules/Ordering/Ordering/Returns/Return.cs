@@ -41,8 +41,9 @@ internal sealed class Return
         return @return;
     }
 
-    // received: units that arrived per SKU (a SKU left out arrived with none) and whether they go back to stock.
-    public void Receive(IReadOnlyDictionary<string, (int Quantity, bool Restock)> received, DateTimeOffset now, IHistoryLog history)
+    // received: units that arrived per SKU (a SKU left out arrived with none) and whether they go back to stock. Answers
+    // the amount to refund.
+    public decimal Receive(IReadOnlyDictionary<string, (int Quantity, bool Restock)> received, DateTimeOffset now, IHistoryLog history)
     {
         var lines = Lines.Select(l => received.TryGetValue(l.Sku, out var r)
             ? l with { ReceivedQuantity = r.Quantity, Restock = r.Restock }
@@ -50,7 +51,9 @@ internal sealed class Return
         Fire(ReturnTrigger.Receive, now, history, $"{Describe(lines, l => l.ReceivedQuantity ?? 0)} received, "
             + $"{Describe(lines.Where(l => l.Restock == true), l => l.ReceivedQuantity ?? 0)} back to stock; refund {lines.Sum(l => l.RefundAmount)}");
         Lines = lines;
-        RefundAmount = lines.Sum(l => l.RefundAmount);
+        var refund = lines.Sum(l => l.RefundAmount);
+        RefundAmount = refund;
+        return refund;
     }
 
     public void Reject(string reason, DateTimeOffset now, IHistoryLog history)
