@@ -57,7 +57,7 @@ public sealed class ReturnStateMachineTests(OrderingModuleFixture fixture) : ICl
 
                     var refused = Should.Throw<InvalidTransitionException>(() => Fire(@return, trigger, history));
 
-                    refused.Message.ShouldBe($"Cannot fire trigger '{trigger}' in state '{state}' of ReturnStatus.");
+                    (refused.Code, refused.Message).ShouldBe(("invalid-transition", $"Cannot fire trigger '{trigger}' in state '{state}' of ReturnStatus."));
                     @return.Status.ShouldBe(state);
                     db.History.Local.ShouldBeEmpty();
                 }

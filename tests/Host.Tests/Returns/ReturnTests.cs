@@ -82,7 +82,9 @@ public sealed class ReturnTests(ApiFactory api) : IAsyncLifetime
         rejected.StatusCode.ShouldBe(HttpStatusCode.OK, await rejected.Content.ReadAsStringAsync());
         var @return = await _storefront.GetJsonAsync($"/api/v1/returns/{returnId}");
         (@return.Text("status"), @return.Text("rejectionReason")).ShouldBe(("Rejected", "sent back after 90 days"));
-        (await _operator.ReceiveAsync(returnId, (Cap, 1, true))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        using var receivedAfter = await _operator.ReceiveAsync(returnId, (Cap, 1, true));
+        receivedAfter.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await receivedAfter.ReadJsonAsync()).Text("type")!.ShouldEndWith("/invalid-transition");
         await _storefront.WaitForHistoryAsync(orderId, "ReturnRejected");
         (await _storefront.GetJsonAsync($"/api/v1/orders/{orderId}"))["refundedAmount"]!.GetValue<decimal>().ShouldBe(0m);
         await _storefront.ReturnIdAsync(orderId, (Cap, 1));

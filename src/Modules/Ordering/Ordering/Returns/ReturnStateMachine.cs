@@ -5,9 +5,12 @@ namespace OrderManagement.Ordering.Returns;
 
 // A return's lifecycle as a Stateless machine over the return's own Status (docs/adr/0020): requested by the storefront
 // or an operator, received (or rejected) by an operator, refunded when Payments confirms. An illegal trigger throws
-// InvalidTransitionException, a 409 naming state and trigger.
+// InvalidTransitionException, the 409 invalid-transition naming state and trigger (the API documents no other problem
+// for a return's receipt or rejection).
 internal static class ReturnStateMachine
 {
+    private static readonly TransitionRefusals<Return, ReturnStatus, ReturnTrigger> Refusals = new(nameof(ReturnStatus));
+
     public static StateMachine<ReturnStatus, ReturnTrigger> For(Return @return)
     {
         var machine = new StateMachine<ReturnStatus, ReturnTrigger>(() => @return.Status, s => @return.Status = s);
@@ -17,7 +20,7 @@ internal static class ReturnStateMachine
         machine.Configure(ReturnStatus.Received)
             .Permit(ReturnTrigger.Refund, ReturnStatus.Refunded);
         machine.OnUnhandledTrigger((state, trigger, unmetGuards) =>
-            throw new InvalidTransitionException(nameof(ReturnStatus), state.ToString(), trigger.ToString(), unmetGuards));
+            throw Refusals.Refuse(@return, state, trigger, unmetGuards));
         return machine;
     }
 
