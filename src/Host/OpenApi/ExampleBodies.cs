@@ -169,9 +169,10 @@ internal static class ExampleBodies
     public const string Settings = """
         {"items":[{"key":"Stalls:AuthorizePayment","value":"00:00:30","override":"00:00:30",
          "description":"Longest normal wait for the reply to AuthorizePayment; beyond it the order is listed as stalled",
-         "default":"00:00:30","min":"00:00:01","max":"1.00:00:00","changedBy":"ops-anna","changedAt":"2026-11-30T11:30:00.000Z"},
+         "default":"00:00:30","min":"00:00:01","max":"1.00:00:00","changedBy":"ops-anna","changedAt":"2026-11-30T11:30:00.000Z",
+         "kind":"Duration"},
          {"key":"Messaging:MaxAttempts","value":"10","override":null,"description":"Delivery attempts of a message before it is dead-lettered",
-         "default":"10","min":"1","max":"100","changedBy":null,"changedAt":null}]}
+         "default":"10","min":"1","max":"100","changedBy":null,"changedAt":null,"kind":"Integer"}]}
         """;
 
     // Return R of order O once delivered: one of its two T-shirts comes back, arrives fit to sell and is refunded.

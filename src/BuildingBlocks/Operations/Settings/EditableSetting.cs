@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace OrderManagement.BuildingBlocks.Operations.Settings;
@@ -132,6 +133,8 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
     };
 }
 
+// What a setting takes (GET /api/v1/ops/settings `kind`), written in JSON by its name.
+[JsonConverter(typeof(JsonStringEnumConverter<SettingKind>))]
 public enum SettingKind
 {
     Integer,

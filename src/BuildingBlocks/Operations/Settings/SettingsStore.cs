@@ -41,9 +41,9 @@ public sealed class SettingsStore
 
         return [.. _editable.Select(s => stored.TryGetValue(s.Key, out var change)
             ? new SettingValue(s.Key, _configuration[s.Key] ?? change.Value, change.Value, s.Description, s.Default, s.MinText, s.MaxText, change.By, change.At,
-                s.Kind.ToString(), s.MaxItems, s.Allowed)
+                s.Kind, s.MaxItems, s.Allowed)
             : new SettingValue(s.Key, _configuration[s.Key] ?? s.Default, null, s.Description, s.Default, s.MinText, s.MaxText, null, null,
-                s.Kind.ToString(), s.MaxItems, s.Allowed))];
+                s.Kind, s.MaxItems, s.Allowed))];
     }
 
     public async Task<IReadOnlyList<SettingChange>> ChangesAsync(int limit, CancellationToken cancellationToken)
@@ -156,9 +156,9 @@ public sealed class SettingsStore
 // Value: in effect on this host. Override: what operators stored (null: the deployment's value applies).
 // Default, Min and Max are written as a value is (a whole number, or a duration as [d.]hh:mm:ss); a value outside
 // Min..Max is refused with 400. Min and Max exist only for whole numbers and durations (null for a flag or a list);
-// a list has MaxItems instead. Kind: Integer, Duration, Flag or List; Allowed says what it takes in words.
+// a list has MaxItems instead. Allowed says what it takes in words.
 public sealed record SettingValue(
     string Key, string Value, string? Override, string Description, string Default, string? Min, string? Max, string? ChangedBy, DateTimeOffset? ChangedAt,
-    string Kind = "", int? MaxItems = null, string Allowed = "");
+    SettingKind Kind, int? MaxItems = null, string Allowed = "");
 
 public sealed record SettingChange(string Key, string? OldValue, string NewValue, string ChangedBy, DateTimeOffset ChangedAt, string Reason);

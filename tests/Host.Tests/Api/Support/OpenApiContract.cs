@@ -53,12 +53,13 @@ public static class OpenApiContract
         ("DeadLetterView", "module", Representation.Modules),
         ("ReadinessReport", "status", ["ready", "not-ready"]),
         ("ReadinessCheckResult", "status", ["ready", "not-ready"]),
+        ("SettingValue", "kind", ["Integer", "Duration", "Flag", "List"]),
     ];
 
     // The kind behind the list above (issue 10: statuses are enums up to the JSON edge): every property or query
-    // parameter named like a status, step, state or module lists its values (those in Enums are checked above, with
+    // parameter named like a status, step, state, module or kind lists its values (those in Enums are checked above, with
     // their values). The exceptions, and why they are text.
-    private static readonly Regex EnumLikeName = new("(status|step|state|module)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex EnumLikeName = new("(status|step|state|module|kind)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly string[] NotEnums =
     [
