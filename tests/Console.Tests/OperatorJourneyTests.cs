@@ -149,27 +149,46 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         }
 
         var page = await SignedInPageAsync();
+        const string DeadToShipping = "SELECT count(*) FROM ordering.outbox_messages WHERE dead_lettered_at IS NOT NULL AND consumer = 'Shipping'";
+        var dead = await CountAsync(DeadToShipping);
+        dead.ShouldBeGreaterThanOrEqualTo(2);
+
+        // One letter from its order's page: preview (nothing changes, the typed reason shown), then confirm.
+        await page.GotoAsync($"/ops/orders/{orders[0]}");
+        var replayOne = page.Locator("#messages form").First;
+        await replayOne.Locator("input[name=reason]").FillAsync("shipping database restored");
+        await replayOne.Locator("button[type=submit]").ClickAsync();
+        var changes = await page.Locator("#preview-changes").InnerTextAsync();
+        changes.ShouldContain("back in line for Shipping with fresh attempts");
+        changes.ShouldContain("replayed by dev-operator: shipping database restored");
+        (await CountAsync(DeadToShipping)).ShouldBe(dead, "a preview replays nothing");
+        await ScreenshotAsync(page, "09-replay-preview");
+        await page.ClickAsync("#confirm");
+        await page.WaitForURLAsync($"**/ops/orders/{orders[0]}");
+        (await page.Locator("#notice").InnerTextAsync()).ShouldContain("is back in line with fresh attempts");
+        (await CountAsync(DeadToShipping)).ShouldBe(dead - 1);
+
+        // The rest as a group: preview, then confirm; the page says what was replayed.
         await page.GotoAsync("/ops/dead-letters");
         var group = page.Locator("section[data-group^='Shipping|']");
-        var dead = await CountAsync("SELECT count(*) FROM ordering.outbox_messages WHERE dead_lettered_at IS NOT NULL AND consumer = 'Shipping'");
-        dead.ShouldBeGreaterThanOrEqualTo(2);
-        (await group.Locator("h2").InnerTextAsync()).ShouldStartWith($"{dead} ×");
-        foreach (var orderId in orders)
-        {
-            (await group.InnerTextAsync()).ShouldContain(orderId.ToString());
-        }
-
+        (await group.Locator("h2").InnerTextAsync()).ShouldStartWith($"{dead - 1} ×");
+        (await group.InnerTextAsync()).ShouldContain(orders[1].ToString());
         await ScreenshotAsync(page, "09-dead-letters");
         await group.Locator("input[name=reason]").EvaluateAsync("(input, text) => { input.removeAttribute('maxlength'); input.value = text; }", new string('r', 10_000));
         var tooLong = await page.RunAndWaitForResponseAsync(() => group.Locator("button[type=submit]").ClickAsync(), r => r.Request.Method == "POST");
         tooLong.Status.ShouldBe(400);
         (await page.Locator("#refusal").InnerTextAsync()).ShouldContain("A reason of 1 to 500 characters is required");
-        (await CountAsync("SELECT count(*) FROM ordering.outbox_messages WHERE dead_lettered_at IS NOT NULL AND consumer = 'Shipping'")).ShouldBe(dead, "a refused replay replays nothing");
+        (await CountAsync(DeadToShipping)).ShouldBe(dead - 1, "a refused replay replays nothing");
         await group.Locator("input[name=reason]").FillAsync("shipping database restored");
         await group.Locator("button[type=submit]").ClickAsync();
+        (await page.Locator("#preview h3").InnerTextAsync()).ShouldContain($"replay {Letters(dead - 1)} of ");
+        (await page.Locator("#preview-changes").InnerTextAsync()).ShouldContain("with the reason \"shipping database restored\"");
+        (await CountAsync(DeadToShipping)).ShouldBe(dead - 1, "a preview replays nothing");
+        await page.ClickAsync("#confirm");
         await page.WaitForURLAsync("**/ops/dead-letters");
 
-        (await page.Locator("#notice").InnerTextAsync()).ShouldContain($"Replayed {dead} of {dead}");
+        (await page.Locator("#notice").InnerTextAsync()).ShouldStartWith($"Replayed {Letters(dead - 1)} of ");
+        await ScreenshotAsync(page, "09-dead-letters-replayed");
         await Poller.UntilAsync(async () => await CountAsync("SELECT count(*) FROM ordering.outbox_messages WHERE dead_lettered_at IS NOT NULL") == 0
             && await CountAsync("SELECT count(*) FROM shipping.shipments") >= 2, "the replayed messages were delivered", TimeSpan.FromSeconds(60));
         foreach (var orderId in orders)
@@ -230,6 +249,8 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         response.Status.ShouldBe(400);
         (await CountAsync("SELECT count(*) FROM operations.setting_changes")).ShouldBe(before);
     }
+
+    private static string Letters(long count) => count == 1 ? "1 dead letter" : $"{count} dead letters";
 
     private const string CardsOverflowing =
         "() => [...document.querySelectorAll('.card')].filter(card => card.scrollWidth > card.clientWidth + 1).map(card => card.querySelector('h2')?.textContent ?? card.id)";

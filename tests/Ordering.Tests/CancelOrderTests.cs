@@ -192,7 +192,7 @@ public sealed class CancelOrderTests(OrderingModuleFixture fixture) : OrderingTe
         var confirmed = await ConfirmedOrderAsync();
         var first = await RepairAsync(repairs => repairs.ApplyAsync(confirmed.OrderId, RepairKind.Cancel, Operator, "customer called", default));
 
-        var preview = await RepairAsync(repairs => repairs.PreviewAsync(confirmed.OrderId, RepairKind.Cancel, Operator, default));
+        var preview = await RepairAsync(repairs => repairs.PreviewAsync(confirmed.OrderId, RepairKind.Cancel, Operator, "customer called (sent twice)", default));
         var again = await RepairAsync(repairs => repairs.ApplyAsync(confirmed.OrderId, RepairKind.Cancel, Operator, "customer called (sent twice)", default));
         var byApi = await CancelAsync(confirmed.OrderId);
 

@@ -10,6 +10,9 @@ public sealed class DeadLetterStore
 
     internal DeadLetterStore(IEnumerable<ModuleDeadLetters> owners) => _owners = owners.ToList();
 
+    // The modules that send messages (and so may hold dead letters), as PendingMessage.From and DeadLetterGroup.From name them.
+    public IReadOnlyList<string> Senders => [.. _owners.Select(o => o.Owner)];
+
     // Oldest first by (failed at, id) across the modules, after the given position when one is given.
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(int limit, DateTimeOffset? afterFailedAt, Guid? afterId, CancellationToken cancellationToken)
     {

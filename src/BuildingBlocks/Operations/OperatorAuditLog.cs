@@ -29,6 +29,17 @@ public sealed class OperatorAuditLog
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // The newest entry of an action whose detail holds the given text (a replay's "(dead letter <id>)"), or null.
+    public async Task<AuditEntry?> LatestAsync(string action, string detailHolds, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT id, occurred_at, operator, action, order_id, reason, detail FROM {OperationsSchema.Name}.audit " +
+            "WHERE action = $1 AND strpos(detail, $2) > 0 ORDER BY id DESC LIMIT 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = action });
+        command.Parameters.Add(new NpgsqlParameter { Value = detailHolds });
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
     // Newest first; beforeId pages backwards (pass the last entry's Id). orderId narrows to one order.
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(int limit, long? beforeId, Guid? orderId, CancellationToken cancellationToken)
     {
@@ -38,6 +49,11 @@ public sealed class OperatorAuditLog
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)beforeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)orderId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AuditEntry>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

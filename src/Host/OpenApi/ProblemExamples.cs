@@ -75,6 +75,8 @@ internal static class ProblemExamples
             $"Order {Id} is Shipped; only Pending or Confirmed orders can be cancelled."),
         _ when key.EndsWith("/retry", StringComparison.Ordinal) => (Conflicting("retry-in-progress"),
             $"An operator retry of AuthorizePayment is already under way for order {Id}; its answer is awaited until 2026-11-30T11:31:00.0000000+00:00. Retry again only if the saga has not moved by then."),
+        _ when key.EndsWith("/replay", StringComparison.Ordinal) => (Conflicting("dead-letter-already-replayed"),
+            $"Dead letter {Id} was already replayed by dev-operator at 2026-11-30 11:30:00 UTC (reason: provider is back), so it is no longer a dead letter and there is nothing to replay. Its order's timeline shows what happened since; if its delivery fails again, it is listed among the dead letters again and can be replayed then."),
         _ when key.EndsWith("/dispatch", StringComparison.Ordinal) => (Conflicting("shipment-not-ready"),
             $"Shipment {Id} is Cancelled; only a ReadyToShip shipment can be dispatched."),
         _ when key.EndsWith("/review/approve", StringComparison.Ordinal) || key.EndsWith("/review/reject", StringComparison.Ordinal) =>

@@ -84,14 +84,57 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
 
         orderPage.ShouldContain("Nothing more happens by itself: replay its dead letter, retry the step, or cancel the order.");
         preview.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var changes = WebUtility.HtmlDecode(Regex.Match(await preview.Content.ReadAsStringAsync(), "<ul id=\"preview-changes\">(.*?)</ul>", RegexOptions.Singleline)
-            .Groups[1].Value);
+        var changes = PreviewChanges(await preview.Content.ReadAsStringAsync());
         changes.ShouldContain("OperatorRetry");
+        changes.ShouldContain("by dev-operator: see what it does", Case.Sensitive, "the preview shows the reason typed, where the retry records it");
+        changes.ShouldNotContain("(your reason)");
         changes.ShouldContain($"DeadLetterSuperseded (AuthorizePayment) dead letter {letter.Text("id")}");
         changes.ShouldContain($"Removes dead letter {letter.Text("id")} (payments.authorize-payment.v1 to Payments) from the dead letters");
         changes.ShouldContain("Operators' audit: RetryStep on this order by dev-operator");
         (await DeadLettersAsync()).Count.ShouldBe(1, "a preview changes nothing");
         (await Storefront.GetStringAsync($"/api/v1/orders/{orderId}/history")).ShouldNotContain("DeadLetterSuperseded");
+    }
+
+    // Issue 11 (review, defect 1): a dead letter's replay had no preview, and replaying it again said "not found".
+    [Fact]
+    public async Task Given_a_dead_lettered_payment_When_the_console_previews_replays_and_replays_it_again_Then_the_preview_changes_nothing_and_the_second_says_who_replayed_it()
+    {
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
+        await WaitForSagaAsync(orderId, "Failed");
+        var letter = (await DeadLettersAsync()).Single();
+        var id = letter.Text("id")!;
+        var console = ConsoleClient.For(api);
+        await console.SignInAsync(ApiFactory.OperatorKey);
+        var path = $"/ops/orders/{orderId}";
+        var form = new Dictionary<string, string> { ["letterId"] = id, ["reason"] = "provider is back" };
+
+        var preview = await console.PostFormAsync($"{path}?handler=previewReplay", form, tokenFrom: path);
+
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var changes = PreviewChanges(await preview.Content.ReadAsStringAsync());
+        changes.ShouldContain($"Puts payments.authorize-payment.v1 (dead letter {id}) back in line for Payments with fresh attempts");
+        changes.ShouldContain("DeadLetterReplayed payments.authorize-payment.v1 to Payments replayed by dev-operator: provider is back");
+        changes.ShouldContain("Operators' audit: ReplayDeadLetter by dev-operator, once for each letter, with the reason \"provider is back\"");
+        (await DeadLettersAsync()).Count.ShouldBe(1, "a preview changes nothing");
+        (await Storefront.GetStringAsync($"/api/v1/orders/{orderId}/history")).ShouldNotContain("DeadLetterReplayed");
+        (await api.AuditAsync(orderId)).ShouldBeEmpty();
+        await WaitForOutageEndAsync(letter);
+
+        var first = await console.PostFormAsync($"{path}?handler=replay", form, tokenFrom: path);
+        var again = await console.PostFormAsync($"{path}?handler=replay", form, tokenFrom: path);
+        var byApi = await Operator.ReplayDeadLetterAsync(id, "once more");
+        var previewAgain = await console.PostFormAsync($"{path}?handler=previewReplay", form, tokenFrom: path);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect, await first.Content.ReadAsStringAsync());
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var refusal = WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+        refusal.ShouldContain($"Dead letter {id} was already replayed by dev-operator at ");
+        refusal.ShouldContain("(reason: provider is back), so it is no longer a dead letter and there is nothing to replay.");
+        refusal.ShouldNotContain("was not found");
+        (await byApi.ShouldBeProblemAsync(409)).Text("detail").ShouldNotBeNull().ShouldContain("already replayed by dev-operator");
+        WebUtility.HtmlDecode(await previewAgain.Content.ReadAsStringAsync()).ShouldContain("Not possible now: Dead letter " + id + " was already replayed");
+        (await api.AuditAsync(orderId)).ShouldBe([("ReplayDeadLetter", "dev-operator", "provider is back")], "only the replay that happened is audited");
+        (await Storefront.WaitForOutcomeAsync(orderId)).Status().ShouldBe("Confirmed");
     }
 
     [Fact]
@@ -134,6 +177,9 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         (await Storefront.GetJsonAsync($"/api/v1/orders/{orderId}"))["cancellationRequestedAt"].ShouldBeNull();
         (await api.AuditAsync(orderId)).ShouldBeEmpty();
     }
+
+    private static string PreviewChanges(string page) =>
+        WebUtility.HtmlDecode(Regex.Match(page, "<ul id=\"preview-changes\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value);
 
     private Task<HttpResponseMessage> RetryAsync(Guid orderId, string reason) => Operator.RetrySagaAsync(orderId, reason);
 

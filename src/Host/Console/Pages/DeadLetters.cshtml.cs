@@ -5,6 +5,8 @@ using OrderManagement.Ordering.Contracts;
 
 namespace OrderManagement.Host.Console.Pages;
 
+// A group's replay is previewed like every other repair, and the confirmation replays the letters the preview named
+// (a letter that joined the group since is left for the next preview; one replayed since is reported as such).
 public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs repairs) : PageModel
 {
     public const int MaxReasonLength = 500;
@@ -19,34 +21,61 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
     // Set when the list is narrowed to the letters one module sent (the overview's links).
     public string? From { get; private set; }
 
-    public async Task OnGetAsync(string? from, CancellationToken cancellationToken)
+    // Set by a group's preview: what its replay would do, and the form that confirms it.
+    public RepairConfirmation? Confirmation { get; private set; }
+
+    private string Operator => User.Identity?.Name ?? "unknown";
+
+    public async Task<IActionResult> OnGetAsync(string? from, CancellationToken cancellationToken)
     {
-        From = string.IsNullOrWhiteSpace(from) ? null : from.Trim();
-        Groups = [.. (await deadLetters.GroupsAsync(cancellationToken)).Where(g => From is null || string.Equals(g.From, From, StringComparison.OrdinalIgnoreCase))];
+        await LoadAsync(from, cancellationToken);
+        return Page();
     }
 
-    // The group is looked up again now, so letters replayed or added since the page was drawn are handled as they are.
-    // The reason is checked once, as the order page checks it, so a form mistake is not a "replayed 0 of n".
-    public async Task<IActionResult> OnPostReplayGroupAsync(string module, string messageType, string errorKind, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPreviewGroupAsync(string module, string messageType, string errorKind, string? reason, string? from,
+        CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+        if (InvalidReason(reason) is { } invalid)
         {
-            return await RefuseAsync(StatusCodes.Status400BadRequest,
-                $"A reason of 1 to {MaxReasonLength} characters is required: say what was fixed before replaying.", cancellationToken);
+            return await RefuseAsync(StatusCodes.Status400BadRequest, invalid, from, cancellationToken);
         }
 
-        var group = (await deadLetters.GroupsAsync(cancellationToken))
-            .FirstOrDefault(g => g.Module == module && g.MessageType == messageType && g.ErrorKind == errorKind);
-        if (group is null)
+        if (await GroupAsync(module, messageType, errorKind, cancellationToken) is not { } group)
         {
-            return await RefuseAsync(StatusCodes.Status409Conflict, "That group has no dead letters any more.", cancellationToken);
+            return await RefuseAsync(StatusCodes.Status409Conflict, NoLongerDead, from, cancellationToken);
+        }
+
+        var preview = await repairs.PreviewReplayAsync(group.LetterIds, Operator, reason!, cancellationToken);
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("module", module), new("messageType", messageType), new("errorKind", errorKind), new("from", from ?? ""),
+            .. group.LetterIds.Select(id => new KeyValuePair<string, string>("letterIds", id.ToString())),
+        ];
+        Confirmation = new RepairConfirmation(preview, $"replay {Letters(group.Count)} of {Name(group)}", "/ops/dead-letters?handler=replayGroup",
+            fields, reason!, ListUrl(from));
+        await LoadAsync(from, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReplayGroupAsync(string module, string messageType, string errorKind, Guid[] letterIds, string? reason,
+        string? from, CancellationToken cancellationToken)
+    {
+        if (InvalidReason(reason) is { } invalid)
+        {
+            return await RefuseAsync(StatusCodes.Status400BadRequest, invalid, from, cancellationToken);
+        }
+
+        if (letterIds.Length == 0)
+        {
+            return await RefuseAsync(StatusCodes.Status400BadRequest,
+                "This confirmation names no dead letters: preview the group's replay first, then confirm it.", from, cancellationToken);
         }
 
         var replayed = 0;
         var refusals = new List<string>();
-        foreach (var letterId in group.LetterIds)
+        foreach (var letterId in letterIds.Distinct())
         {
-            var outcome = await repairs.ReplayDeadLetterAsync(letterId, User.Identity?.Name ?? "unknown", reason, cancellationToken);
+            var outcome = await repairs.ReplayDeadLetterAsync(letterId, Operator, reason!, cancellationToken);
             if (outcome.Applied)
             {
                 replayed++;
@@ -57,16 +86,50 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
             }
         }
 
-        Notice = $"Replayed {replayed} of {group.Count} {messageType} to {module}."
-            + (refusals.Count == 0 ? "" : " Not replayed: " + string.Join(" ", refusals.Distinct()));
-        return Redirect("/ops/dead-letters");
+        var name = $"{messageType} to {module} ({errorKind})";
+        if (replayed == 0)
+        {
+            return await RefuseAsync(StatusCodes.Status409Conflict, $"No dead letter of {name} was replayed. " + string.Join(" ", refusals.Distinct()), from,
+                cancellationToken);
+        }
+
+        Notice = $"Replayed {Letters(replayed)} of {name}: they are back in line with fresh attempts, and each replay is in its order's history and the audit."
+            + (refusals.Count == 0 ? "" : $" Not replayed ({refusals.Count}): " + string.Join(" ", refusals.Distinct()));
+        return Redirect(ListUrl(from));
     }
 
-    private async Task<PageResult> RefuseAsync(int status, string refusal, CancellationToken cancellationToken)
+    private const string NoLongerDead = "That group has no dead letters any more: they were replayed or delivered since the page was drawn.";
+
+    private static string Letters(long count) => count == 1 ? "1 dead letter" : $"{count} dead letters";
+
+    private static string Name(DeadLetterGroup group) => $"{group.MessageType} from {group.From} to {group.Module} ({group.ErrorKind})";
+
+    private string ListUrl(string? from) =>
+        from is not null && SenderOf(from) is { } sender ? $"/ops/dead-letters?from={sender}" : "/ops/dead-letters";
+
+    private static string? InvalidReason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength
+            ? $"A reason of 1 to {MaxReasonLength} characters is required: say what was fixed before replaying."
+            : null;
+
+    private string? SenderOf(string from) =>
+        deadLetters.Senders.FirstOrDefault(sender => string.Equals(sender, from.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private async Task<DeadLetterGroup?> GroupAsync(string module, string messageType, string errorKind, CancellationToken cancellationToken) =>
+        (await deadLetters.GroupsAsync(cancellationToken))
+            .FirstOrDefault(g => g.Module == module && g.MessageType == messageType && g.ErrorKind == errorKind);
+
+    private async Task LoadAsync(string? from, CancellationToken cancellationToken)
+    {
+        From = from is null ? null : SenderOf(from);
+        Groups = [.. (await deadLetters.GroupsAsync(cancellationToken)).Where(g => From is null || string.Equals(g.From, From, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    private async Task<PageResult> RefuseAsync(int status, string refusal, string? from, CancellationToken cancellationToken)
     {
         Refusal = refusal;
         Response.StatusCode = status;
-        Groups = await deadLetters.GroupsAsync(cancellationToken);
+        await LoadAsync(from, cancellationToken);
         return Page();
     }
 }

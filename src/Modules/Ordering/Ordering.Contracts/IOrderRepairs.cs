@@ -5,14 +5,21 @@ namespace OrderManagement.Ordering.Contracts;
 // A repair the current state does not allow is refused (Applied false, Message says why); nothing changes then.
 public interface IOrderRepairs
 {
-    // What the repair would change, worked out by running it against the current state without saving.
-    Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken);
+    // What the repair would change, worked out by running it against the current state without saving; reason is the one
+    // the operator typed, shown where the repair would record it.
+    Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken);
+
+    // What replaying these dead letters would change (Kind ReplayDeadLetter), nothing saved: each letter put back in line,
+    // the orders' history entries and the audit entries. A letter already replayed is named with who replayed it and when;
+    // Allowed is false when no letter can be replayed.
+    Task<RepairPreview> PreviewReplayAsync(IReadOnlyList<Guid> deadLetterIds, string operatorName, string reason, CancellationToken cancellationToken);
 
     Task<RepairOutcome> ApplyAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken);
 
     Task<RepairOutcome> ReplayDeadLetterAsync(Guid deadLetterId, string operatorName, string reason, CancellationToken cancellationToken);
 }
 
+// ReplayDeadLetter is previewed with PreviewReplayAsync and applied with ReplayDeadLetterAsync (it names letters, not an order).
 // ApproveReview and RejectReview decide an order held for review (ADR 0018; the API's /review/approve and /reject).
 public enum RepairKind
 {
@@ -20,6 +27,7 @@ public enum RepairKind
     Cancel,
     ApproveReview,
     RejectReview,
+    ReplayDeadLetter,
 }
 
 // Allowed false: Refusal says why. Changes lists the state changes and messages the repair would make.

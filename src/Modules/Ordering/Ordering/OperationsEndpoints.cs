@@ -73,8 +73,10 @@ internal static class OperationsEndpoints
                         await mediator.Send(request.ToReplayDeadLetter(id, http.User.Identity?.Name ?? "unknown"), ct));
                 })
             .WithName("ReplayDeadLetter")
+            .WithDescription("Puts a dead letter back in line with fresh attempts. 409 when it was already replayed (the problem says by whom and when).")
             .Produces<DeadLetterView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

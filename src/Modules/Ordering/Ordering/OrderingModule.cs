@@ -52,6 +52,7 @@ public static class OrderingModule
         services.AddScoped<IOrderOperationsQueries, OrderOperationsQueries>();
         services.AddScoped<IOrderStatusQueries, OrderStatusQueries>();
         services.AddScoped<RepairPreviewer>();
+        services.AddScoped<DeadLetterReplays>();
         services.AddScoped<StallOutlooks>();
         var fulfilment = new FulfilmentOptions();
         var stalls = new StallOptions();

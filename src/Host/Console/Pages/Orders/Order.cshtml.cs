@@ -5,7 +5,8 @@ using OrderManagement.Ordering.Contracts;
 
 namespace OrderManagement.Host.Console.Pages.Orders;
 
-// One order with everything about it, and its repairs: preview first (nothing changes), then confirm with a reason.
+// One order with everything about it, and its repairs (a dead letter's replay among them): preview first (nothing
+// changes), then confirm with a reason.
 public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs repairs, OutboxInspector outboxes, TimeProvider time) : PageModel
 {
     public OrderDossier Dossier { get; private set; } = null!;
@@ -14,7 +15,8 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
 
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
-    public RepairPreview? Preview { get; private set; }
+    // Set by a preview: what the repair would do, and the form that confirms it.
+    public RepairConfirmation? Confirmation { get; private set; }
 
     public string? Reason { get; private set; }
 
@@ -45,7 +47,24 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
             return await RefuseAsync(id, invalid, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        Preview = await repairs.PreviewAsync(id, kind, Operator, cancellationToken);
+        var preview = await repairs.PreviewAsync(id, kind, Operator, reason!, cancellationToken);
+        Confirmation = new RepairConfirmation(preview, RepairConfirmation.TitleOf(kind), $"/ops/orders/{id}?handler=apply",
+            [new("kind", kind.ToString())], reason!, $"/ops/orders/{id}");
+        return await LoadAsync(id, cancellationToken) ? Page() : Missing(id);
+    }
+
+    // A dead letter's replay is previewed like every other repair; its confirmation posts to OnPostReplayAsync.
+    public async Task<IActionResult> OnPostPreviewReplayAsync(Guid id, Guid letterId, string? reason, CancellationToken cancellationToken)
+    {
+        Reason = reason;
+        if (InvalidInput(reason) is { } invalid)
+        {
+            return await RefuseAsync(id, invalid, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var preview = await repairs.PreviewReplayAsync([letterId], Operator, reason!, cancellationToken);
+        Confirmation = new RepairConfirmation(preview, RepairConfirmation.TitleOf(RepairKind.ReplayDeadLetter), $"/ops/orders/{id}?handler=replay",
+            [new("letterId", letterId.ToString())], reason!, $"/ops/orders/{id}");
         return await LoadAsync(id, cancellationToken) ? Page() : Missing(id);
     }
 
@@ -69,6 +88,7 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
 
     public async Task<IActionResult> OnPostReplayAsync(Guid id, Guid letterId, string? reason, CancellationToken cancellationToken)
     {
+        Reason = reason;
         if (InvalidInput(reason) is { } invalid)
         {
             return await RefuseAsync(id, invalid, StatusCodes.Status400BadRequest, cancellationToken);

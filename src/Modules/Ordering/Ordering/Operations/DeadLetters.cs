@@ -51,24 +51,20 @@ internal sealed class ListDeadLettersHandler(DeadLetterStore store, CursorCodec 
 internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string Reason) : ICommand<DeadLetterView>, IOperatorCommand<DeadLetterView>
 {
     public OperatorActionRecord Describe(DeadLetterView result) =>
-        new("ReplayDeadLetter", result.OrderId, $"{result.MessageType} to {result.Module} is back in line with fresh attempts (dead letter {Id}).");
+        new(DeadLetterReplays.AuditAction, result.OrderId, DeadLetterReplays.AuditDetail(result));
 }
 
-// Replays the message and, when it concerns an order, notes the operator's action in that order's history.
+// Replays the message and, when it concerns an order, notes the operator's action in that order's history. A letter
+// replayed before is refused (409) saying by whom and when, not as unknown.
 internal sealed class ReplayDeadLetterHandler(
-    DeadLetterStore store, OrderingDbContext db, HistoryLog<OrderingDbContext> history)
+    DeadLetterStore store, OrderingDbContext db, HistoryLog<OrderingDbContext> history, DeadLetterReplays replays)
     : IRequestHandler<ReplayDeadLetterCommand, DeadLetterView>
 {
     public async Task<DeadLetterView> Handle(ReplayDeadLetterCommand command, CancellationToken cancellationToken)
     {
         var letter = await store.ReplayAsync(command.Id, cancellationToken)
-            ?? throw new NotFoundException("Dead letter", command.Id.ToString());
-        if (MessagePayloads.OrderIdOf(letter.Payload) is { } orderId && await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
-        {
-            history.Record(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
-                $"{letter.MessageType} to {letter.Module} replayed by {command.Actor}: {command.Reason}");
-        }
-
+            ?? throw await replays.NotReplayableAsync(command.Id, cancellationToken);
+        await DeadLetterReplays.RecordAsync(db, history, letter, command.Actor, command.Reason, cancellationToken);
         return DeadLetterView.From(letter);
     }
 }

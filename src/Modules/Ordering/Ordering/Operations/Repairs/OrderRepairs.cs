@@ -14,14 +14,24 @@ namespace OrderManagement.Ordering.Operations.Repairs;
 // each applied one is written to the operators' audit by the audit behaviour, as from the API.
 internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer, IValidator<OperatorActionRequest> reasons) : IOrderRepairs
 {
-    public Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken) =>
-        previewer.PreviewAsync(orderId, kind, operatorName, cancellationToken);
+    public const string ReplayNamesTheLetter = "A replay names the dead letter: use the Replay button of the message, under the order's messages.";
+
+    public Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken) =>
+        previewer.PreviewAsync(orderId, kind, operatorName, reason, cancellationToken);
+
+    public Task<RepairPreview> PreviewReplayAsync(IReadOnlyList<Guid> deadLetterIds, string operatorName, string reason, CancellationToken cancellationToken) =>
+        previewer.PreviewReplayAsync(deadLetterIds, operatorName, reason, cancellationToken);
 
     public async Task<RepairOutcome> ApplyAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
             return new RepairOutcome(false, "A reason is required: say why, for whoever reads the order's history next.");
+        }
+
+        if (kind == RepairKind.ReplayDeadLetter)
+        {
+            return new RepairOutcome(false, ReplayNamesTheLetter);
         }
 
         return await RefusedAsRepairOutcome(async () =>

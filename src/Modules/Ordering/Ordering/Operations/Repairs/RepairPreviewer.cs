@@ -5,23 +5,64 @@ using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Persistence;
 using OrderManagement.Ordering.Review;
 
 namespace OrderManagement.Ordering.Operations.Repairs;
 
 // Runs the repair's domain logic on a private DbContext that is never saved and reports what it would have written:
-// the history entries, the messages, the dead letters a retry removes and the audit entry. The rules are therefore exactly
-// those the real command applies.
+// the history entries (with the operator's own reason), the messages, the dead letters a retry removes or a replay puts
+// back in line, and the audit entries. The rules are therefore exactly those the real command applies.
 internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider time)
 {
     public const string CancellationUnderWay =
         "Its cancellation was already requested and is under way (see the timeline); nothing changed. Wait for it, or look at the saga if it stops.";
 
-    private const string Reason = "(your reason)";
+    // A long group is summed up after this many letters.
+    private const int LettersListed = 20;
 
-    public async Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, CancellationToken cancellationToken)
+    public async Task<RepairPreview> PreviewReplayAsync(IReadOnlyList<Guid> deadLetterIds, string operatorName, string reason, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrderingDbContext>();
+        var history = scope.ServiceProvider.GetRequiredService<HistoryLog<OrderingDbContext>>();
+        var store = scope.ServiceProvider.GetRequiredService<DeadLetterStore>();
+        var replays = scope.ServiceProvider.GetRequiredService<DeadLetterReplays>();
+        var puts = new List<string>();
+        var refusals = new List<string>();
+        foreach (var id in deadLetterIds.Distinct())
+        {
+            if (await store.GetAsync(id, cancellationToken) is not { } letter)
+            {
+                refusals.Add((await replays.NotReplayableAsync(id, cancellationToken)).Message);
+                continue;
+            }
+
+            puts.Add($"Puts {letter.MessageType} (dead letter {letter.Id}) back in line for {letter.Module} with fresh attempts; " +
+                $"it was dead-lettered {StallDetection.Time(letter.FailedAt)} after {letter.Attempts} attempts");
+            await DeadLetterReplays.RecordAsync(db, history, letter, operatorName, reason, cancellationToken);
+        }
+
+        if (puts.Count == 0)
+        {
+            return new RepairPreview(RepairKind.ReplayDeadLetter, false, string.Join(" ", refusals), []);
+        }
+
+        var changes = Summed(puts, "more dead letters put back in line");
+        changes.AddRange(Summed(Changes(db), "more history entries"));
+        changes.Add($"Operators' audit: {DeadLetterReplays.AuditAction} by {operatorName}, once for each letter, with the reason \"{reason}\"");
+        changes.AddRange(refusals.Select(refusal => "Leaves alone: " + refusal));
+        return new RepairPreview(RepairKind.ReplayDeadLetter, true, null, changes);
+    }
+
+    public async Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken)
+    {
+        if (kind == RepairKind.ReplayDeadLetter)
+        {
+            return new RepairPreview(kind, false, OrderRepairs.ReplayNamesTheLetter, []);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrderingDbContext>();
         var fulfilment = scope.ServiceProvider.GetRequiredService<OrderFulfilment>();
@@ -38,16 +79,16 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
             if (kind == RepairKind.RetryStep)
             {
                 var step = saga.CurrentStep;
-                fulfilment.Retry(order, saga, operatorName, Reason);
+                fulfilment.Retry(order, saga, operatorName, reason);
                 removed = await SupersededDeadLetters.RecordAsync(order.Id, step, scope.ServiceProvider.GetRequiredService<OutboxInspector>(),
                     scope.ServiceProvider.GetRequiredService<MessageTypeMap>(), scope.ServiceProvider.GetRequiredService<HistoryLog<OrderingDbContext>>(),
                     cancellationToken);
             }
             else if (kind is RepairKind.ApproveReview or RepairKind.RejectReview)
             {
-                scope.ServiceProvider.GetRequiredService<ReviewDesk>().Decide(fulfilment, order, saga, kind == RepairKind.ApproveReview, operatorName, Reason);
+                scope.ServiceProvider.GetRequiredService<ReviewDesk>().Decide(fulfilment, order, saga, kind == RepairKind.ApproveReview, operatorName, reason);
             }
-            else if (!fulfilment.RequestCancellation(order, saga, operatorName, Reason))
+            else if (!fulfilment.RequestCancellation(order, saga, operatorName, reason))
             {
                 return new RepairPreview(kind, false, $"Order {orderId} is already cancelled.", []);
             }
@@ -64,9 +105,12 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
         }
 
         changes.AddRange(removed.Select(l => $"Removes dead letter {l.Id} ({l.MessageType} to {l.To}) from the dead letters: the retry sends it again"));
-        changes.Add($"Operators' audit: {AuditAction(kind)} on this order by {operatorName}, with your reason");
+        changes.Add($"Operators' audit: {AuditAction(kind)} on this order by {operatorName}, with the reason \"{reason}\"");
         return new RepairPreview(kind, true, null, changes);
     }
+
+    private static List<string> Summed(List<string> items, string what) =>
+        items.Count <= LettersListed ? items : [.. items.Take(LettersListed), $"… and {items.Count - LettersListed} {what}"];
 
     // The action name the audit behaviour records for the repair's command (its IOperatorCommand.Describe).
     private static string AuditAction(RepairKind kind) => kind switch
@@ -85,8 +129,13 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
         {
             if (entry.Entity is HistoryRecord history)
             {
-                var move = history.FromState == history.ToState ? history.ToState : $"{history.FromState ?? "—"} → {history.ToState ?? "—"}";
-                changes.Add($"{history.Subject}: {history.Event} ({move})" + (history.Detail is null ? "" : $" {history.Detail}"));
+                var move = (history.FromState, history.ToState) switch
+                {
+                    (null, null) => "",
+                    var (from, to) when from == to => $" ({to})",
+                    var (from, to) => $" ({from ?? "—"} → {to ?? "—"})",
+                };
+                changes.Add($"{history.Subject}: {history.Event}{move}" + (history.Detail is null ? "" : $" {history.Detail}"));
             }
             else if (entry.Metadata.ClrType.Name == "OutboxMessage")
             {

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using OrderManagement.BuildingBlocks.Domain;
+using OrderManagement.BuildingBlocks.History;
+using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Operations;
+using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations.Stalls;
+using OrderManagement.Ordering.Persistence;
+
+namespace OrderManagement.Ordering.Operations;
+
+// What a dead letter's replay records, shared by the replay itself and its preview, and why a letter cannot be replayed.
+internal sealed class DeadLetterReplays(OperatorAuditLog audit)
+{
+    public const string AuditAction = "ReplayDeadLetter";
+
+    // The audit entry's detail names the letter this way, so a later replay of it can be told who replayed it.
+    public static string AuditDetail(DeadLetterView letter) =>
+        $"{letter.MessageType} to {letter.Module} is back in line with fresh attempts {Marker(letter.Id)}.";
+
+    // Notes the replay in the order's history when the letter concerns an order (nothing is saved here).
+    public static async Task RecordAsync(OrderingDbContext db, HistoryLog<OrderingDbContext> history, DeadLetter letter, string actor, string reason,
+        CancellationToken cancellationToken)
+    {
+        if (MessagePayloads.OrderIdOf(letter.Payload) is { } orderId && await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
+        {
+            history.Record(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
+                $"{letter.MessageType} to {letter.Module} replayed by {actor}: {reason}");
+        }
+    }
+
+    // A letter no module holds as a dead letter: replayed before (the audit says by whom, when and why), or never one.
+    public async Task<Exception> NotReplayableAsync(Guid id, CancellationToken cancellationToken) =>
+        await audit.LatestAsync(AuditAction, Marker(id), cancellationToken) is { } earlier
+            ? new ConflictException(
+                $"Dead letter {id} was already replayed by {earlier.Operator} at {StallDetection.Time(earlier.OccurredAt)}" +
+                (earlier.Reason is null ? "" : $" (reason: {earlier.Reason})") +
+                ", so it is no longer a dead letter and there is nothing to replay. Its order's timeline shows what happened since; " +
+                "if its delivery fails again, it is listed among the dead letters again and can be replayed then.",
+                "dead-letter-already-replayed")
+            : new NotFoundException("Dead letter", id.ToString());
+
+    private static string Marker(Guid id) => $"(dead letter {id})";
+}
