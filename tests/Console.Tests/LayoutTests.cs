@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace OrderManagement.Console.Tests;
 
 // Issue 11 (defect 4): at 1280 px a newcomer saw row labels broken mid-word ("Custom / er") and the state graphs'
@@ -25,6 +27,62 @@ public sealed class LayoutTests(ConsoleHost host, Browser browser) : ConsoleScen
         (await page.Locator("figure.graph svg text.edge-label").CountAsync()).ShouldBeGreaterThan(10);
         (await page.EvaluateAsync<string[]>(OverlappingGraphLabels)).ShouldBeEmpty("graph labels must not overlap each other or a state");
     }
+
+    // Issue 11 (review, defect 2): the saga graph of an order that failed and was retried showed no way through Failed;
+    // the graph (1312 px) overflowed its 1248 px column; trigger labels lay on the lines.
+    [Fact]
+    public async Task Given_an_order_that_failed_and_was_retried_When_its_graphs_are_drawn_Then_the_path_runs_through_Failed_and_back_and_they_fit_with_labels_off_the_lines()
+    {
+        var orderId = await PlaceOrderAsync("tok_timeout");
+        await WaitForSagaAsync(orderId, "Failed");
+        (await Operator.PostAsJsonAsync($"/api/v1/ops/sagas/{orderId}/retry", new { reason = "try the provider again" })).EnsureSuccessStatusCode();
+        await WaitForSagaAsync(orderId, "Failed");
+        var page = await SignedInPageAsync(1280, 900);
+
+        await page.GotoAsync($"/ops/orders/{orderId}");
+
+        (await page.Locator("#saga-graph figcaption").InnerTextAsync()).ShouldContain("AuthorizingPayment → Failed → AuthorizingPayment → Failed");
+        (await page.Locator("#saga-graph path[data-walked][data-edge='Running→Failed']").CountAsync()).ShouldBe(1, "the way into Failed is drawn");
+        (await page.Locator("#saga-graph path[data-walked][data-edge^='Failed→']").CountAsync()).ShouldBe(1, "the way out of Failed (Resume) is drawn");
+        (await page.Locator("#saga-graph path[data-walked][data-edge$='→AuthorizingPayment']").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
+        (await page.EvaluateAsync<string[]>(GraphsOverflowing)).ShouldBeEmpty("a graph fits its column at 1280 px");
+        (await page.EvaluateAsync<string[]>(LabelsOnLines)).ShouldBeEmpty("no trigger label lies on a line");
+        await ScreenshotAsync(page, "13-order-failed-and-retried");
+
+        var phone = await SignedInPageAsync(390, 844);
+        await phone.GotoAsync($"/ops/orders/{orderId}");
+        var scales = await phone.EvaluateAsync<double[]>(
+            "() => [...document.querySelectorAll('figure.graph svg')].map(svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width)");
+        scales.ShouldAllBe(scale => scale >= 0.84, "on a phone a graph is drawn no smaller than its readable size (and scrolls in its figure)");
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("the page itself fits a phone");
+        await ScreenshotAsync(phone, "14-order-graph-on-a-phone");
+    }
+
+    private const string GraphsOverflowing = """
+        () => [...document.querySelectorAll('figure.graph')]
+          .filter(figure => figure.scrollWidth > figure.clientWidth + 1)
+          .map(figure => `${figure.id}: ${figure.scrollWidth} px in ${figure.clientWidth} px`)
+        """;
+
+    // Each line sampled every 2 px (in the SVG's own units) against each label's box, shrunk by a pixel for anti-aliasing.
+    private const string LabelsOnLines = """
+        () => {
+          const out = [];
+          for (const svg of document.querySelectorAll('figure.graph svg')) {
+            const matrix = svg.getScreenCTM();
+            const labels = [...svg.querySelectorAll('text.edge-label')].map(t => ({ name: t.textContent, r: t.getBoundingClientRect() }));
+            for (const path of svg.querySelectorAll('path[data-edge]')) {
+              const length = path.getTotalLength();
+              for (let at = 0; at <= length; at += 2) {
+                const p = path.getPointAtLength(at).matrixTransform(matrix);
+                for (const l of labels)
+                  if (p.x > l.r.left + 1 && p.x < l.r.right - 1 && p.y > l.r.top + 1 && p.y < l.r.bottom - 1) out.push(`${l.name} on ${path.dataset.edge}`);
+              }
+            }
+          }
+          return [...new Set(out)];
+        }
+        """;
 
     private const string BrokenLabels = """
         () => {

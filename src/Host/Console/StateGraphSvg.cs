@@ -8,9 +8,13 @@ namespace OrderManagement.Host.Console;
 // Draws a Mermaid stateDiagram ("A --> B : Trigger" lines, as Stateless's MermaidGraph writes them) as inline SVG on
 // the server, with the states an order went through and the transitions between them highlighted. No script, no CDN.
 // Layout: a state's column is its distance from the first state of the path; states in one column stack downwards. Boxes
-// are as wide as the longest state name needs, and trigger labels are placed clear of boxes and of each other.
+// are as wide as the longest state name needs, and trigger labels are placed clear of boxes, lines and each other.
+// The drawing scales to its container (never wider than drawn, never smaller than MinScale of it: below that a phone
+// scrolls the figure instead, so its words stay readable).
 public static class StateGraphSvg
 {
+    public const double MinScale = 0.85;
+
     private const int RowHeight = 84;
     private const int NodeHeight = 36;
     private const int Margin = 16;
@@ -20,19 +24,10 @@ public static class StateGraphSvg
     {
         var edges = Parse(mermaid);
         var choices = Choices(mermaid);
+        var parents = Superstates(mermaid);
         var initial = path.Count > 0 ? path[0] : edges.FirstOrDefault().From ?? "";
         var positions = Layout(initial, edges);
-        var walked = path.Zip(path.Skip(1)).ToHashSet();
-        // A move decided by a guard goes through a choice node that is no state of its own: A -> choice -> B was walked
-        // when A -> B was.
-        foreach (var (from, to) in walked.ToList())
-        {
-            foreach (var choice in choices.Where(c => edges.Any(e => e.From == from && e.To == c) && edges.Any(e => e.From == c && e.To == to)))
-            {
-                walked.Add((from, choice));
-                walked.Add((choice, to));
-            }
-        }
+        var walked = Walked(path, edges, choices, parents);
 
         var visited = path.ToHashSet(StringComparer.Ordinal);
         var current = path.Count > 0 ? path[^1] : null;
@@ -40,26 +35,29 @@ public static class StateGraphSvg
             .Select(s => StateGraphLabels.TextWidth(s, NodeFontSize)).DefaultIfEmpty(0).Max() + 20));
         var geometry = new Geometry(nodeWidth, nodeWidth + 80);
         var labels = new StateGraphLabels([.. positions.Values.Select(p => geometry.NodeBox(p).Grown(2))]);
-        var drawn = edges.Select(edge =>
+        var curves = edges.Select(edge => (edge, curve: geometry.Curve(positions[edge.From], positions[edge.To]))).ToList();
+        foreach (var (_, curve) in curves)
         {
-            var curve = geometry.Curve(positions[edge.From], positions[edge.To]);
-            var label = edge.Trigger.Length == 0 ? (StateGraphLabels.Box?)null : labels.Place(edge.Trigger, curve.PointAt);
-            return (edge, curve, label);
-        }).ToList();
+            labels.AddLine(curve.PointAt, curve.Length);
+        }
+
+        var drawn = curves.Select(c =>
+            (c.edge, c.curve, label: c.edge.Trigger.Length == 0 ? (StateGraphLabels.Box?)null : labels.Place(c.edge.Trigger, c.curve.PointAt))).ToList();
         var boxes = positions.Values.Select(geometry.NodeBox).Concat(drawn.Select(d => d.label).OfType<StateGraphLabels.Box>()).ToList();
         var width = (int)Math.Ceiling(boxes.Max(b => b.Right) + Margin);
         var height = (int)Math.Ceiling(Math.Max(boxes.Max(b => b.Bottom), drawn.Select(d => d.curve.Lowest).DefaultIfEmpty(0).Max() + 8) + Margin);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" role=\"img\" aria-label=\"{Encode(title)}: {Encode(string.Join(" → ", path))}\">");
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" style=\"max-width:{width}px;min-width:{Math.Ceiling(width * MinScale)}px\" role=\"img\" aria-label=\"{Encode(title)}: {Encode(string.Join(" → ", path))}\">");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>");
         foreach (var (edge, curve, _) in drawn)
         {
             var on = walked.Contains((edge.From, edge.To));
-            svg.Append(F($"<path d=\"{curve.Path}\" fill=\"none\" stroke=\"{(on ? "#0b5cad" : "#a0a8b0")}\" stroke-width=\"{(on ? "3" : "1.2")}\" marker-end=\"url(#arrow)\"{(on ? " data-walked=\"true\"" : "")}/>"));
+            svg.Append(F($"<path d=\"{curve.Path}\" fill=\"none\" stroke=\"{(on ? "#0b5cad" : "#a0a8b0")}\" stroke-width=\"{(on ? "3" : "1.2")}\" marker-end=\"url(#arrow)\" data-edge=\"{Encode(edge.From)}→{Encode(edge.To)}\"{(on ? " data-walked=\"true\"" : "")}/>"));
         }
 
-        // Labels after every edge, with a white halo, so no line runs through a label's letters.
+        // Labels after every edge, with a white halo (they are placed clear of the lines; the halo keeps an arrowhead off them).
         foreach (var (edge, _, label) in drawn)
         {
             if (label is { } box)
@@ -125,6 +123,11 @@ public static class StateGraphSvg
 
         public double Lowest => Math.Max(Math.Max(P0.Y, P3.Y), PointAt(0.5).Y);
 
+        // Along the control polygon: never shorter than the curve, which is all a sampling step needs.
+        public double Length => Distance(P0, P1) + Distance(P1, P2) + Distance(P2, P3);
+
+        private static double Distance((double X, double Y) a, (double X, double Y) b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+
         public (double X, double Y) PointAt(double t)
         {
             var u = 1 - t;
@@ -149,6 +152,67 @@ public static class StateGraphSvg
                 return (from, to, trigger);
             })
             .Where(edge => edge.from != edge.to)];
+
+    // The transitions the path took. A move decided by a guard goes through a choice node that is no state of its own
+    // (A -> choice -> B was walked when A -> B was), and a trigger configured on a superstate is drawn from it (Running
+    // --> Failed : Fail), so a move from one of its substates (CreatingShipment -> Failed) walked that edge.
+    private static HashSet<(string, string)> Walked(
+        IReadOnlyList<string> path, List<(string From, string To, string Trigger)> edges, HashSet<string> choices, Dictionary<string, string> parents)
+    {
+        var walked = new HashSet<(string, string)>();
+        foreach (var (from, to) in path.Zip(path.Skip(1)))
+        {
+            for (var source = from; source is not null; source = parents.GetValueOrDefault(source))
+            {
+                if (edges.Any(e => e.From == source && e.To == to))
+                {
+                    walked.Add((source, to));
+                    break;
+                }
+
+                var choice = choices.FirstOrDefault(c => edges.Any(e => e.From == source && e.To == c) && edges.Any(e => e.From == c && e.To == to));
+                if (choice is not null)
+                {
+                    walked.Add((source, choice));
+                    walked.Add((choice, to));
+                    break;
+                }
+            }
+        }
+
+        return walked;
+    }
+
+    // Stateless's MermaidGraph declares a superstate's substates in a block, "state Running {" ... "}"; each substate's
+    // superstate, for the triggers configured on the superstate.
+    private static Dictionary<string, string> Superstates(string mermaid)
+    {
+        var parents = new Dictionary<string, string>(StringComparer.Ordinal);
+        var open = new Stack<string>();
+        foreach (var line in mermaid.Split('\n').Select(l => l.Trim()))
+        {
+            if (line.StartsWith("state ", StringComparison.Ordinal) && line.EndsWith('{'))
+            {
+                var name = line["state ".Length..^1].Trim();
+                if (open.TryPeek(out var outer))
+                {
+                    parents[name] = outer;
+                }
+
+                open.Push(name);
+            }
+            else if (line == "}")
+            {
+                open.TryPop(out _);
+            }
+            else if (open.TryPeek(out var parent) && line.Length > 0 && !line.Contains("-->", StringComparison.Ordinal) && !line.Contains(' ', StringComparison.Ordinal))
+            {
+                parents[line] = parent;
+            }
+        }
+
+        return parents;
+    }
 
     // Stateless's MermaidGraph declares the choice a dynamic or guarded trigger makes as "state Decision1 <<choice>>".
     private static HashSet<string> Choices(string mermaid) =>

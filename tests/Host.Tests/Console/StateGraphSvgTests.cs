@@ -31,4 +31,50 @@ public sealed class StateGraphSvgTests
         Regex.Count(svg, "data-walked=\"true\"").ShouldBe(3, "Running -> Compensating, Compensating -> choice, choice -> VoidingPayment");
         svg.ShouldContain(">ReleasingStock</text>");
     }
+
+    // Issue 11 (review, defect 2): a saga that failed and was retried showed no way through Failed: the Fail trigger is
+    // drawn from the superstate (Running --> Failed) and the resume goes through a choice to the step that failed.
+    private const string SagaMermaid = """
+        stateDiagram-v2
+            Running
+            state Running {
+                ReservingStock
+                CreatingShipment
+            }
+            Failed
+            Completed
+            state Decision2 <<choice>>
+            Running --> ReservingStock : Continue
+            ReservingStock --> CreatingShipment : Continue
+            CreatingShipment --> Completed : Continue
+            Running --> Failed : Fail
+            Failed --> Decision2 : Resume
+            Decision2 --> ReservingStock : Resume [failed at ReserveStock]
+            Decision2 --> CreatingShipment : Resume [failed at CreateShipment]
+        """;
+
+    [Fact]
+    public void Given_a_saga_that_failed_and_was_resumed_When_drawn_Then_its_path_runs_through_Failed_and_back_to_the_step()
+    {
+        var svg = StateGraphSvg.Render(SagaMermaid, ["Running", "ReservingStock", "CreatingShipment", "Failed", "CreatingShipment", "Completed"], "Saga")
+            .ToString()!;
+
+        Walked(svg).ShouldBe(
+            ["Running→ReservingStock", "ReservingStock→CreatingShipment", "CreatingShipment→Completed", "Running→Failed", "Failed→Decision2", "Decision2→CreatingShipment"],
+            ignoreOrder: true);
+        svg.ShouldContain("data-state=\"Failed\" data-visited=\"true\"");
+    }
+
+    [Fact]
+    public void Given_any_graph_When_drawn_Then_it_scales_to_its_container_down_to_a_readable_size()
+    {
+        var svg = StateGraphSvg.Render(SagaMermaid, ["Running"], "Saga").ToString()!;
+
+        var width = double.Parse(Regex.Match(svg, "viewBox=\"0 0 (\\d+) ").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        svg.ShouldContain("width=\"100%\"");
+        svg.ShouldContain($"max-width:{width}px;min-width:{Math.Ceiling(width * StateGraphSvg.MinScale)}px");
+    }
+
+    private static List<string> Walked(string svg) =>
+        [.. Regex.Matches(svg, "data-edge=\"([^\"]+)\" data-walked=\"true\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
 }

@@ -47,7 +47,7 @@ internal sealed class GetDossierHandler(
         var changes = await db.History.AsNoTracking()
             .Where(h => h.OrderId == order.Id && (h.Subject == "Order" || h.Subject == "Saga") && h.FromState != h.ToState)
             .OrderBy(h => h.Id)
-            .Select(h => new { h.Subject, h.ToState })
+            .Select(h => new { h.Subject, h.Event, h.ToState })
             .ToListAsync(cancellationToken);
 
         return new OrderDossier(
@@ -60,7 +60,7 @@ internal sealed class GetDossierHandler(
             new StateGraph("Order", MermaidGraph.Format(OrderStateMachine.For(order).GetInfo()),
                 PathOf(nameof(OrderStatus.Pending), changes.Where(c => c.Subject == "Order").Select(c => c.ToState), Enum.GetNames<OrderStatus>())),
             saga is null ? null : new StateGraph("Fulfilment saga", MermaidGraph.Format(SagaStateMachine.For(saga).GetInfo()),
-                PathOf(nameof(SagaState.Running), changes.Where(c => c.Subject == "Saga").Select(c => SagaStateNameOf(c.ToState)), Enum.GetNames<SagaState>())));
+                PathOf(nameof(SagaState.Running), SagaStatesOf(changes.Where(c => c.Subject == "Saga").Select(c => (c.Event, c.ToState))), Enum.GetNames<SagaState>())));
     }
 
     private async Task<StallReport?> StallOf(FulfilmentSaga saga, CancellationToken cancellationToken)
@@ -100,6 +100,24 @@ internal sealed class GetDossierHandler(
     // draws SagaDefinition's states, where each step is the state that waits for it.
     private static string? SagaStateNameOf(string? name) =>
         Enum.TryParse<SagaStep>(name, out var step) && step != SagaStep.None ? SagaDefinition.Of(step).State.ToString() : name;
+
+    // A resumed saga's history says "Failed -> Running" (or Compensating), but the graph resumes into the state of the
+    // step that failed (Failed --> CreatingShipment : Resume): the path goes back to that step's state, so a failed and
+    // retried order shows its way through Failed and back.
+    private static IEnumerable<string?> SagaStatesOf(IEnumerable<(string Event, string? ToState)> changes)
+    {
+        string? lastStep = null;
+        foreach (var (@event, name) in changes)
+        {
+            var state = SagaStateNameOf(name);
+            if (Enum.TryParse<SagaStep>(name, out var step) && step != SagaStep.None)
+            {
+                lastStep = state;
+            }
+
+            yield return @event == SagaStateMachine.EventOf(SagaTrigger.Resume, SagaStatus.Running) && lastStep is not null ? lastStep : state;
+        }
+    }
 
     private static IReadOnlyList<string> PathOf(string initial, IEnumerable<string?> states, string[] known)
     {
