@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -75,6 +76,33 @@ public static class ApiPlumbing
         _ => "See the status code.",
     };
 
+    // An answer the framework leaves without a body (an unknown path, a method a path does not take): on an address
+    // that has refusal pages of its own (the console's, IRefusalPages) one of those, in its words; elsewhere the API's
+    // problem+json, as UseStatusCodePages() writes it (plain text when the client accepts no JSON).
+    private static async Task StatusCodePageAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        if (http.RequestServices.GetService<IRefusalPages>() is { } pages && pages.Serves(http))
+        {
+            var missing = status == StatusCodes.Status404NotFound;
+            await pages.WriteAsync(http, status, missing ? "No such page" : FrameworkProblem(status)?.Title ?? $"HTTP {status}",
+                missing ? $"There is no page at {http.Request.Path}. Use the navigation above, or start again from the overview." : DefaultDetail(status),
+                null);
+            return;
+        }
+
+        if (!await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = status },
+            }))
+        {
+            http.Response.ContentType = "text/plain";
+            await http.Response.WriteAsync($"Status Code: {status}", http.RequestAborted);
+        }
+    }
+
     public static WebApplication UseApiPlumbing(this WebApplication app)
     {
         app.UseConnectionCloseWhileDraining();
@@ -87,7 +115,7 @@ public static class ApiPlumbing
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ApiKeyName", context.User.Identity?.Name ?? "anonymous");
         });
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodePageAsync);
         // Inside the exception handler: the deadline's cancellation is answered here as 503, not as an error.
         app.UseRequestTimeouts();
         app.UseMiddleware<RequestHeadLimitsMiddleware>();

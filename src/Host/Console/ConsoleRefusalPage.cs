@@ -15,7 +15,8 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync(Html(context, title, detail, errors?.SelectMany(e => e.Value) ?? []), context.RequestAborted);
+        return context.Response.WriteAsync(Html(context, title, detail, errors?.SelectMany(e => e.Value) ?? [], status == StatusCodes.Status404NotFound),
+            context.RequestAborted);
     }
 
     public static ContentResult Result(HttpContext context, int status, string message, IEnumerable<string>? details = null) => new()
@@ -27,9 +28,10 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
 
     public static bool IsConsole(PathString path) => path.StartsWithSegments(ConsoleRegistration.PathBase, StringComparison.OrdinalIgnoreCase);
 
-    private static string Html(HttpContext context, string title, string message, IEnumerable<string> details)
+    // nowhere: the address names no page, so the way back is the overview, not the address itself.
+    private static string Html(HttpContext context, string title, string message, IEnumerable<string> details, bool nowhere = false)
     {
-        var back = IsConsole(context.Request.Path) && !context.Request.Path.Value!.Any(char.IsControl)
+        var back = !nowhere && IsConsole(context.Request.Path) && !context.Request.Path.Value!.Any(char.IsControl)
             ? context.Request.Path.Value!
             : ConsoleRegistration.PathBase;
         var html = new StringBuilder();

@@ -54,6 +54,35 @@ public sealed class ConsoleAddressRefusalTests(ApiFactory api) : IAsyncLifetime
         (await response.Content.ReadAsStringAsync()).ShouldContain(said);
     }
 
+    // Issue 11 (review, defect 3c): /ops/nope answered the API's problem+json, /ops/dead-letters?from=Nope a 200 listing
+    // nothing. Every console page, each with an address value it cannot take: the console's own HTML page, in words.
+    [Theory]
+    [InlineData("/ops/nope", 404, "There is no page at /ops/nope.")]
+    [InlineData("/ops/orders/{order}/nope", 404, "There is no page at /ops/orders/")]
+    [InlineData("/ops/dead-letters?from=Nope", 400, "There is no module 'Nope' to narrow the dead letters to: from= takes one of")]
+    [InlineData("/ops/orders?status=Lost", 400, "status must be one of")]
+    [InlineData("/ops/orders?id=nope", 400, "Order id: 'nope' is not valid.")]
+    [InlineData("/ops/orders?from=yesterday", 400, "Placed from: 'yesterday' is not valid.")]
+    [InlineData("/ops/orders?to=soon", 400, "Placed before: 'soon' is not valid.")]
+    [InlineData("/ops/orders?held=maybe", 400, "'maybe' is not a valid Held.")]
+    [InlineData("/ops/orders?cursor=junk", 400, "The cursor 'junk' is not valid")]
+    [InlineData("/ops/orders/not-an-order-id", 400, "'not-an-order-id' is not a valid id.")]
+    [InlineData("/ops/orders/{order}", 404, "No order has the id")]
+    [InlineData("/ops/stalls?cursor=junk", 400, "The cursor 'junk' is not valid")]
+    [InlineData("/ops/audit?before=0", 400, "The position 'before=0' is not valid")]
+    [InlineData("/ops/audit?before=yesterday", 400, "'yesterday' is not a valid before.")]
+    [InlineData("/ops/audit?orderId=nope", 400, "'nope' is not a valid orderId.")]
+    public async Task Given_a_console_page_and_an_address_it_cannot_take_When_opened_Then_the_consoles_html_page_says_why(string path, int status, string said)
+    {
+        var response = await _console.Http.GetAsync(path.Replace("{order}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        ((int)response.StatusCode).ShouldBe(status, page);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html", page);
+        page.ShouldContain(said);
+        page.ShouldContain("OMS operations", Case.Sensitive, "in the console's style, with its way back");
+    }
+
     private async Task<long> AuditCountAsync()
     {
         await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);

@@ -28,6 +28,13 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
 
     public async Task<IActionResult> OnGetAsync(string? from, CancellationToken cancellationToken)
     {
+        if (from is not null && SenderOf(from) is null)
+        {
+            return ConsoleRefusalPage.Result(HttpContext, StatusCodes.Status400BadRequest,
+                $"There is no module '{from}' to narrow the dead letters to: from= takes one of {string.Join(", ", deadLetters.Senders)}. " +
+                "Correct it, or open the dead letters without it.");
+        }
+
         await LoadAsync(from, cancellationToken);
         return Page();
     }
