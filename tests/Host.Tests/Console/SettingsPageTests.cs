@@ -90,6 +90,23 @@ public sealed partial class SettingsPageTests(ApiFactory api) : IAsyncLifetime
         (await ChangesAsync(Threshold)).ShouldBe(thresholdChanges);
     }
 
+    // Issue 11 (review, defect 3d): the settings page took "ZZ" as a country to hold orders for.
+    [Fact]
+    public async Task Given_an_unassigned_country_code_When_saved_on_the_page_Then_400_naming_the_code_and_nothing_changes()
+    {
+        var changes = await ChangesAsync("Review:Countries");
+        var form = await FormAsync();
+        form["values[Review:Countries]"] = "GB,ZZ";
+        form["reason"] = "hold risky destinations";
+
+        var response = await _console.Http.PostAsync("/ops/settings", new FormUrlEncodedContent(form));
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, page);
+        page.ShouldContain("entry 2 'ZZ' is not one of the assigned ISO 3166-1 alpha-2 country codes in capitals");
+        (await ChangesAsync("Review:Countries")).ShouldBe(changes);
+    }
+
     // Every named input of the settings form with the value it was rendered with, as a browser would send it.
     private async Task<Dictionary<string, string>> FormAsync()
     {

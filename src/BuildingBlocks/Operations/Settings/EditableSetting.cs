@@ -14,9 +14,9 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
 {
     public const string EmptyList = "none";
 
-    // A list's items: a [GeneratedRegex] of the owning module that each must match in full (anchored with ^ and \z),
-    // and what it means in an error message.
-    public Regex? ItemPattern { get; private init; }
+    // A list's items: the rule each must meet (the owning module's, e.g. "an assigned ISO 3166-1 alpha-2 code"), and what
+    // it means in an error message.
+    public Func<string, bool>? IsItem { get; private init; }
 
     public string? ItemDescription { get; private init; }
 
@@ -29,10 +29,10 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
     public static EditableSetting Flag(string key, string description, bool @default) =>
         new(key, description, SettingKind.Flag, 0, 1, @default ? "true" : "false");
 
-    // itemPattern: a [GeneratedRegex] each item must match in full, anchored (e.g. ^[A-Z]{2}\z); itemDescription names
-    // it in the error ("ISO 3166-1 alpha-2 country codes in capitals").
-    public static EditableSetting List(string key, string description, Regex itemPattern, string itemDescription, int maxItems, IEnumerable<string> @default) =>
-        new(key, description, SettingKind.List, 0, maxItems, ListText(@default)) { ItemPattern = itemPattern, ItemDescription = itemDescription };
+    // isItem: the rule each item must meet (a set of known codes, or an anchored [GeneratedRegex]'s IsMatch);
+    // itemDescription names it in the error ("assigned ISO 3166-1 alpha-2 country codes in capitals").
+    public static EditableSetting List(string key, string description, Func<string, bool> isItem, string itemDescription, int maxItems, IEnumerable<string> @default) =>
+        new(key, description, SettingKind.List, 0, maxItems, ListText(@default)) { IsItem = isItem, ItemDescription = itemDescription };
 
     // The items of a list setting's value (none for "none" or an empty value).
     public static IReadOnlyList<string> ItemsOf(string? value) =>
@@ -109,7 +109,7 @@ public sealed record EditableSetting(string Key, string Description, SettingKind
             {
                 problems.Add($"entry {i + 1} is empty");
             }
-            else if (!ItemPattern!.IsMatch(entry))
+            else if (!IsItem!(entry))
             {
                 problems.Add($"entry {i + 1} '{entry}' is not one of the {ItemDescription}");
             }

@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using OrderManagement.BuildingBlocks;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Operations.Settings;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Validation;
 
 namespace OrderManagement.Ordering.Review;
 
-internal static partial class ReviewRegistration
+internal static class ReviewRegistration
 {
     // The review rules are live settings (GET/PUT /api/v1/ops/settings, audited); the hold's length is the review
     // step's deadline, Fulfilment:ReviewDeadline.
@@ -16,7 +16,7 @@ internal static partial class ReviewRegistration
         services.AddValidatedOptions<ReviewOptions>(ReviewOptions.Section,
             new(nameof(ReviewOptions.TotalThreshold), o => o.TotalThreshold >= 0, "must be at least 0"),
             new(nameof(ReviewOptions.NewCustomerThreshold), o => o.NewCustomerThreshold >= 0, "must be at least 0"),
-            new(nameof(ReviewOptions.Countries), o => Countries.Validate(o.Countries) is null, "must be none or ISO 3166-1 alpha-2 codes in capitals, separated by commas"));
+            new(nameof(ReviewOptions.Countries), o => Countries.Validate(o.Countries) is null, "must be none or assigned ISO 3166-1 alpha-2 codes in capitals, separated by commas"));
         services.AddScoped<ReviewRules>();
         services.AddScoped<ReviewDesk>();
         var defaults = new ReviewOptions();
@@ -36,10 +36,10 @@ internal static partial class ReviewRegistration
         return services;
     }
 
+    // The codes a shipping address is checked against (IsoCodes.Countries: assigned codes only, so "ZZ" or "XX" is refused
+    // as it is in an order). The platform's RegionInfo cannot be asked: the host runs with invariant globalization (no ICU
+    // data), and it would take names that are no country code ("001", "en-GB").
     private static readonly EditableSetting Countries = EditableSetting.List($"{ReviewOptions.Section}:Countries",
-        "Hold an order shipped to one of these countries (the shipping address's country)", CountryCode(),
-        "ISO 3166-1 alpha-2 country codes in capitals", 100, []);
-
-    [GeneratedRegex(@"^[A-Z]{2}\z", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex CountryCode();
+        "Hold an order shipped to one of these countries (the shipping address's country)", IsoCodes.Countries.Contains,
+        "assigned ISO 3166-1 alpha-2 country codes in capitals", 100, []);
 }
