@@ -80,7 +80,7 @@ internal static class ProblemExamples
         _ when key.EndsWith("/dispatch", StringComparison.Ordinal) => (Conflicting("shipment-not-ready"),
             $"Shipment {Id} is Cancelled; only a ReadyToShip shipment can be dispatched."),
         _ when key.EndsWith("/review/approve", StringComparison.Ordinal) || key.EndsWith("/review/reject", StringComparison.Ordinal) =>
-            (Conflicting("order-not-held"), $"Order {Id} is not held for review (it is Confirmed); only a held order can be approved or rejected. GET /api/v1/orders/{{orderId}} shows its hold."),
+            (Conflicting("order-not-held"), $"Order {Id} does not wait for a review decision (it is Confirmed: it was never held, or its review was already decided), so there is nothing to approve or reject. The orders that wait for a decision are listed as held."),
         _ when key == "post /api/v1/orders/{orderId}/returns" => (Conflicting("units-already-returned"),
             "Only 1 of the 2 delivered units of TSHIRT-RED-M can still be returned; the others are in another return of this order."),
         _ when key.EndsWith("/receive", StringComparison.Ordinal) || key.EndsWith("/reject", StringComparison.Ordinal) => (Conflicting("invalid-transition"),

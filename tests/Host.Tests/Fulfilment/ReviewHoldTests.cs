@@ -125,6 +125,7 @@ public sealed class ReviewHoldTests(ApiFactory api) : StockedApiTests(api, "WATC
         await Storefront.WaitForStockAsync(Sku, onHand: 50, reserved: 0);
         var late = await Operator.PostAsJsonAsync($"/api/v1/orders/{orderId}/review/approve", new { });
         await late.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await late.ReadJsonAsync()).Text("detail").ShouldBe($"Order {orderId} is cancelled, so there is nothing to approve or reject.");
     }
 
     // The operator's decision and the deadline both move the saga in one transaction each; PostgreSQL's row version on the
@@ -224,7 +225,11 @@ public sealed class ReviewHoldTests(ApiFactory api) : StockedApiTests(api, "WATC
 
         await unknown.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await notHeld.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        (await notHeld.ReadJsonAsync()).Text("type")!.ShouldEndWith("order-not-held");
+        var refusal = await notHeld.ReadJsonAsync();
+        refusal.Text("type")!.ShouldEndWith("order-not-held");
+        // Issue 11 (review, defect 3f): "is not held for review (it is Cancelled, being cancelled)" said neither why nor what to do.
+        refusal.Text("detail").ShouldBe($"Order {confirmed} does not wait for a review decision (it is Confirmed: it was never held, or its review " +
+            "was already decided), so there is nothing to approve or reject. The orders that wait for a decision are listed as held.");
         storefront.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Storefront.GetJsonAsync($"/api/v1/orders/{confirmed}")).Status().ShouldBe("Confirmed");
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.History;
+using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
@@ -43,15 +44,26 @@ internal sealed partial class ReviewDesk(HistoryLog<OrderingDbContext> history, 
         LogHeld(order.Id, why, expiresAt);
     }
 
+    // Why there is nothing to decide, in words, and what to do instead (issue 11 review: "is not held for review (it is
+    // Cancelled, being cancelled)" said neither).
+    private static string NotHeld(Order order, FulfilmentSaga saga) => (order.Status, saga.CancelRequested) switch
+    {
+        (OrderStatus.Cancelled, _) => $"Order {order.Id} is cancelled, so there is nothing to approve or reject.",
+        (_, true) => $"Order {order.Id} is being cancelled, so it can no longer be approved or rejected: its cancellation gives back " +
+            "what it holds. Nothing else is needed; its timeline shows the cancellation as it goes on.",
+        (OrderStatus.Rejected, _) => $"Order {order.Id} was rejected (in review, when its review deadline passed, or at another step), " +
+            "so there is nothing left to decide.",
+        _ => $"Order {order.Id} does not wait for a review decision (it is {order.Status}: it was never held, or its review was already " +
+            "decided), so there is nothing to approve or reject. The orders that wait for a decision are listed as held.",
+    };
+
     // An operator's decision; 409 order-not-held when the order does not wait in review (never held, decided, expired,
     // or being cancelled).
     public void Decide(OrderFulfilment fulfilment, Order order, FulfilmentSaga saga, bool approve, string actor, string? reason)
     {
         if (order.HeldAt is null || !IsInReview(saga))
         {
-            throw new ConflictException(
-                $"Order {order.Id} is not held for review (it is {order.Status}" + (saga.CancelRequested ? ", being cancelled" : "") +
-                "); only a held order can be approved or rejected, and an order shows its hold while it waits in review.", "order-not-held");
+            throw new ConflictException(NotHeld(order, saga), "order-not-held");
         }
 
         history.Record(order.Id, "Order", order.Id, approve ? "HoldApproved" : "HoldRejected", order.Status.ToString(), order.Status.ToString(),
