@@ -58,6 +58,31 @@ public sealed class LayoutTests(ConsoleHost host, Browser browser) : ConsoleScen
         await ScreenshotAsync(phone, "14-order-graph-on-a-phone");
     }
 
+    // Issue 11 (review, defect 3g): at 390 px the settings page's column scrolled sideways.
+    [Fact]
+    public async Task Given_the_settings_page_on_a_phone_When_drawn_Then_its_column_fits_the_screen()
+    {
+        var phone = await SignedInPageAsync(390, 844);
+
+        await phone.GotoAsync("/ops/settings");
+
+        await ScreenshotAsync(phone, "15-settings-on-a-phone");
+        (await phone.EvaluateAsync<string[]>(SidewaysScrolling)).ShouldBeEmpty("nothing on the settings page scrolls sideways at 390 px");
+        var row = phone.Locator("tr[data-key='Fulfilment:MaxStepAttempts']");
+        (await row.Locator("input").BoundingBoxAsync())!.Width.ShouldBeLessThanOrEqualTo(390);
+    }
+
+    private const string SidewaysScrolling = """
+        () => {
+          const out = [];
+          if (document.documentElement.scrollWidth > window.innerWidth) out.push(`the page: ${document.documentElement.scrollWidth} px`);
+          for (const el of document.querySelectorAll('main, main *'))
+            if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+              out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className}: ${el.scrollWidth} px in ${el.clientWidth} px`);
+          return out;
+        }
+        """;
+
     private const string GraphsOverflowing = """
         () => [...document.querySelectorAll('figure.graph')]
           .filter(figure => figure.scrollWidth > figure.clientWidth + 1)
