@@ -181,6 +181,27 @@ public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
         first.ShouldContain("id=\"narrowed\"");
     }
 
+    // Issue 11 (review, defect 3b): a last error showed its provider's ISO timestamp, the audit a setting's "00:00:12".
+    [Fact]
+    public async Task Given_a_last_error_and_an_audit_entry_with_raw_times_When_their_pages_are_opened_Then_times_and_durations_read_the_consoles_way()
+    {
+        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 10m)));
+        await _storefront.WaitForStatusAsync(orderId, "Confirmed");
+        await ExecuteAsync($"""
+            UPDATE ordering.fulfilment_sagas SET last_error = 'Sandbox outage until 2026-12-02T02:32:09.1458330+00:00: the provider failed.'
+            WHERE order_id = '{orderId}';
+            INSERT INTO operations.audit (occurred_at, operator, action, order_id, reason, detail)
+            VALUES (now(), 'dev-operator', 'ChangeSetting', NULL, 'slow provider', 'Stalls:ReserveStock: 00:00:30 → 00:04:03');
+            """);
+
+        var order = WebUtility.HtmlDecode(await _console.Http.GetStringAsync($"/ops/orders/{orderId}"));
+        var audit = WebUtility.HtmlDecode(await _console.Http.GetStringAsync("/ops/audit"));
+
+        Regex.Match(order, "<td id=\"saga-error\">([^<]*)</td>").Groups[1].Value
+            .ShouldBe("Sandbox outage until 2026-12-02 02:32:09 UTC: the provider failed.");
+        audit.ShouldContain("<td>Stalls:ReserveStock: 30 s → 4 min 3 s</td>");
+    }
+
     private static string Figure(string page, string name)
     {
         var match = Regex.Match(page, $"data-figure=\"{Regex.Escape(name)}\">([^<]*)<");
