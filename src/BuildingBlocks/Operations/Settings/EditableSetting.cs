@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace OrderManagement.BuildingBlocks.Operations.Settings;
 
 // A configuration key operators may change at run time, and its bounds. A duration is written with its unit (30 s, 2 min)
 // or as hh:mm:ss (or d.hh:mm:ss), and stored as [d.]hh:mm:ss; Min and Max are in seconds for durations, plain numbers for integers, 0 and 1 for a flag (written
-// false and true), and the number of items for a list (items separated by commas, each matching ItemPattern; the empty
+// false and true), and the number of items for a list (items separated by commas, each meeting IsItem; the empty
 // list is written "none"). Registered by the module that reads it,
 // which must read it through IOptionsMonitor for a change to take effect without a restart. Default is the value the
 // options class has when no configuration sets the key (shown as the value in effect then).
