@@ -138,7 +138,7 @@ internal sealed class MessageConsumer(
                 // Before the inbox: a message left out must not be recorded as handled.
                 savepoint = delivery.NextSavepoint();
                 await _statements.BeginAsync(delivery, savepoint, lockTimeout, cancellationToken);
-                var messages = envelopes.Select(TryDeserialize).ToList();
+                var messages = envelopes.Select(e => new GroupMessage(TryDeserialize(e), e.AboutOrder)).ToList();
                 busy = await ((IMessageGroupLocks)scope.ServiceProvider.GetRequiredService(locksType)).LockAsync(messages, cancellationToken);
                 envelopes = envelopes.Where((_, i) => !busy.Contains(i)).ToList();
             }

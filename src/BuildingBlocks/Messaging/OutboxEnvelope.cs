@@ -14,6 +14,8 @@ internal sealed record OutboxEnvelope(
 {
     // The order a message is about: every message of the order's life names it as "orderId" (the console and the dead
     // letters find messages by it too). Read only where a log line needs it, so deliveries do not parse payloads.
+    public Guid? AboutOrder => Guid.TryParse(OrderId, out var id) ? id : null;
+
     public string OrderId
     {
         get

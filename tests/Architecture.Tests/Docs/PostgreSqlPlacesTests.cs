@@ -25,6 +25,6 @@ public sealed partial class PostgreSqlPlacesTests
     }
 
     // The same search as the ADR's git grep.
-    [GeneratedRegex(@"FOR UPDATE|SKIP LOCKED|pg_advisory|ON CONFLICT|unnest|jsonb|xmin|RETURNING|pg_current|pg_snapshot|pg_stat|NpgsqlDbType|UseNpgsql")]
+    [GeneratedRegex(@"FOR UPDATE|SKIP LOCKED|pg_advisory|ON CONFLICT|unnest|jsonb|xmin|RETURNING|pg_current|pg_snapshot|pg_stat|NpgsqlDbType|UseNpgsql|LIMIT [0-9$]|FILTER \(WHERE|percentile_cont|GREATEST\(|clock_timestamp|= ANY\(|now\(\)|PostgresErrorCodes|SqlState")]
     private static partial Regex PostgreSqlOnly();
 }

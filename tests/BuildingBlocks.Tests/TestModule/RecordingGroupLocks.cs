@@ -8,11 +8,11 @@ namespace OrderManagement.BuildingBlocks.Tests.TestModule;
 // notes named in Busy stand for messages whose rows another transaction holds.
 internal sealed class RecordingGroupLocks(TestModuleDbContext db, GroupLockLog log) : IMessageGroupLocks
 {
-    public async Task<IReadOnlySet<int>> LockAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<int>> LockAsync(IReadOnlyList<GroupMessage> messages, CancellationToken cancellationToken)
     {
-        var texts = messages.OfType<NoteRequested>().Select(m => m.Text).ToArray();
+        var texts = messages.Select(m => m.Message).OfType<NoteRequested>().Select(m => m.Text).ToArray();
         log.Calls.Enqueue((texts, await db.Notes.CountAsync(n => texts.Contains(n.Text), cancellationToken)));
-        return Enumerable.Range(0, messages.Count).Where(i => messages[i] is NoteRequested note && log.Busy.Contains(note.Text)).ToHashSet();
+        return Enumerable.Range(0, messages.Count).Where(i => messages[i].Message is NoteRequested note && log.Busy.Contains(note.Text)).ToHashSet();
     }
 }
 

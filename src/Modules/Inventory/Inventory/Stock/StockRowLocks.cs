@@ -17,7 +17,7 @@ internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
     // Rows that exist but were skipped above are held by another transaction; a SKU without a row is not busy.
     private const string Existing = "SELECT sku FROM " + InventoryDbContext.SchemaName + ".stock_items WHERE sku = ANY($1)";
 
-    public async Task<IReadOnlySet<int>> LockAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<int>> LockAsync(IReadOnlyList<GroupMessage> messages, CancellationToken cancellationToken)
     {
         var skusOf = await SkusOfAsync(messages, cancellationToken);
         var wanted = skusOf.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
@@ -34,9 +34,9 @@ internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
 
     // The stock rows each message updates: a reservation its lines, a release or commit those of the order's reservation, a restock or a line
     // cancellation's release its lines.
-    private async Task<List<HashSet<string>>> SkusOfAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken)
+    private async Task<List<HashSet<string>>> SkusOfAsync(IReadOnlyList<GroupMessage> messages, CancellationToken cancellationToken)
     {
-        var heldBy = messages.Select(m => m switch
+        var heldBy = messages.Select(m => m.Message switch
         {
             Contracts.ReleaseStock release => release.OrderId,
             Contracts.CommitStock commit => commit.OrderId,
@@ -46,7 +46,7 @@ internal sealed class StockRowLocks(InventoryDbContext db) : IMessageGroupLocks
             ? []
             : await db.Reservations.AsNoTracking().Where(r => heldBy.Contains(r.OrderId)).ToListAsync(cancellationToken);
         var held = reservations.ToLookup(r => r.OrderId, r => r.Lines.Select(l => l.Sku));
-        return messages.Select(m => (m switch
+        return messages.Select(m => (m.Message switch
         {
             Contracts.ReserveStock reserve => reserve.Lines.Select(l => l.Sku),
             Contracts.ReleaseStock release => held[release.OrderId].SelectMany(s => s),

@@ -3,10 +3,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.Ordering.Persistence;
-using OrderManagement.Ordering.Review;
-using OrderManagement.Inventory.Contracts;
-using OrderManagement.Payments.Contracts;
-using OrderManagement.Shipping.Contracts;
 
 namespace OrderManagement.Ordering.Fulfilment;
 
@@ -25,10 +21,10 @@ internal sealed class SagaRowLocks(OrderingDbContext db) : IMessageGroupLocks
     // Orders that exist but were skipped above are held by another transaction; an unknown order is not busy.
     private const string Existing = $"SELECT id FROM {OrderingDbContext.SchemaName}.orders WHERE id = ANY($1)";
 
-    public async Task<IReadOnlySet<int>> LockAsync(IReadOnlyList<object?> messages, CancellationToken cancellationToken)
+    // Each message's handler updates the rows of the order the message names.
+    public async Task<IReadOnlySet<int>> LockAsync(IReadOnlyList<GroupMessage> messages, CancellationToken cancellationToken)
     {
-        var orderOf = messages.Select(OrderIdOf).ToList();
-        var wanted = orderOf.OfType<Guid>().ToHashSet();
+        var wanted = messages.Select(m => m.OrderId).OfType<Guid>().ToHashSet();
         if (wanted.Count == 0 || db.Database.CurrentTransaction?.GetDbTransaction() is not NpgsqlTransaction transaction)
         {
             return new HashSet<int>();
@@ -36,35 +32,8 @@ internal sealed class SagaRowLocks(OrderingDbContext db) : IMessageGroupLocks
 
         wanted.ExceptWith(await SelectAsync(transaction, Lock, wanted, cancellationToken));
         var busy = wanted.Count == 0 ? [] : await SelectAsync(transaction, Existing, wanted, cancellationToken);
-        return Enumerable.Range(0, messages.Count).Where(i => orderOf[i] is { } id && busy.Contains(id)).ToHashSet();
+        return Enumerable.Range(0, messages.Count).Where(i => messages[i].OrderId is { } id && busy.Contains(id)).ToHashSet();
     }
-
-    // The order whose rows a message's handler updates; null for a message about no single order.
-    internal static Guid? OrderIdOf(object? message) => message switch
-    {
-        StockReserved m => m.OrderId,
-        StockReservationRejected m => m.OrderId,
-        StockReleased m => m.OrderId,
-        PaymentAuthorized m => m.OrderId,
-        PaymentDeclined m => m.OrderId,
-        PaymentFailed m => m.OrderId,
-        PaymentVoided m => m.OrderId,
-        PaymentAttemptFailed m => m.OrderId,
-        PaymentCaptured m => m.OrderId,
-        PaymentRefunded m => m.OrderId,
-        RefundRefused m => m.OrderId,
-        ShipmentCreated m => m.OrderId,
-        ShipmentCancelled m => m.OrderId,
-        ShipmentCancellationRefused m => m.OrderId,
-        ShipmentDispatched m => m.OrderId,
-        ShipmentDelivered m => m.OrderId,
-        ShipmentSplit m => m.OrderId,
-        ShipmentLinesCancelled m => m.OrderId,
-        ShipmentLinesCancellationRefused m => m.OrderId,
-        FulfilmentDeadline m => m.OrderId,
-        ReviewOrder m => m.OrderId,
-        _ => null,
-    };
 
     private static async Task<HashSet<Guid>> SelectAsync(NpgsqlTransaction transaction, string sql, HashSet<Guid> orderIds, CancellationToken cancellationToken)
     {
