@@ -13,7 +13,7 @@ namespace OrderManagement.Ordering.CancelLines;
 internal sealed record CancelLinesRequest(List<CancelLineRequest?>? Lines, string? Reason)
 {
     public CancelLinesCommand ToCommand(Guid orderId, string actor, bool byOperator) =>
-        new(orderId, [.. Validated.Value(Lines).Select(l => new CancelledUnits(Validated.Value(Validated.Value(l).Sku), Validated.Value(l!.Quantity)))],
+        new(orderId, [.. Validated.Value(Lines).Select(l => Validated.Value(l)).Select(l => new CancelledUnits(Validated.Value(l.Sku), Validated.Value(l.Quantity)))],
             Validated.Value(Reason).Trim(), actor, byOperator);
 }
 

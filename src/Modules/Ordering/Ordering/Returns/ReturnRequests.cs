@@ -10,7 +10,7 @@ namespace OrderManagement.Ordering.Returns;
 internal sealed record RequestReturnRequest(string? Reason, List<ReturnLineRequest?>? Lines)
 {
     public RequestReturnCommand ToCommand(Guid orderId, string actor) =>
-        new(orderId, Validated.Value(Reason).Trim(), [.. Validated.Value(Lines).Select(l => (Validated.Value(Validated.Value(l).Sku), Validated.Value(l!.Quantity)))], actor);
+        new(orderId, Validated.Value(Reason).Trim(), [.. Validated.Value(Lines).Select(l => Validated.Value(l)).Select(l => (Validated.Value(l.Sku), Validated.Value(l.Quantity)))], actor);
 }
 
 internal sealed record ReturnLineRequest(string? Sku, int? Quantity);
@@ -52,7 +52,7 @@ internal sealed class ReceiveReturnValidator : AbstractValidator<ReceiveReturnRe
     public ReceiveReturnValidator()
     {
         RuleFor(r => r.Lines).LinesOfDistinctSkus(l => l.Sku)
-            .Must(l => l!.Sum(x => x?.Quantity ?? 0) >= 1).WithMessage("lines must receive at least one unit; reject the return when none arrived.");
+            .Must(l => l is not null && l.Sum(x => x?.Quantity ?? 0) >= 1).WithMessage("lines must receive at least one unit; reject the return when none arrived.");
         RuleForEach(r => r.Lines).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("each line must be an object.")
             .ChildRules(line =>

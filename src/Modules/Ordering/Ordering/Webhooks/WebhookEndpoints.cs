@@ -23,8 +23,9 @@ internal static class WebhookEndpoints
                 WebhookSubscriptions subscriptions, IOptions<WebhookOptions> options) =>
             {
                 await validator.ValidateRequestAsync(body, http.RequestAborted);
+                var command = body.ToCommand();
                 if (!options.Value.AllowPrivateDestinations
-                    && await DestinationRules.AddressProblemAsync(new Uri(body.Url!), http.RequestAborted) is { } refused)
+                    && await DestinationRules.AddressProblemAsync(new Uri(command.Url), http.RequestAborted) is { } refused)
                 {
                     await ProblemResponses.WriteAsync(http, WebhookProblems.DestinationRefused, "url " + refused);
                     return Results.Empty;
@@ -32,7 +33,7 @@ internal static class WebhookEndpoints
 
                 try
                 {
-                    var (created, secret) = await subscriptions.CreateAsync(Caller(http.User), body, http.RequestAborted);
+                    var (created, secret) = await subscriptions.CreateAsync(Caller(http.User), command, http.RequestAborted);
                     return Results.Created($"/api/v1/webhooks/{created.Id}", WebhookView.From(created, secret));
                 }
                 catch (WebhookSubscriptions.LimitReachedException limit)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Web;
 
 namespace OrderManagement.Ordering.Webhooks;
@@ -9,7 +10,16 @@ namespace OrderManagement.Ordering.Webhooks;
 // POST /api/v1/webhooks as sent: url (absolute, at most 2048 characters), eventTypes (omitted or empty: all of
 // WebhookEventTypes), secret (optional, Standard Webhooks' "whsec_" + base64 of 24 to 64 random bytes; generated
 // when omitted).
-internal sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? EventTypes = null, string? Secret = null);
+internal sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? EventTypes = null, string? Secret = null)
+{
+    public CreateWebhookCommand ToCommand() =>
+        new(Validated.Value(Url),
+            EventTypes is { Count: > 0 } wanted ? [.. wanted.Distinct(StringComparer.Ordinal)] : [.. WebhookEventTypes.All],
+            Secret ?? WebhookSecrets.Generate());
+}
+
+// An accepted CreateWebhookRequest: the omitted event types and secret are resolved to all types and a generated one.
+internal sealed record CreateWebhookCommand(string Url, string[] EventTypes, string Secret);
 
 internal sealed record ListDeliveriesQuery(EnumFilter<WebhookDeliveryStatus>? Status, int? Limit, string? Cursor);
 

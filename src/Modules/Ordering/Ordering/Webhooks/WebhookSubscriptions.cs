@@ -25,7 +25,7 @@ internal sealed class WebhookSubscriptions(
     }
 
     // Returns the subscription and its secret in clear (the one time it is shown).
-    public Task<(WebhookSubscription Subscription, string Secret)> CreateAsync(WebhookCaller caller, CreateWebhookRequest request, CancellationToken cancellationToken) =>
+    public Task<(WebhookSubscription Subscription, string Secret)> CreateAsync(WebhookCaller caller, CreateWebhookCommand command, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async () =>
         {
             // Two creates by one key at once: the second counts after the first commits.
@@ -36,13 +36,13 @@ internal sealed class WebhookSubscriptions(
                 throw new LimitReachedException(limit);
             }
 
-            var types = request.EventTypes is { Count: > 0 } wanted ? wanted.Distinct(StringComparer.Ordinal).ToArray() : [.. WebhookEventTypes.All];
-            var secret = request.Secret ?? WebhookSecrets.Generate();
+            var types = command.EventTypes;
+            var secret = command.Secret;
             var subscription = new WebhookSubscription
             {
                 Id = Guid.CreateVersion7(),
                 Owner = caller.Name,
-                Url = request.Url!,
+                Url = command.Url,
                 Secret = WebhookSecrets.Protector(protection).Protect(secret),
                 EventTypes = types,
                 CreatedAt = time.GetUtcNow(),

@@ -75,7 +75,7 @@ internal sealed class CapturePaymentHandler(
             var due = captures.Where(c => c.Status == CaptureStatus.Due).ToList();
             foreach (var each in due)
             {
-                await SettlementCall.MakeAsync(provider, PaymentCall.Capture, payment.AuthorizationCode!, each.Amount, cancellationToken);
+                await SettlementCall.MakeAsync(provider, PaymentCall.Capture, payment.SettledAuthorizationCode, each.Amount, cancellationToken);
             }
 
             outcomes.Captured(payment, due);

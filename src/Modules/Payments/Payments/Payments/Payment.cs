@@ -23,6 +23,10 @@ internal sealed class Payment
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
     public string? AuthorizationCode { get; private set; }
+
+    // What a capture or void settles. Only an authorized payment is settled, and its authorization set the code.
+    public string SettledAuthorizationCode =>
+        AuthorizationCode ?? throw new InvalidOperationException($"Payment {Id} ({Status}) has no authorization code to settle.");
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }

@@ -73,7 +73,7 @@ internal sealed class VoidPaymentHandler(
             case { Call: PaymentCall.Void, Faulted: false }:
                 return; // already due: the worker answers
             case { Call: PaymentCall.Void, Faulted: true }:
-                await SettlementCall.MakeAsync(provider, PaymentCall.Void, payment.AuthorizationCode!, payment.Amount, cancellationToken);
+                await SettlementCall.MakeAsync(provider, PaymentCall.Void, payment.SettledAuthorizationCode, payment.Amount, cancellationToken);
                 outcomes.Succeeded(payment, PaymentCall.Void);
                 return;
             default:

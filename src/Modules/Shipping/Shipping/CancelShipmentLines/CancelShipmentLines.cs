@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.BuildingBlocks.Application;
@@ -37,7 +38,7 @@ internal sealed class CancelShipmentLinesHandler(
             return Unit.Value;
         }
 
-        if (Refusal(remainder, command) is { } reason)
+        if (!Permits(remainder, command, out var reason))
         {
             history.Record(command.OrderId, "Shipment", remainder?.Id ?? command.OrderId, "LineCancellationRefused",
                 remainder?.Status.ToString(), remainder?.Status.ToString(), reason);
@@ -45,10 +46,16 @@ internal sealed class CancelShipmentLinesHandler(
             return Unit.Value;
         }
 
-        remainder!.CancelLines(command.CancellationId, command.Lines, time.GetUtcNow(), history);
+        remainder.CancelLines(command.CancellationId, command.Lines, time.GetUtcNow(), history);
         outbox.Publish(new ShipmentLinesCancelled(command.OrderId, command.CancellationId, remainder.Id,
             [.. command.Lines.Select(l => new ShipmentLine(l.Sku, l.Quantity))], remainder.Status == ShipmentStatus.Cancelled));
         return Unit.Value;
+    }
+
+    private static bool Permits([NotNullWhen(true)] Shipment? remainder, CancelShipmentLinesCommand command, [NotNullWhen(false)] out string? refusal)
+    {
+        refusal = Refusal(remainder, command);
+        return refusal is null;
     }
 
     private static string? Refusal(Shipment? remainder, CancelShipmentLinesCommand command)

@@ -10,7 +10,7 @@ namespace OrderManagement.Shipping.SplitShipment;
 internal sealed record SplitShipmentRequest(List<SplitShipmentLine?>? Lines)
 {
     public SplitShipmentCommand ToCommand(Guid orderId) =>
-        new(orderId, [.. Validated.Value(Lines).Select(l => new ShipmentLineItem(Validated.Value(Validated.Value(l).Sku), Validated.Value(l!.Quantity)))]);
+        new(orderId, [.. Validated.Value(Lines).Select(l => Validated.Value(l)).Select(l => new ShipmentLineItem(Validated.Value(l.Sku), Validated.Value(l.Quantity)))]);
 }
 
 internal sealed record SplitShipmentLine(string? Sku, int? Quantity);
@@ -23,7 +23,7 @@ internal sealed class SplitShipmentValidator : AbstractValidator<SplitShipmentRe
     {
         RuleFor(r => r.Lines).NotNull().WithMessage("lines is required.")
             .Must(l => l is null || l.Count is > 0 and <= MaxLines).WithMessage($"lines must hold 1 to {MaxLines} lines.")
-            .Must(l => l is null || l.Where(x => x?.Sku is not null).GroupBy(x => x!.Sku, StringComparer.Ordinal).All(g => g.Count() == 1))
+            .Must(l => l is null || l.Select(x => x?.Sku).OfType<string>().GroupBy(sku => sku, StringComparer.Ordinal).All(g => g.Count() == 1))
             .WithMessage("lines must name each sku at most once.");
         RuleForEach(r => r.Lines).NotNull().WithMessage("a line is required.").ChildRules(line =>
         {
