@@ -90,6 +90,37 @@ public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
         (await unknown.Content.ReadAsStringAsync()).ShouldContain("No order has the id");
     }
 
+    // Issue 11 (newcomer review): two senders' dead letters of one type, consumer and error kind are two groups, and the
+    // second group's "Replay all" previewed (and would have replayed) the first group's letters.
+    [Fact]
+    public async Task Given_two_groups_that_differ_only_by_sender_When_the_second_is_previewed_Then_the_preview_holds_only_its_own_letters()
+    {
+        var fromOrdering = Guid.NewGuid();
+        var fromPayments = Guid.NewGuid();
+        // Ordering's group is the larger, so it is listed first: the group a match on three keys alone would take.
+        foreach (var (schema, id) in new[] { ("ordering", fromOrdering), ("ordering", Guid.NewGuid()), ("payments", fromPayments) })
+        {
+            await CountAsync($$"""
+                WITH dead AS (
+                    INSERT INTO {{schema}}.outbox_messages (id, message_id, consumer, type, payload, occurred_at, available_at, attempts, dead_lettered_at, last_error)
+                    VALUES ('{{id}}', gen_random_uuid(), 'Shipping', 'SenderGroupTest', '{}', now(), now(), 5, now(), 'TestFault: the group test')
+                    RETURNING 1)
+                SELECT count(*) FROM dead
+                """);
+        }
+
+        var response = await _console.PostFormAsync("/ops/dead-letters?handler=previewGroup", new Dictionary<string, string>
+        {
+            ["module"] = "Shipping", ["messageType"] = "SenderGroupTest", ["errorKind"] = "TestFault", ["sender"] = "Payments", ["reason"] = "test",
+        }, "/ops/dead-letters");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.Content.ReadAsStringAsync();
+        page.ShouldContain(fromPayments.ToString());
+        page.ShouldNotContain(fromOrdering.ToString());
+        page.ShouldContain("replay 1 dead letter of SenderGroupTest from Payments to Shipping");
+    }
+
     [Theory]
     [InlineData("apply", "Explode", "because", 400, "is not a valid kind")]
     [InlineData("apply", "Cancel", "", 400, "A reason of 1 to 500 characters is required")]

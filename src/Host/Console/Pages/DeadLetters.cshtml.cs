@@ -39,15 +39,16 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPreviewGroupAsync(string module, string messageType, string errorKind, string? reason, string? from,
-        CancellationToken cancellationToken)
+    // A group is named by all four of its keys: two senders' letters of one type, module and error kind are two groups.
+    public async Task<IActionResult> OnPostPreviewGroupAsync(string module, string messageType, string errorKind, string sender, string? reason,
+        string? from, CancellationToken cancellationToken)
     {
         if (InvalidReason(reason) is { } invalid)
         {
             return await RefuseAsync(StatusCodes.Status400BadRequest, invalid, from, cancellationToken);
         }
 
-        if (await GroupAsync(module, messageType, errorKind, cancellationToken) is not { } group)
+        if (await GroupAsync(module, messageType, errorKind, sender, cancellationToken) is not { } group)
         {
             return await RefuseAsync(StatusCodes.Status409Conflict, NoLongerDead, from, cancellationToken);
         }
@@ -55,7 +56,7 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
         var preview = await repairs.PreviewReplayAsync(group.LetterIds, Operator, reason!, cancellationToken);
         List<KeyValuePair<string, string>> fields =
         [
-            new("module", module), new("messageType", messageType), new("errorKind", errorKind), new("from", from ?? ""),
+            new("module", module), new("messageType", messageType), new("errorKind", errorKind), new("sender", sender), new("from", from ?? ""),
             .. group.LetterIds.Select(id => new KeyValuePair<string, string>("letterIds", id.ToString())),
         ];
         Confirmation = new RepairConfirmation(preview, $"replay {Letters(group.Count)} of {Name(group)}", "/ops/dead-letters?handler=replayGroup",
@@ -64,8 +65,8 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostReplayGroupAsync(string module, string messageType, string errorKind, Guid[] letterIds, string? reason,
-        string? from, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReplayGroupAsync(string module, string messageType, string errorKind, string sender, Guid[] letterIds,
+        string? reason, string? from, CancellationToken cancellationToken)
     {
         if (InvalidReason(reason) is { } invalid)
         {
@@ -93,7 +94,7 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
             }
         }
 
-        var name = $"{messageType} to {module} ({errorKind})";
+        var name = $"{messageType} from {sender} to {module} ({errorKind})";
         if (replayed == 0)
         {
             return await RefuseAsync(StatusCodes.Status409Conflict, $"No dead letter of {name} was replayed. " + string.Join(" ", refusals.Distinct()), from,
@@ -122,9 +123,9 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
     private string? SenderOf(string from) =>
         deadLetters.Senders.FirstOrDefault(sender => string.Equals(sender, from.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    private async Task<DeadLetterGroup?> GroupAsync(string module, string messageType, string errorKind, CancellationToken cancellationToken) =>
+    private async Task<DeadLetterGroup?> GroupAsync(string module, string messageType, string errorKind, string sender, CancellationToken cancellationToken) =>
         (await deadLetters.GroupsAsync(cancellationToken))
-            .FirstOrDefault(g => g.Module == module && g.MessageType == messageType && g.ErrorKind == errorKind);
+            .FirstOrDefault(g => g.Module == module && g.MessageType == messageType && g.ErrorKind == errorKind && g.From == sender);
 
     private async Task LoadAsync(string? from, CancellationToken cancellationToken)
     {
