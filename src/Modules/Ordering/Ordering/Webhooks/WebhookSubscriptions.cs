@@ -25,8 +25,9 @@ internal sealed class WebhookSubscriptions(
     }
 
     // Returns the subscription and its secret in clear (the one time it is shown).
-    public Task<(WebhookSubscription Subscription, string Secret)> CreateAsync(WebhookCaller caller, CreateWebhookCommand command, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async () =>
+    public async Task<(WebhookSubscription Subscription, string Secret)> CreateAsync(WebhookCaller caller, CreateWebhookCommand command, CancellationToken cancellationToken)
+    {
+        var (created, clearSecret) = await db.InTransactionAsync(async () =>
         {
             // Two creates by one key at once: the second counts after the first commits.
             await locks.LockAsync("webhook subscriptions of " + caller.Name, cancellationToken);
@@ -54,6 +55,12 @@ internal sealed class WebhookSubscriptions(
             await db.SaveChangesAsync(cancellationToken);
             return (subscription, secret);
         }, cancellationToken);
+
+        // Again after the commit: a refresh that started after the Add above but queried before the commit did not see
+        // the row, and its Replace drops that Add; a refresh that starts after this one sees the committed row.
+        interest.Add(created.EventTypes);
+        return (created, clearSecret);
+    }
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(WebhookCaller caller, CancellationToken cancellationToken)
     {
