@@ -87,7 +87,7 @@ public static class ApiPlumbing
         {
             var missing = status == StatusCodes.Status404NotFound;
             await pages.WriteAsync(http, status, missing ? "No such page" : FrameworkProblem(status)?.Title ?? $"HTTP {status}",
-                missing ? $"There is no page at {http.Request.Path}. Use the navigation above, or start again from the overview." : DefaultDetail(status),
+                missing ? $"There is no page at {http.Request.Path}." : DefaultDetail(status),
                 null);
             return;
         }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using OrderManagement.BuildingBlocks.Web;
 
@@ -11,26 +13,31 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
 {
     public bool Serves(HttpContext context) => IsConsole(context.Request.Path);
 
-    public Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors)
+    // Written by the middleware, where no page's authorization has run: the session cookie is read here to know who asks.
+    public async Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors)
     {
+        var session = await context.AuthenticateAsync(ConsoleRegistration.SessionScheme);
+        var html = Html(context, session.Succeeded ? session.Principal : context.User, title, detail, errors?.SelectMany(e => e.Value) ?? [],
+            status == StatusCodes.Status404NotFound);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync(Html(context, title, detail, errors?.SelectMany(e => e.Value) ?? [], status == StatusCodes.Status404NotFound),
-            context.RequestAborted);
+        await context.Response.WriteAsync(html, context.RequestAborted);
     }
 
     public static ContentResult Result(HttpContext context, int status, string message, IEnumerable<string>? details = null) => new()
     {
         StatusCode = status,
         ContentType = "text/html; charset=utf-8",
-        Content = Html(context, "Refused", message, details ?? []),
+        Content = Html(context, context.User, "Refused", message, details ?? []),
     };
 
     public static bool IsConsole(PathString path) => path.StartsWithSegments(ConsoleRegistration.PathBase, StringComparison.OrdinalIgnoreCase);
 
-    // nowhere: the address names no page, so the way back is the overview, not the address itself.
-    private static string Html(HttpContext context, string title, string message, IEnumerable<string> details, bool nowhere = false)
+    // nowhere: the address names no page, so the way back is the console's navigation (signed in) or the overview, not the
+    // address itself.
+    private static string Html(HttpContext context, ClaimsPrincipal? user, string title, string message, IEnumerable<string> details, bool nowhere = false)
     {
+        var operatorName = ConsoleNavigation.OperatorOf(user);
         var back = !nowhere && IsConsole(context.Request.Path) && !context.Request.Path.Value!.Any(char.IsControl)
             ? context.Request.Path.Value!
             : ConsoleRegistration.PathBase;
@@ -38,9 +45,20 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(Encode(title)).Append(" · OrderManagement operations</title><link rel=\"icon\" href=\"/favicon.ico\" type=\"image/x-icon\">")
             .Append("<style>body{margin:0;font:15px/1.45 system-ui,sans-serif;color:#1b1f24}header{background:#1b1f24;padding:.6rem 1rem}")
-            .Append("header a{color:#fff;font-weight:700;text-decoration:none}main{max-width:80rem;margin:0 auto;padding:1rem}")
-            .Append("h1{font-size:1.4rem}#refusal,li{color:#b3261e}</style></head><body>")
-            .Append("<header><a href=\"").Append(ConsoleRegistration.PathBase).Append("\">OMS operations</a></header><main id=\"main\">")
+            .Append("header a{color:#fff;text-decoration:none;margin-right:1rem}header a.brand{font-weight:700}header span{color:#cfd6dd}")
+            .Append("main{max-width:80rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem}#refusal,li{color:#b3261e}</style></head><body>")
+            .Append("<header><nav aria-label=\"Console\"><a class=\"brand\" href=\"").Append(ConsoleRegistration.PathBase).Append("\">OMS operations</a>");
+        if (operatorName is not null)
+        {
+            foreach (var (href, label) in ConsoleNavigation.Links)
+            {
+                html.Append("<a href=\"").Append(Encode(href)).Append("\">").Append(Encode(label)).Append("</a>");
+            }
+
+            html.Append("<span>").Append(Encode(operatorName)).Append("</span>");
+        }
+
+        html.Append("</nav></header><main id=\"main\">")
             .Append("<h1>").Append(Encode(title)).Append("</h1><p id=\"refusal\" role=\"alert\">").Append(Encode(message)).Append("</p>");
         var items = details.ToList();
         if (items.Count > 0)
@@ -54,8 +72,12 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
             html.Append("</ul>");
         }
 
-        html.Append("<p>Nothing was changed. <a id=\"back\" href=\"").Append(Encode(back)).Append("\">Back to ").Append(Encode(back))
-            .Append("</a>, or start again from the <a href=\"").Append(ConsoleRegistration.PathBase).Append("\">overview</a>.</p></main></body></html>");
+        var overview = $"<a href=\"{ConsoleRegistration.PathBase}\">overview</a>";
+        html.Append("<p id=\"way-back\">").Append(
+            !nowhere ? $"Nothing was changed. <a id=\"back\" href=\"{Encode(back)}\">Back to {Encode(back)}</a>, or start again from the {overview}."
+            : operatorName is not null ? $"Use the navigation above, or start again from the {overview}."
+            : $"Start again from the {overview} (it asks you to sign in first).")
+            .Append("</p></main></body></html>");
         return html.ToString();
     }
 

@@ -37,6 +37,32 @@ public sealed class ConsoleRefusalPageTests(ApiFactory api) : IAsyncLifetime
         page.ShouldContain($"href=\"{back}\"");
     }
 
+    // Issue 11 (newcomer review, defect G): the 404 page said "use the navigation above" and showed none.
+    [Fact]
+    public async Task Given_an_address_that_names_no_page_When_opened_signed_in_or_not_Then_the_page_has_the_way_back_it_names()
+    {
+        var anonymous = ConsoleClient.For(api);
+
+        var signedIn = await _console.Http.GetAsync("/ops/nope");
+        var signedOut = await anonymous.Http.GetAsync("/ops/nope");
+
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var page = WebUtility.HtmlDecode(await signedIn.Content.ReadAsStringAsync());
+        page.ShouldContain("Use the navigation above");
+        page.ShouldContain("<nav aria-label=\"Console\">");
+        foreach (var href in new[] { "/ops/orders", "/ops/stalls", "/ops/dead-letters", "/ops/settings", "/ops/audit" })
+        {
+            page.ShouldContain($"<a href=\"{href}\">", Case.Sensitive, $"the navigation links {href}");
+        }
+
+        page.ShouldContain("<span>dev-operator</span>", Case.Sensitive, "the operator signed in is named, as on every page");
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var anonymousPage = WebUtility.HtmlDecode(await signedOut.Content.ReadAsStringAsync());
+        anonymousPage.ShouldNotContain("navigation above");
+        anonymousPage.ShouldNotContain("<a href=\"/ops/dead-letters\">");
+        anonymousPage.ShouldContain("Start again from the <a href=\"/ops\">overview</a>");
+    }
+
     [Theory]
     [InlineData("/ops/settings", "reason", "settings\u0000")]
     [InlineData("/ops/dead-letters?handler=replayGroup", "reason", "fixed\u0000")]
