@@ -60,7 +60,7 @@ public sealed class ConsoleAddressRefusalTests(ApiFactory api) : IAsyncLifetime
     [InlineData("/ops/nope", 404, "There is no page at /ops/nope.")]
     [InlineData("/ops/orders/{order}/nope", 404, "There is no page at /ops/orders/")]
     [InlineData("/ops/dead-letters?from=Nope", 400, "There is no module 'Nope' to narrow the dead letters to: from= takes one of")]
-    [InlineData("/ops/orders?status=Lost", 400, "status must be one of")]
+    [InlineData("/ops/orders?status=Lost", 400, "'Status' must be one of")]
     [InlineData("/ops/orders?id=nope", 400, "Order id: 'nope' is not valid.")]
     [InlineData("/ops/orders?from=yesterday", 400, "Placed from: 'yesterday' is not valid.")]
     [InlineData("/ops/orders?to=soon", 400, "Placed before: 'soon' is not valid.")]
@@ -81,6 +81,25 @@ public sealed class ConsoleAddressRefusalTests(ApiFactory api) : IAsyncLifetime
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html", page);
         page.ShouldContain(said);
         page.ShouldContain("OMS operations", Case.Sensitive, "in the console's style, with its way back");
+    }
+
+    // Issue 11 (newcomer review, defect H): the search's refusal named the API's fields (placedTo, placedFrom), not the
+    // labels of the form the operator filled in.
+    [Theory]
+    [InlineData("/ops/orders?from=2026-12-02T10:00:00&to=2026-12-01T10:00:00", "'Placed before' must be after 'Placed from'.", "placed")]
+    [InlineData("/ops/orders?customerId={long}", "'Customer id' must", "customerId")]
+    [InlineData("/ops/orders?sku={long}", "'SKU' must", "sku must")]
+    [InlineData("/ops/orders?status=Lost", "'Status' must be one of", "status must")]
+    public async Task Given_a_search_the_form_cannot_take_When_sent_Then_the_refusal_names_the_forms_labels_not_the_apis_fields(
+        string path, string said, string notSaid)
+    {
+        var response = await _console.Http.GetAsync(path.Replace("{long}", new string('x', 101), StringComparison.Ordinal));
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, page);
+        page.ShouldContain(said, Case.Sensitive, page);
+        var refusal = page[page.IndexOf("<ul class=\"error\" role=\"alert\">", StringComparison.Ordinal)..];
+        refusal[..refusal.IndexOf("</ul>", StringComparison.Ordinal)].ShouldNotContain(notSaid, Case.Sensitive);
     }
 
     private async Task<long> AuditCountAsync()

@@ -13,6 +13,13 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
 {
     private const int PageSize = 25;
 
+    // The search's field names, as its validation and address name them, with the labels the form shows.
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["id"] = "Order id", ["orderId"] = "Order id", ["customerId"] = "Customer id", ["status"] = "Status", ["sku"] = "SKU",
+        ["placedFrom"] = "Placed from", ["placedTo"] = "Placed before", ["held"] = "Held for review",
+    };
+
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? CustomerId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -53,7 +60,7 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
         }
         catch (RequestValidationException invalid)
         {
-            Errors.AddRange(invalid.Errors.SelectMany(e => e.Value));
+            Errors.AddRange(FormLabels.Say(invalid.Errors.SelectMany(e => e.Value), Labels));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -107,7 +114,7 @@ public sealed class FindOrdersModel(IOrderOperationsQueries orders) : PageModel
 
         if (filter.Value is null)
         {
-            Errors.Add(EnumFilter<OrderStatus>.MustBeOneOf("status"));
+            Errors.AddRange(FormLabels.Say([EnumFilter<OrderStatus>.MustBeOneOf("status")], Labels));
         }
 
         return filter.Value;
