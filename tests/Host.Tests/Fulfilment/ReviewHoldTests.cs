@@ -75,6 +75,19 @@ public sealed class ReviewHoldTests(ApiFactory api) : StockedApiTests(api, "WATC
         await Operator.AssertPaymentAsync(confirmed, "Authorized");
         var history = await Storefront.WaitForHistoryAsync(orderId, "HoldApproved");
         history.Single(e => e.Text("event") == "HoldApproved").Text("detail").ShouldBe("by dev-operator: known customer, called them");
+
+        // Issue 11 (newcomer review, defect F): a second decision was refused with "it was never held, or its review was
+        // already decided"; it says who decided, when and why.
+        var again = await Operator.PostAsJsonAsync($"/api/v1/orders/{orderId}/review/approve", new { });
+        var late = await Operator.PostAsJsonAsync($"/api/v1/orders/{orderId}/review/reject", new { reason = "second thoughts" });
+        foreach (var refused in new[] { again, late })
+        {
+            await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+            var detail = (await refused.ReadJsonAsync()).Text("detail").ShouldNotBeNull();
+            detail.ShouldStartWith($"Order {orderId} was already approved in review by dev-operator at ");
+            detail.ShouldMatch(@" at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC \(reason: known customer, called them\), so there is nothing left to decide \(it is Confirmed now\)\.$");
+            detail.ShouldNotContain(" or ");
+        }
     }
 
     [Fact]
@@ -228,8 +241,8 @@ public sealed class ReviewHoldTests(ApiFactory api) : StockedApiTests(api, "WATC
         var refusal = await notHeld.ReadJsonAsync();
         refusal.Text("type")!.ShouldEndWith("order-not-held");
         // Issue 11 (review, defect 3f): "is not held for review (it is Cancelled, being cancelled)" said neither why nor what to do.
-        refusal.Text("detail").ShouldBe($"Order {confirmed} does not wait for a review decision (it is Confirmed: it was never held, or its review " +
-            "was already decided), so there is nothing to approve or reject. The orders that wait for a decision are listed as held.");
+        refusal.Text("detail").ShouldBe($"Order {confirmed} was never held for review (it is Confirmed), so there is nothing to approve or reject. " +
+            "The orders that wait for a decision are listed as held.");
         storefront.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Storefront.GetJsonAsync($"/api/v1/orders/{confirmed}")).Status().ShouldBe("Confirmed");
     }

@@ -60,7 +60,7 @@ internal sealed class DecideReviewHandler(OrderingDbContext db, OrderFulfilment 
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken)
             ?? throw new NotFoundException("Order", orderId.ToString());
         var saga = await db.Sagas.FirstAsync(s => s.OrderId == orderId, cancellationToken);
-        desk.Decide(fulfilment, order, saga, approve, actor, reason);
+        await desk.DecideAsync(fulfilment, order, saga, approve, actor, reason, cancellationToken);
         return OrderView.From(order);
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.History;
 using OrderManagement.Ordering.Contracts;
 using OrderManagement.Ordering.Fulfilment;
+using OrderManagement.Ordering.Operations.Stalls;
 using OrderManagement.Ordering.Orders;
 using OrderManagement.Ordering.Persistence;
 
@@ -11,7 +13,8 @@ namespace OrderManagement.Ordering.Review;
 
 // Ordering's answer to the review step (ADR 0018): an order that matches no rule is cleared at once; one that matches
 // is held until an operator approves or rejects it, or the step's deadline (Fulfilment:ReviewDeadline) rejects it.
-internal sealed partial class ReviewDesk(HistoryLog<OrderingDbContext> history, TimeProvider time, ReviewRules rules, ILogger<ReviewDesk> logger)
+internal sealed partial class ReviewDesk(
+    OrderingDbContext db, HistoryLog<OrderingDbContext> history, TimeProvider time, ReviewRules rules, ILogger<ReviewDesk> logger)
 {
     private DateTimeOffset Now => time.GetUtcNow();
 
@@ -44,33 +47,63 @@ internal sealed partial class ReviewDesk(HistoryLog<OrderingDbContext> history, 
         LogHeld(order.Id, why, expiresAt);
     }
 
-    // Why there is nothing to decide, in words, and what to do instead (issue 11 review: "is not held for review (it is
-    // Cancelled, being cancelled)" said neither).
-    private static string NotHeld(Order order, FulfilmentSaga saga) => (order.Status, saga.CancelRequested) switch
+    // Why there is nothing to decide, in words: who decided and when (from the order's history), or that nobody had to,
+    // and what to do instead (issue 11: two refusals hedged, "it was never held, or its review was already decided").
+    private async Task<string> NotHeldAsync(Order order, FulfilmentSaga saga, CancellationToken cancellationToken)
     {
-        (OrderStatus.Cancelled, _) => $"Order {order.Id} is cancelled, so there is nothing to approve or reject.",
-        (_, true) => $"Order {order.Id} is being cancelled, so it can no longer be approved or rejected: its cancellation gives back " +
-            "what it holds. Nothing else is needed; its timeline shows the cancellation as it goes on.",
-        (OrderStatus.Rejected, _) => $"Order {order.Id} was rejected (in review, when its review deadline passed, or at another step), " +
-            "so there is nothing left to decide.",
-        _ => $"Order {order.Id} does not wait for a review decision (it is {order.Status}: it was never held, or its review was already " +
-            "decided), so there is nothing to approve or reject. The orders that wait for a decision are listed as held.",
-    };
+        var decision = await db.History.AsNoTracking()
+            .Where(h => h.OrderId == order.Id && (h.Event == Approved || h.Event == Rejected
+                || (h.Event == "StepExpired" && h.FromState == nameof(SagaStep.ReviewOrder))))
+            .OrderByDescending(h => h.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        var decided = decision switch
+        {
+            null => null,
+            { Event: "StepExpired" } => $"was rejected in review at {StallDetection.Time(decision.OccurredAt)}, when its review deadline passed " +
+                "with nobody deciding",
+            _ => $"was already {(decision.Event == Approved ? "approved" : "rejected")} in review by {DeciderOf(decision.Detail)} " +
+                $"at {StallDetection.Time(decision.OccurredAt)}{ReasonOf(decision.Detail)}",
+        };
+        return (order.Status, saga.CancelRequested, decided) switch
+        {
+            (OrderStatus.Cancelled, _, _) => $"Order {order.Id} is cancelled, so there is nothing to approve or reject.",
+            (_, true, _) => $"Order {order.Id} is being cancelled, so it can no longer be approved or rejected: its cancellation gives back " +
+                "what it holds. Nothing else is needed; its timeline shows the cancellation as it goes on.",
+            (_, _, { } said) => $"Order {order.Id} {said}, so there is nothing left to decide (it is {order.Status} now).",
+            (OrderStatus.Rejected, _, null) => $"Order {order.Id} was rejected ({order.RejectionReason}) without being held for review, " +
+                "so there is nothing to decide.",
+            _ when order.HeldAt is null => $"Order {order.Id} was never held for review (it is {order.Status}), so there is nothing to approve " +
+                "or reject. The orders that wait for a decision are listed as held.",
+            _ => $"Order {order.Id} does not wait for a review decision now (it is {order.Status}), so there is nothing to approve or reject. " +
+                "The orders that wait for a decision are listed as held.",
+        };
+    }
+
+    // HoldApproved and HoldRejected say "by <operator>" and, when one was given, ": <reason>".
+    private static string DeciderOf(string? detail) =>
+        detail is not null && detail.StartsWith("by ", StringComparison.Ordinal) ? detail[3..].Split(": ", 2)[0] : "an operator";
+
+    private static string ReasonOf(string? detail) =>
+        detail?.Split(": ", 2) is [_, var reason] ? $" (reason: {reason})" : "";
 
     // An operator's decision; 409 order-not-held when the order does not wait in review (never held, decided, expired,
-    // or being cancelled).
-    public void Decide(OrderFulfilment fulfilment, Order order, FulfilmentSaga saga, bool approve, string actor, string? reason)
+    // or being cancelled), saying who decided and when.
+    public async Task DecideAsync(OrderFulfilment fulfilment, Order order, FulfilmentSaga saga, bool approve, string actor, string? reason,
+        CancellationToken cancellationToken)
     {
         if (order.HeldAt is null || !IsInReview(saga))
         {
-            throw new ConflictException(NotHeld(order, saga), "order-not-held");
+            throw new ConflictException(await NotHeldAsync(order, saga, cancellationToken), "order-not-held");
         }
 
-        history.Record(order.Id, "Order", order.Id, approve ? "HoldApproved" : "HoldRejected", order.Status.ToString(), order.Status.ToString(),
+        history.Record(order.Id, "Order", order.Id, approve ? Approved : Rejected, order.Status.ToString(), order.Status.ToString(),
             $"by {actor}" + (string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}"));
         fulfilment.Handle<object>(order, saga, approve ? new ReviewCleared(order.Id, actor) : new ReviewRejected(order.Id, reason ?? "no reason given"));
         LogDecided(order.Id, approve ? "approved" : "rejected", actor);
     }
+
+    private const string Approved = "HoldApproved";
+    private const string Rejected = "HoldRejected";
 
     private static bool IsInReview(FulfilmentSaga saga) =>
         saga.CurrentStep == SagaStep.ReviewOrder && saga.Status == SagaStatus.Running && !saga.CancelRequested;

@@ -86,7 +86,8 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
             }
             else if (kind is RepairKind.ApproveReview or RepairKind.RejectReview)
             {
-                scope.ServiceProvider.GetRequiredService<ReviewDesk>().Decide(fulfilment, order, saga, kind == RepairKind.ApproveReview, operatorName, reason);
+                await scope.ServiceProvider.GetRequiredService<ReviewDesk>().DecideAsync(fulfilment, order, saga, kind == RepairKind.ApproveReview, operatorName, reason,
+                    cancellationToken);
             }
             else if (!fulfilment.RequestCancellation(order, saga, operatorName, reason))
             {
