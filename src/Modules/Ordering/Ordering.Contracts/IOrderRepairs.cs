@@ -14,6 +14,10 @@ public interface IOrderRepairs
     // Allowed is false when no letter can be replayed.
     Task<RepairPreview> PreviewReplayAsync(IReadOnlyList<Guid> deadLetterIds, string operatorName, string reason, CancellationToken cancellationToken);
 
+    // Why this dead letter cannot be previewed or replayed from this order's page: it is not one of the order's messages
+    // (a form sent by hand can name any letter). Null when it is: dead now, back in line, or replayed before.
+    Task<string?> ForeignDeadLetterAsync(Guid orderId, Guid deadLetterId, CancellationToken cancellationToken);
+
     Task<RepairOutcome> ApplyAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken);
 
     Task<RepairOutcome> ReplayDeadLetterAsync(Guid deadLetterId, string operatorName, string reason, CancellationToken cancellationToken);

@@ -53,6 +53,7 @@ public static class OrderingModule
         services.AddScoped<IOrderStatusQueries, OrderStatusQueries>();
         services.AddScoped<RepairPreviewer>();
         services.AddScoped<DeadLetterReplays>();
+        services.AddScoped<DeadLetterOwnership>();
         services.AddScoped<StallOutlooks>();
         var fulfilment = new FulfilmentOptions();
         var stalls = new StallOptions();

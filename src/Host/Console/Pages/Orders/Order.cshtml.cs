@@ -62,6 +62,11 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
             return await RefuseAsync(id, invalid, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
+        if (await repairs.ForeignDeadLetterAsync(id, letterId, cancellationToken) is { } foreign)
+        {
+            return await RefuseAsync(id, foreign, StatusCodes.Status404NotFound, cancellationToken);
+        }
+
         var preview = await repairs.PreviewReplayAsync([letterId], Operator, reason!, cancellationToken);
         Confirmation = new RepairConfirmation(preview, RepairConfirmation.TitleOf(RepairKind.ReplayDeadLetter), $"/ops/orders/{id}?handler=replay",
             [new("letterId", letterId.ToString())], reason!, $"/ops/orders/{id}");
@@ -94,6 +99,11 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
             return await RefuseAsync(id, invalid, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
+        if (await repairs.ForeignDeadLetterAsync(id, letterId, cancellationToken) is { } foreign)
+        {
+            return await RefuseAsync(id, foreign, StatusCodes.Status404NotFound, cancellationToken);
+        }
+
         var outcome = await repairs.ReplayDeadLetterAsync(letterId, Operator, reason!, cancellationToken);
         if (!outcome.Applied)
         {
@@ -105,7 +115,8 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
     }
 
     // The form's own mistakes (400): a kind or dead-letter id that is not one (the binder leaves a default and an
-    // error behind), or a reason missing or too long. A refusal by the order's state is a 409 from the repair itself.
+    // error behind), or a reason missing or too long. A dead letter that is not this order's is a 404 (there is no such
+    // letter on this page); a refusal by the order's state is a 409 from the repair itself.
     private string? InvalidInput(string? reason)
     {
         if (!ModelState.IsValid)

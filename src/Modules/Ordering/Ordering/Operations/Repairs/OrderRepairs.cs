@@ -12,7 +12,8 @@ namespace OrderManagement.Ordering.Operations.Repairs;
 
 // The console's repairs are the API's commands, sent through the same pipeline (validation, one transaction);
 // each applied one is written to the operators' audit by the audit behaviour, as from the API.
-internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer, IValidator<OperatorActionRequest> reasons) : IOrderRepairs
+internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer, IValidator<OperatorActionRequest> reasons, DeadLetterOwnership ownership)
+    : IOrderRepairs
 {
     public const string ReplayNamesTheLetter = "A replay names the dead letter: use the Replay button of the message, under the order's messages.";
 
@@ -21,6 +22,9 @@ internal sealed class OrderRepairs(IMediator mediator, RepairPreviewer previewer
 
     public Task<RepairPreview> PreviewReplayAsync(IReadOnlyList<Guid> deadLetterIds, string operatorName, string reason, CancellationToken cancellationToken) =>
         previewer.PreviewReplayAsync(deadLetterIds, operatorName, reason, cancellationToken);
+
+    public Task<string?> ForeignDeadLetterAsync(Guid orderId, Guid deadLetterId, CancellationToken cancellationToken) =>
+        ownership.RefusalAsync(orderId, deadLetterId, cancellationToken);
 
     public async Task<RepairOutcome> ApplyAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken)
     {
