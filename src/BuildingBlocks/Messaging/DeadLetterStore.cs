@@ -38,14 +38,15 @@ public sealed class DeadLetterStore
         return null;
     }
 
-    // Puts the message back in line with fresh attempts, done by the module that holds it; null when none does.
-    public async Task<DeadLetter?> ReplayAsync(Guid id, CancellationToken cancellationToken)
+    // Puts the message back in line with fresh attempts, done by the module that holds it on the caller's connection (it
+    // commits with the caller's transaction); null when none does. The caller runs WakeDelivery once it has committed.
+    public async Task<ReplayedDeadLetter?> ReplayAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken)
     {
         foreach (var owner in _owners)
         {
-            if (await owner.ReplayAsync(id, cancellationToken) is { } letter)
+            if (await owner.ReplayAsync(connection, id, cancellationToken) is { } letter)
             {
-                return letter;
+                return new ReplayedDeadLetter(letter, owner.Wake);
             }
         }
 
@@ -90,6 +91,8 @@ public sealed class DeadLetterStore
         ];
     }
 }
+
+public sealed record ReplayedDeadLetter(DeadLetter Letter, Action WakeDelivery);
 
 public sealed record DeadLetter(Guid Id, string Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt, string Payload);
 

@@ -48,23 +48,22 @@ public sealed class ModuleDeadLetters
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
 
-    // Puts the message back in line with fresh attempts; null when this module holds no dead letter with that id.
-    public async Task<DeadLetter?> ReplayAsync(Guid id, CancellationToken cancellationToken)
+    // Puts the message back in line with fresh attempts, on the caller's connection so it commits with the caller's record
+    // of the replay: delivery cannot start (and record what it causes) before the replay's own history entry is written.
+    // The caller wakes delivery after its commit (Wake). Null when this module holds no dead letter with that id.
+    public async Task<DeadLetter?> ReplayAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand(
+        await using var command = new NpgsqlCommand(
             $"UPDATE {_owner.Schema}.outbox_messages SET dead_lettered_at = NULL, attempts = 0, available_at = $2, due_since = NULL " +
             "WHERE id = $1 AND dead_lettered_at IS NOT NULL " +
-            "RETURNING id, consumer, type, attempts, last_error, $2, payload::text");
+            "RETURNING id, consumer, type, attempts, last_error, $2, payload::text", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = _time.GetUtcNow() });
-        var letter = (await ReadAsync(command, cancellationToken)).SingleOrDefault();
-        if (letter is not null)
-        {
-            _signals.Notify(_owner.Schema);
-        }
-
-        return letter;
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
     }
+
+    // Wakes this module's delivery at once (after a replay has committed) instead of at its next poll.
+    public void Wake() => _signals.Notify(_owner.Schema);
 
     // Removes dead letters that something else has made moot, on the caller's connection so it commits or rolls back
     // with the caller's transaction (every module's schema is in the one database).

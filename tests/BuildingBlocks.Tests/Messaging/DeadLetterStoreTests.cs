@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OrderManagement.BuildingBlocks.Messaging;
 using OrderManagement.BuildingBlocks.Tests.TestModule;
 using OrderManagement.TestKit;
@@ -38,10 +39,42 @@ public sealed class DeadLetterStoreTests
         await host.PublishCommittedAsync(new NoteRequested(text));
         var letter = (await Poller.UntilAsync(() => ListAsync(host), l => l.Count > 0, "a dead letter")).Single();
 
-        var replayed = await host.Services.GetRequiredService<DeadLetterStore>().ReplayAsync(letter.Id, CancellationToken.None);
+        var store = host.Services.GetRequiredService<DeadLetterStore>();
 
-        replayed.ShouldNotBeNull().Id.ShouldBe(letter.Id);
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        var replayed = await store.ReplayAsync(connection, letter.Id, CancellationToken.None);
+        replayed.ShouldNotBeNull().Letter.Id.ShouldBe(letter.Id);
+        replayed.WakeDelivery();
+
         await Poller.UntilAsync(async () => await TestModuleDatabase.CountNotesAsync(text) == 1, "the replayed note");
+    }
+
+    // Issue 11 (newcomer review, defect I): the replay committed on a connection of its own, before the order's history
+    // recorded it, so what the replayed message caused could be listed first. It now joins the caller's transaction.
+    [Fact]
+    public async Task Given_a_replay_in_a_transaction_that_rolls_back_When_it_ends_Then_the_letter_is_still_dead_and_nothing_is_delivered()
+    {
+        var script = new HandlerScript();
+        await using var host = await TestModuleHost.StartAsync(TwoAttempts, s => s.AddSingleton(script));
+        var text = $"rolled-back-{Guid.NewGuid()}";
+        script.Fail(text, times: 2);
+        await host.PublishCommittedAsync(new NoteRequested(text));
+        var letter = (await Poller.UntilAsync(() => ListAsync(host), l => l.Count > 0, "a dead letter")).Single();
+        var store = host.Services.GetRequiredService<DeadLetterStore>();
+
+        await using (var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync()))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            (await store.ReplayAsync(connection, letter.Id, CancellationToken.None)).ShouldNotBeNull().WakeDelivery();
+            (await store.GetAsync(letter.Id, CancellationToken.None)).ShouldNotBeNull("others see it dead until the replay commits");
+            await transaction.RollbackAsync();
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        (await store.GetAsync(letter.Id, CancellationToken.None)).ShouldNotBeNull();
+        (await TestModuleDatabase.CountNotesAsync(text)).ShouldBe(0);
     }
 
     [Fact]
@@ -49,7 +82,9 @@ public sealed class DeadLetterStoreTests
     {
         await using var host = await TestModuleHost.StartAsync();
 
-        var replayed = await host.Services.GetRequiredService<DeadLetterStore>().ReplayAsync(Guid.NewGuid(), CancellationToken.None);
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await connection.OpenAsync();
+        var replayed = await host.Services.GetRequiredService<DeadLetterStore>().ReplayAsync(connection, Guid.NewGuid(), CancellationToken.None);
 
         replayed.ShouldBeNull();
     }

@@ -1,10 +1,12 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OrderManagement.BuildingBlocks.Application;
 using OrderManagement.BuildingBlocks.Domain;
 using OrderManagement.BuildingBlocks.History;
 using OrderManagement.BuildingBlocks.Messaging;
+using OrderManagement.BuildingBlocks.Persistence;
 using OrderManagement.BuildingBlocks.Web;
 using OrderManagement.Ordering.Fulfilment;
 using OrderManagement.Ordering.OrderHistory;
@@ -54,17 +56,21 @@ internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string Rea
         new(DeadLetterReplays.AuditAction, result.OrderId, DeadLetterReplays.AuditDetail(result));
 }
 
-// Replays the message and, when it concerns an order, notes the operator's action in that order's history. A letter
-// replayed before is refused (409) saying by whom and when, not as unknown.
+// Replays the message and, when it concerns an order, notes the operator's action in that order's history, in one
+// transaction: the message is back in line only once the note is written, so the order's timeline lists the replay
+// before what the replayed message causes (issue 11, defect I: they were in the opposite order when both fell in one
+// second). A letter replayed before is refused (409) saying by whom and when, not as unknown.
 internal sealed class ReplayDeadLetterHandler(
-    DeadLetterStore store, OrderingDbContext db, HistoryLog<OrderingDbContext> history, DeadLetterReplays replays)
+    DeadLetterStore store, OrderingDbContext db, HistoryLog<OrderingDbContext> history, DeadLetterReplays replays,
+    AfterCommit<OrderingDbContext> afterCommit)
     : IRequestHandler<ReplayDeadLetterCommand, DeadLetterView>
 {
     public async Task<DeadLetterView> Handle(ReplayDeadLetterCommand command, CancellationToken cancellationToken)
     {
-        var letter = await store.ReplayAsync(command.Id, cancellationToken)
+        var replayed = await store.ReplayAsync((NpgsqlConnection)db.Database.GetDbConnection(), command.Id, cancellationToken)
             ?? throw await replays.NotReplayableAsync(command.Id, cancellationToken);
-        await DeadLetterReplays.RecordAsync(db, history, letter, command.Actor, command.Reason, cancellationToken);
-        return DeadLetterView.From(letter);
+        await DeadLetterReplays.RecordAsync(db, history, replayed.Letter, command.Actor, command.Reason, cancellationToken);
+        afterCommit.Add(replayed.WakeDelivery);
+        return DeadLetterView.From(replayed.Letter);
     }
 }
