@@ -45,6 +45,14 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         await Operator.AssertPaymentAsync(confirmed, "Authorized");
         (await WaitForSagaAsync(orderId, "Completed")).Text("status").ShouldBe("Completed");
         (await api.AuditAsync(orderId)).ShouldBe([("ReplayDeadLetter", "dev-operator", "provider is back")]);
+        // Issue 11 (newcomer review, defect I): the replay was listed after what it caused when both fell in one second.
+        var entries = await Storefront.WaitForHistoryAsync(orderId, "OrderConfirmed");
+        var events = entries.Select(e => $"{e.Text("module")} {e.Text("event")} {e.Text("toState")}").ToList();
+        var replayedAt = entries.FindIndex(e => e.Text("event") == "DeadLetterReplayed");
+        replayedAt.ShouldBeGreaterThan(0, string.Join(", ", events));
+        entries.FindLastIndex(e => e.Text("event") == "AuthorizationAttemptFaulted").ShouldBeLessThan(replayedAt, string.Join(", ", events));
+        entries.FindIndex(e => e.Text("module") == "Payments" && e.Text("toState") == "Authorized").ShouldBeGreaterThan(replayedAt, string.Join(", ", events));
+        entries.FindIndex(e => e.Text("event") == "OrderConfirmed").ShouldBeGreaterThan(replayedAt, string.Join(", ", events));
     }
 
     // Issue 15: a dead letter stayed listed after a retry had made it moot and the order had recovered.
@@ -112,7 +120,12 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
 
         preview.StatusCode.ShouldBe(HttpStatusCode.OK);
         var changes = PreviewChanges(await preview.Content.ReadAsStringAsync());
-        changes.ShouldContain($"Puts payments.authorize-payment.v1 (dead letter {id}) back in line for Payments with fresh attempts");
+        changes.ShouldContain($"Puts 1 dead letter of 1 order back in line with fresh attempts");
+        var letters = Regex.Replace(Regex.Replace(WebUtility.HtmlDecode(Regex.Match(await preview.Content.ReadAsStringAsync(),
+            "<ul id=\"preview-letters\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value), "<[^>]+>", ""), "\\s+", " ");
+        letters.ShouldContain($"Order {orderId}");
+        letters.ShouldContain("payments.authorize-payment.v1 to Payments back in line for Payments with fresh attempts");
+        letters.ShouldContain($"(dead letter {id})");
         changes.ShouldContain("DeadLetterReplayed payments.authorize-payment.v1 to Payments replayed by dev-operator: provider is back");
         changes.ShouldContain("Operators' audit: ReplayDeadLetter by dev-operator, once for each letter, with the reason \"provider is back\"");
         (await DeadLettersAsync()).Count.ShouldBe(1, "a preview changes nothing");

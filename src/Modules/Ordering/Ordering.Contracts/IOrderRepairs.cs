@@ -34,7 +34,14 @@ public enum RepairKind
     ReplayDeadLetter,
 }
 
-// Allowed false: Refusal says why. Changes lists the state changes and messages the repair would make.
-public sealed record RepairPreview(RepairKind Kind, bool Allowed, string? Refusal, IReadOnlyList<string> Changes);
+// Allowed false: Refusal says why. Changes lists the state changes and messages the repair would make; a replay's
+// preview also lists each letter it puts back in line, one line each (Letters), and sums up the rest in Changes.
+public sealed record RepairPreview(RepairKind Kind, bool Allowed, string? Refusal, IReadOnlyList<string> Changes)
+{
+    public IReadOnlyList<LetterReplay> Letters { get; init; } = [];
+}
+
+// One dead letter a replay puts back in line: the order it is about (null when none), what it is and what happens to it.
+public sealed record LetterReplay(Guid LetterId, Guid? OrderId, string MessageType, string Module, string WhatHappens);
 
 public sealed record RepairOutcome(bool Applied, string Message);

@@ -18,15 +18,19 @@ internal sealed class DeadLetterReplays(OperatorAuditLog audit)
     public static string AuditDetail(DeadLetterView letter) =>
         $"{letter.MessageType} to {letter.Module} is back in line with fresh attempts {Marker(letter.Id)}.";
 
-    // Notes the replay in the order's history when the letter concerns an order (nothing is saved here).
-    public static async Task RecordAsync(OrderingDbContext db, HistoryLog<OrderingDbContext> history, DeadLetter letter, string actor, string reason,
+    // Notes the replay in the order's history when the letter concerns an order (nothing is saved here); false when it
+    // concerns none.
+    public static async Task<bool> RecordAsync(OrderingDbContext db, HistoryLog<OrderingDbContext> history, DeadLetter letter, string actor, string reason,
         CancellationToken cancellationToken)
     {
-        if (MessagePayloads.OrderIdOf(letter.Payload) is { } orderId && await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
+        if (MessagePayloads.OrderIdOf(letter.Payload) is not { } orderId || !await db.Orders.AnyAsync(o => o.Id == orderId, cancellationToken))
         {
-            history.Record(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
-                $"{letter.MessageType} to {letter.Module} replayed by {actor}: {reason}");
+            return false;
         }
+
+        history.Record(orderId, "Operator", letter.Id, "DeadLetterReplayed", null, null,
+            $"{letter.MessageType} to {letter.Module} replayed by {actor}: {reason}");
+        return true;
     }
 
     // A letter no module holds as a dead letter: replayed before (the audit says by whom, when and why), or never one.

@@ -19,9 +19,8 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
     public const string CancellationUnderWay =
         "Its cancellation was already requested and is under way (see the timeline); nothing changed. Wait for it, or look at the saga if it stops.";
 
-    // A long group is summed up after this many letters.
-    private const int LettersListed = 20;
-
+    // One line per letter (its order, type and what happens to it) and one summary, not one identical sentence per letter
+    // (issue 11, defect D); the history entries the replays add differ only by their order, so each kind is said once.
     public async Task<RepairPreview> PreviewReplayAsync(IReadOnlyList<Guid> deadLetterIds, string operatorName, string reason, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -29,7 +28,7 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
         var history = scope.ServiceProvider.GetRequiredService<HistoryLog<OrderingDbContext>>();
         var store = scope.ServiceProvider.GetRequiredService<DeadLetterStore>();
         var replays = scope.ServiceProvider.GetRequiredService<DeadLetterReplays>();
-        var puts = new List<string>();
+        var letters = new List<LetterReplay>();
         var refusals = new List<string>();
         foreach (var id in deadLetterIds.Distinct())
         {
@@ -39,22 +38,30 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
                 continue;
             }
 
-            puts.Add($"Puts {letter.MessageType} (dead letter {letter.Id}) back in line for {letter.Module} with fresh attempts; " +
-                $"it was dead-lettered {StallDetection.Time(letter.FailedAt)} after {letter.Attempts} attempts");
-            await DeadLetterReplays.RecordAsync(db, history, letter, operatorName, reason, cancellationToken);
+            var recorded = await DeadLetterReplays.RecordAsync(db, history, letter, operatorName, reason, cancellationToken);
+            letters.Add(new LetterReplay(letter.Id, MessagePayloads.OrderIdOf(letter.Payload), letter.MessageType, letter.Module,
+                $"back in line for {letter.Module} with fresh attempts (dead-lettered {StallDetection.Time(letter.FailedAt)} after " +
+                $"{letter.Attempts} attempts){(recorded ? "; DeadLetterReplayed in the order's history" : "; it is about no order, so no history entry")}"));
         }
 
-        if (puts.Count == 0)
+        if (letters.Count == 0)
         {
             return new RepairPreview(RepairKind.ReplayDeadLetter, false, string.Join(" ", refusals), []);
         }
 
-        var changes = Summed(puts, "more dead letters put back in line");
-        changes.AddRange(Summed(Changes(db), "more history entries"));
+        var orders = letters.Select(l => l.OrderId).OfType<Guid>().Distinct().Count();
+        List<string> changes =
+        [
+            $"Puts {Count(letters.Count, "dead letter")}{(orders == 0 ? "" : $" of {Count(orders, "order")}")} back in line with fresh attempts, each for the module " +
+            "that could not handle it (it is handled again, idempotently), as listed below",
+        ];
+        changes.AddRange(Changes(db).GroupBy(change => change).Select(same => same.Count() == 1 ? same.Key : $"{same.Key} (in each of the {same.Count()} orders' history)"));
         changes.Add($"Operators' audit: {DeadLetterReplays.AuditAction} by {operatorName}, once for each letter, with the reason \"{reason}\"");
         changes.AddRange(refusals.Select(refusal => "Leaves alone: " + refusal));
-        return new RepairPreview(RepairKind.ReplayDeadLetter, true, null, changes);
+        return new RepairPreview(RepairKind.ReplayDeadLetter, true, null, changes) { Letters = letters };
     }
+
+    private static string Count(int count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
 
     public async Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken)
     {
@@ -109,9 +116,6 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
         changes.Add($"Operators' audit: {AuditAction(kind)} on this order by {operatorName}, with the reason \"{reason}\"");
         return new RepairPreview(kind, true, null, changes);
     }
-
-    private static List<string> Summed(List<string> items, string what) =>
-        items.Count <= LettersListed ? items : [.. items.Take(LettersListed), $"… and {items.Count - LettersListed} {what}"];
 
     // The action name the audit behaviour records for the repair's command (its IOperatorCommand.Describe).
     private static string AuditAction(RepairKind kind) => kind switch
