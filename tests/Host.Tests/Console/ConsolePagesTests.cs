@@ -66,7 +66,7 @@ public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
         byId.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         byId.Headers.Location!.OriginalString.ShouldBe($"/ops/orders/{mine}");
         badStatus.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await badStatus.Content.ReadAsStringAsync()).ShouldContain("status must be one of");
+        WebUtility.HtmlDecode(await badStatus.Content.ReadAsStringAsync()).ShouldContain("'Status' must be one of");
     }
 
     [Fact]
