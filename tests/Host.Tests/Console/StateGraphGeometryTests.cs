@@ -220,7 +220,7 @@ public sealed partial class StateGraphGeometryTests
         [GeneratedRegex("<path d=\"(?<d>[^\"]+)\"[^>]*data-edge=\"(?<edge>[^\"]+)\"")]
         private static partial Regex EdgeRegex();
 
-        [GeneratedRegex("<(?:g class=\"edge-label\" data-edge=\"(?<edge>[^\"]+)\"[^>]*><rect x=\"(?<x>[\\d.]+)\" y=\"(?<y>[\\d.]+)\" width=\"(?<w>[\\d.]+)\" height=\"(?<h>[\\d.]+)\"[^>]*/><text[^>]*>(?<text>[^<]*)</text>|text class=\"edge-label\" x=\"(?<tx>[\\d.]+)\" y=\"(?<ty>[\\d.]+)\"[^>]*font-size=\"(?<size>[\\d.]+)\"[^>]*>(?<text>[^<]*)</text>)")]
+        [GeneratedRegex("<(?:g class=\"edge-label\" data-edge=\"(?<edge>[^\"]+)\"[^>]*>(?:<title>[^<]*</title>)?<rect x=\"(?<x>[\\d.]+)\" y=\"(?<y>[\\d.]+)\" width=\"(?<w>[\\d.]+)\" height=\"(?<h>[\\d.]+)\"[^>]*/><text[^>]*>(?<text>[^<]*)</text>|text class=\"edge-label\" x=\"(?<tx>[\\d.]+)\" y=\"(?<ty>[\\d.]+)\"[^>]*font-size=\"(?<size>[\\d.]+)\"[^>]*>(?<text>[^<]*)</text>)")]
         private static partial Regex LabelRegex();
 
         [GeneratedRegex("([MLC])([^MLC]*)")]

@@ -28,7 +28,7 @@ public sealed class StateGraphSvgTests
         svg.ShouldNotContain(">Decision1</text>");
         svg.ShouldContain("data-choice=\"true\"");
         Regex.Count(svg, "<polygon").ShouldBe(1);
-        Regex.Count(svg, "data-walked=\"true\"").ShouldBe(3, "Running -> Compensating, Compensating -> choice, choice -> VoidingPayment");
+        Regex.Count(svg, "<path [^>]*data-walked=\"true\"").ShouldBe(3, "Running -> Compensating, Compensating -> choice, choice -> VoidingPayment");
         svg.ShouldContain(">ReleasingStock</text>");
     }
 
@@ -76,5 +76,5 @@ public sealed class StateGraphSvgTests
     }
 
     private static List<string> Walked(string svg) =>
-        [.. Regex.Matches(svg, "data-edge=\"([^\"]+)\" data-walked=\"true\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
+        [.. Regex.Matches(svg, "<path [^>]*data-edge=\"([^\"]+)\" data-walked=\"true\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
 }
