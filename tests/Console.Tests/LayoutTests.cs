@@ -25,6 +25,8 @@ public sealed class LayoutTests(ConsoleHost host, Browser browser) : ConsoleScen
         await ScreenshotAsync(page, "12-order-at-1280");
         (await page.Locator("figure.graph svg").CountAsync()).ShouldBe(2);
         (await page.Locator("figure.graph svg text.edge-label").CountAsync()).ShouldBeGreaterThan(10);
+        (await page.Locator("figure.graph svg g.edge-label").CountAsync()).ShouldBe(await page.Locator("figure.graph svg path[data-edge]").CountAsync(), "every edge has its label");
+        (await page.Locator("figure.graph ol.graph-legend li").CountAsync()).ShouldBe(await page.Locator("figure.graph svg path[data-edge]").CountAsync(), "every edge is in the legend");
         (await page.EvaluateAsync<string[]>(OverlappingGraphLabels)).ShouldBeEmpty("graph labels must not overlap each other or a state");
     }
 
@@ -46,7 +48,10 @@ public sealed class LayoutTests(ConsoleHost host, Browser browser) : ConsoleScen
         (await page.Locator("#saga-graph path[data-walked][data-edge^='Failed→']").CountAsync()).ShouldBe(1, "the way out of Failed (Resume) is drawn");
         (await page.Locator("#saga-graph path[data-walked][data-edge$='→AuthorizingPayment']").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
         (await page.EvaluateAsync<string[]>(GraphsOverflowing)).ShouldBeEmpty("a graph fits its column at 1280 px");
-        (await page.EvaluateAsync<string[]>(LabelsOnLines)).ShouldBeEmpty("no trigger label lies on a line");
+        (await page.EvaluateAsync<string[]>(LabelsOnLines)).ShouldBeEmpty("no edge's label lies on another edge's line");
+        (await page.EvaluateAsync<string[]>(EdgesThroughStates)).ShouldBeEmpty("no edge runs across a state but its own two");
+        (await page.Locator("#saga-graph ol.graph-legend li[data-walked]").CountAsync()).ShouldBe(
+            await page.Locator("#saga-graph path[data-walked]").CountAsync(), "the legend marks the edges the path took");
         await ScreenshotAsync(page, "13-order-failed-and-retried");
 
         var phone = await SignedInPageAsync(390, 844);
@@ -55,6 +60,8 @@ public sealed class LayoutTests(ConsoleHost host, Browser browser) : ConsoleScen
             "() => [...document.querySelectorAll('figure.graph svg')].map(svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width)");
         scales.ShouldAllBe(scale => scale >= 0.84, "on a phone a graph is drawn no smaller than its readable size (and scrolls in its figure)");
         (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("the page itself fits a phone");
+        (await phone.EvaluateAsync<string[]>(GraphsOverflowing)).ShouldBeEmpty("a graph fits a phone's column without scrolling");
+        (await phone.EvaluateAsync<string[]>(LabelsOnLines)).ShouldBeEmpty("no edge's label lies on another edge's line");
         await ScreenshotAsync(phone, "14-order-graph-on-a-phone");
     }
 
@@ -89,19 +96,42 @@ public sealed class LayoutTests(ConsoleHost host, Browser browser) : ConsoleScen
           .map(figure => `${figure.id}: ${figure.scrollWidth} px in ${figure.clientWidth} px`)
         """;
 
-    // Each line sampled every 2 px (in the SVG's own units) against each label's box, shrunk by a pixel for anti-aliasing.
+    // Each line sampled every 2 px (in the SVG's own units) against each other edge's label (its badge), shrunk by a
+    // pixel for anti-aliasing; a badge sits on its own edge's line.
     private const string LabelsOnLines = """
         () => {
           const out = [];
           for (const svg of document.querySelectorAll('figure.graph svg')) {
             const matrix = svg.getScreenCTM();
-            const labels = [...svg.querySelectorAll('text.edge-label')].map(t => ({ name: t.textContent, r: t.getBoundingClientRect() }));
+            const labels = [...svg.querySelectorAll('g.edge-label')].map(g => ({ name: g.querySelector('text').textContent, edge: g.dataset.edge, r: g.getBoundingClientRect() }));
             for (const path of svg.querySelectorAll('path[data-edge]')) {
               const length = path.getTotalLength();
               for (let at = 0; at <= length; at += 2) {
                 const p = path.getPointAtLength(at).matrixTransform(matrix);
-                for (const l of labels)
-                  if (p.x > l.r.left + 1 && p.x < l.r.right - 1 && p.y > l.r.top + 1 && p.y < l.r.bottom - 1) out.push(`${l.name} on ${path.dataset.edge}`);
+                for (const l of labels.filter(l => l.edge !== path.dataset.edge))
+                  if (p.x > l.r.left + 1 && p.x < l.r.right - 1 && p.y > l.r.top + 1 && p.y < l.r.bottom - 1) out.push(`${l.name} of ${l.edge} on ${path.dataset.edge}`);
+              }
+            }
+          }
+          return [...new Set(out)];
+        }
+        """;
+
+    // Issue 11 (defect B): a completed order's AuthorizingPayment -> CreatingShipment ran across the compensation
+    // states. Each line sampled every 2 px against each state's box but its own two, grown by a pixel.
+    private const string EdgesThroughStates = """
+        () => {
+          const out = [];
+          for (const svg of document.querySelectorAll('figure.graph svg')) {
+            const matrix = svg.getScreenCTM();
+            const states = [...svg.querySelectorAll('g[data-state]')].map(g => ({ name: g.dataset.state, r: g.firstElementChild.tagName === 'title' ? g.children[1].getBoundingClientRect() : g.firstElementChild.getBoundingClientRect() }));
+            for (const path of svg.querySelectorAll('path[data-edge]')) {
+              const [from, to] = path.dataset.edge.split('→');
+              const length = path.getTotalLength();
+              for (let at = 0; at <= length; at += 2) {
+                const p = path.getPointAtLength(at).matrixTransform(matrix);
+                for (const s of states.filter(s => s.name !== from && s.name !== to))
+                  if (p.x > s.r.left - 1 && p.x < s.r.right + 1 && p.y > s.r.top - 1 && p.y < s.r.bottom + 1) out.push(`${path.dataset.edge} across ${s.name}`);
               }
             }
           }

@@ -132,7 +132,7 @@ internal sealed record StateGraphLayout(IReadOnlyList<StateGraphLayout.Node> Nod
 
         var nodes = order.Select(s => new Node(s, boxes[s], graph.Choices.Contains(s))).ToList();
         var width = Math.Ceiling(columnX + nodeWidth + Beside(rightLanes) + Margin);
-        return new StateGraphLayout(nodes, numbered, width, Math.Ceiling(top - RowGap + Margin));
+        return new StateGraphLayout(nodes, numbered, width, Math.Ceiling(Math.Max(top - RowGap, Margin) + Margin));
     }
 
     // Shortest edges take the inner lanes. An edge goes on the side where the lowest free lane is nearer the column
