@@ -41,7 +41,8 @@ public sealed record RepairPreview(RepairKind Kind, bool Allowed, string? Refusa
     public IReadOnlyList<LetterReplay> Letters { get; init; } = [];
 }
 
-// One dead letter a replay puts back in line: the order it is about (null when none), what it is and what happens to it.
-public sealed record LetterReplay(Guid LetterId, Guid? OrderId, string MessageType, string Module, string WhatHappens);
+// One dead letter a replay puts back in line: the order it is about (null when none), what it is, the module it goes to
+// (Consumer) and what happens to it.
+public sealed record LetterReplay(Guid LetterId, Guid? OrderId, string MessageType, string Consumer, string WhatHappens);
 
 public sealed record RepairOutcome(bool Applied, string Message);
