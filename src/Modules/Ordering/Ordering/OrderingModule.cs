@@ -45,6 +45,7 @@ public static class OrderingModule
         services.AddValidatedOptions(IdempotencyOptions.Section,
             ValidatedOptions.Positive<IdempotencyOptions>(nameof(IdempotencyOptions.KeyLifetime), o => o.KeyLifetime));
         services.AddScoped<IdempotentRequests>();
+        services.AddScoped<IdempotencyKeyLock>();
         services.AddHostedService<ExpiredKeyPurger>();
         services.AddSingleton<IDeadLetterListener, SagaDeadLetterListener>();
         services.AddValidatedOptions(StallOptions.Section, StallOptions.Steps

@@ -18,7 +18,7 @@ namespace OrderManagement.Ordering.Idempotency;
 // as the request's own changes. Once it is stored every repeat replays it; only while the first request runs does
 // a transaction-scoped advisory lock turn a concurrent repeat into a 409 instead of a second order.
 internal sealed class IdempotentRequests(
-    OrderingDbContext db, TimeProvider time, TransactionLocks<OrderingDbContext> locks,
+    OrderingDbContext db, TimeProvider time, IdempotencyKeyLock keyLock,
     IOptions<JsonOptions> json, IOptions<IdempotencyOptions> options)
 {
     public const string Header = "Idempotency-Key";
@@ -42,26 +42,19 @@ internal sealed class IdempotentRequests(
         var cancellationToken = http.RequestAborted;
         return await db.InTransactionAsync(async () =>
         {
-            // A stored outcome is answered without the lock, so repeats of a finished request never contend with each
-            // other; the lock only separates a first execution from its repeats while it runs.
-            var existing = await CompiledQueries.IdempotencyRecordByKey(db, apiKeyName, key, cancellationToken);
-            if (existing is not null && existing.ExpiresAt > time.GetUtcNow())
-            {
-                return Answer(http, existing, fingerprint);
-            }
-
-            if (!await TryLockAsync(apiKeyName, key, cancellationToken))
-            {
-                return Problem(http, 409, "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed.",
-                    "Wait for the first request to finish, then repeat it to get its response.");
-            }
-
-            // The first request may have finished between the read above and the lock.
+            // A stored outcome answers whatever the lock says, so repeats of a finished request never wait for each other;
+            // the lock only separates a first execution from its repeats while it runs.
             var now = time.GetUtcNow();
-            existing = await CompiledQueries.IdempotencyRecordByKey(db, apiKeyName, key, cancellationToken);
+            var (locked, existing) = await keyLock.TakeAsync(apiKeyName, key, LockKey(apiKeyName, key), cancellationToken);
             if (existing is not null && existing.ExpiresAt > now)
             {
                 return Answer(http, existing, fingerprint);
+            }
+
+            if (!locked)
+            {
+                return Problem(http, 409, "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed.",
+                    "Wait for the first request to finish, then repeat it to get its response.");
             }
 
             if (existing is not null)
@@ -93,12 +86,8 @@ internal sealed class IdempotentRequests(
             : Problem(http, ProblemType.IdempotencyKeyReused.Status, ProblemType.IdempotencyKeyReused.Name, ProblemType.IdempotencyKeyReused.Title,
                 "Use a new Idempotency-Key for a new request; repeat the original request unchanged to get its response.");
 
-    private async Task<bool> TryLockAsync(string apiKeyName, string key, CancellationToken cancellationToken)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(apiKeyName + "\n" + key));
-        var lockKey = BinaryPrimitives.ReadInt64BigEndian(hash);
-        return await locks.TryLockAsync(lockKey, cancellationToken);
-    }
+    private static long LockKey(string apiKeyName, string key) =>
+        BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(apiKeyName + "\n" + key)));
 
     private string Fingerprint(string operation, object request) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + JsonSerializer.Serialize(request, request.GetType(), json.Value.SerializerOptions))));

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OrderManagement.Ordering.Fulfilment;
-using OrderManagement.Ordering.Idempotency;
 using OrderManagement.Ordering.Orders;
 
 namespace OrderManagement.Ordering.Persistence;
@@ -13,8 +12,4 @@ internal static class CompiledQueries
 
     public static readonly Func<OrderingDbContext, Guid, CancellationToken, Task<FulfilmentSaga?>> SagaOfOrder =
         EF.CompileAsyncQuery((OrderingDbContext db, Guid orderId, CancellationToken ct) => db.Sagas.FirstOrDefault(s => s.OrderId == orderId));
-
-    public static readonly Func<OrderingDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>> IdempotencyRecordByKey =
-        EF.CompileAsyncQuery((OrderingDbContext db, string apiKeyName, string key, CancellationToken ct) =>
-            db.IdempotencyRecords.AsNoTracking().FirstOrDefault(r => r.ApiKeyName == apiKeyName && r.Key == key));
 }
