@@ -33,8 +33,7 @@ internal sealed partial class ClaimDelivery(
             }
         }
 
-        await RecordAsync(claim, transaction, outcomes, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(Outcomes(outcomes), cancellationToken);
         foreach (var outcome in outcomes)
         {
             metrics.Outcome(outcome.Envelope, outcome.Error is null, outcome.DeadLettered);
@@ -95,20 +94,16 @@ internal sealed partial class ClaimDelivery(
         return outcomes;
     }
 
-    private async Task RecordAsync(OutboxClaim claim, DeliveryTransaction transaction, List<DeliveryOutcome> outcomes, CancellationToken cancellationToken)
+    // The claim's outcome: delivered rows deleted, the others rescheduled or dead-lettered.
+    private List<NpgsqlBatchCommand> Outcomes(List<DeliveryOutcome> outcomes)
     {
+        var statements = new List<NpgsqlBatchCommand>();
         var delivered = outcomes.Where(o => o.Error is null).Select(o => o.Envelope.Id).ToArray();
-        var batch = new NpgsqlBatch(claim.Connection, claim.Transaction);
-        if (transaction.ReleaseSavepoints() is { } release)
-        {
-            batch.BatchCommands.Add(release);
-        }
-
         if (delivered.Length > 0)
         {
             var delete = new NpgsqlBatchCommand($"DELETE FROM {module.Schema}.outbox_messages WHERE id = ANY($1)");
             delete.Parameters.Add(new NpgsqlParameter { Value = delivered });
-            batch.BatchCommands.Add(delete);
+            statements.Add(delete);
         }
 
         var now = time.GetUtcNow();
@@ -124,13 +119,10 @@ internal sealed partial class ClaimDelivery(
             update.Parameters.Add(new NpgsqlParameter { Value = failed.DeadLettered ? now : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
             // A lock-wait deferral keeps the time the message first became due (OutboxDue); a retry backoff reschedules it.
             update.Parameters.Add(new NpgsqlParameter { Value = failed.Deferred });
-            batch.BatchCommands.Add(update);
+            statements.Add(update);
         }
 
-        await using (batch)
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
+        return statements;
     }
 
     private async Task NotifyDeadLettersAsync(List<DeliveryOutcome> outcomes, CancellationToken cancellationToken)

@@ -47,21 +47,31 @@ internal sealed class DeliveryTransaction(NpgsqlConnection connection, NpgsqlTra
     // The attempt whose changes stand: its context is told once the transaction has committed.
     public void Stands(AsyncServiceScope scope, ModuleDbContext context, PendingWork pending) => _standing.Add((scope, context, pending));
 
-    // Ends every savepoint (they stay nested until then), so the claim's own statements run in the top transaction: a
-    // row locked by the claim and deleted inside a savepoint would cost PostgreSQL a multixact. Null: none was started.
-    public NpgsqlBatchCommand? ReleaseSavepoints()
+    // Runs the closing statements and commits: first every savepoint ended (they stay nested until then), so these
+    // statements run in the top transaction (a row locked by the claim and deleted inside a savepoint would cost
+    // PostgreSQL a multixact); then the scheduled deliveries the standing attempts withdrew (PendingWork, deferred until
+    // here so they take no round trip of their own); then the caller's statements (the claim's outcome); all in one round
+    // trip before the commit.
+    public async Task CommitAsync(IEnumerable<NpgsqlBatchCommand> closing, CancellationToken cancellationToken)
     {
-        if (_outermost is not { } outermost)
+        var statements = Withdrawals().Concat(closing).ToList();
+        if (statements.Count > 0)
         {
-            return null;
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            if (_outermost is { } outermost)
+            {
+                _outermost = null;
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT " + outermost));
+            }
+
+            foreach (var statement in statements)
+            {
+                batch.BatchCommands.Add(statement);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        _outermost = null;
-        return new NpgsqlBatchCommand("RELEASE SAVEPOINT " + outermost);
-    }
-
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
         await transaction.CommitAsync(cancellationToken);
         // Committed on the connection, not through EF Core: PendingWorkTransactionInterceptor does not see it.
         foreach (var (_, context, pending) in _standing)
@@ -69,6 +79,19 @@ internal sealed class DeliveryTransaction(NpgsqlConnection connection, NpgsqlTra
             pending.OnCommitted(context.Schema);
         }
     }
+
+    // One DELETE per module schema (schema names come from module registrations, never from input).
+    private IEnumerable<NpgsqlBatchCommand> Withdrawals() =>
+        _standing.GroupBy(s => s.Context.Schema)
+            .Select(g => (Schema: g.Key, Ids: g.SelectMany(s => s.Pending.TakeWithdrawals()).ToArray()))
+            .Where(w => w.Ids.Length > 0)
+            .Select(w =>
+            {
+                var delete = new NpgsqlBatchCommand(PendingWork.WithdrawSql(w.Schema, "$1"));
+                delete.Parameters.Add(new NpgsqlParameter { Value = w.Ids });
+                return delete;
+            })
+            .ToList();
 
     public async ValueTask DisposeAsync()
     {

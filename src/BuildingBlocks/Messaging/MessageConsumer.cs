@@ -58,7 +58,7 @@ internal sealed class MessageConsumer(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var delivery = new DeliveryTransaction(connection, transaction);
         var errors = await HandleGroupAsync(consumer, envelopes, delivery, cancellationToken);
-        await delivery.CommitAsync(cancellationToken);
+        await delivery.CommitAsync([], cancellationToken);
         return errors;
     }
 
@@ -178,7 +178,7 @@ internal sealed class MessageConsumer(
                 context.ChangeTracker.Clear();
             }
 
-            await pending.WithdrawCancelledAsync(context, cancellationToken);
+            // Its withdrawals (PendingWork) go out with the delivery's closing statements.
             delivery.Stands(scope, context, pending);
             return busy;
         }

@@ -31,6 +31,14 @@ internal sealed class PendingWork(OutboxSignals signals)
         }
     }
 
+    // The withdrawals queued while they were deferred, for the delivery's closing statements (DeliveryTransaction).
+    public Guid[] TakeWithdrawals()
+    {
+        var ids = _cancelledDeliveries.ToArray();
+        _cancelledDeliveries.Clear();
+        return ids;
+    }
+
     // Forgets everything queued by an attempt whose transaction was rolled back, so a retry starts clean.
     public void Forget()
     {
@@ -61,6 +69,9 @@ internal sealed class PendingWork(OutboxSignals signals)
 
     // A row the dispatcher is delivering right now is locked and skipped; its handler will find it stale.
     // The schema comes from the module's own code, never from input.
-    private static string WithdrawSql(string schema) =>
-        $"DELETE FROM {schema}.outbox_messages WHERE id IN (SELECT id FROM {schema}.outbox_messages WHERE id = ANY({{0}}) FOR UPDATE SKIP LOCKED)";
+    private static string WithdrawSql(string schema) => WithdrawSql(schema, "{0}");
+
+    // The same statement with Npgsql's positional parameter, for a batch.
+    internal static string WithdrawSql(string schema, string ids) =>
+        $"DELETE FROM {schema}.outbox_messages WHERE id IN (SELECT id FROM {schema}.outbox_messages WHERE id = ANY({ids}) FOR UPDATE SKIP LOCKED)";
 }
