@@ -43,7 +43,13 @@ public sealed class OutboxPublisher<TContext>
         {
             var id = Guid.CreateVersion7();
             ids.Add(id);
-            _work.WroteOutboxFor(consumer);
+            if (delay is not { } wait || wait <= TimeSpan.Zero)
+            {
+                // A delayed row (a saga's deadline) is not due at the commit: waking its lane then would only open an empty
+                // claim. The module's poll wakes the lane once the row falls due (OutboxPoll), as it always had to.
+                _work.WroteOutboxFor(consumer);
+            }
+
             _db.OutboxMessages.Add(new OutboxMessage
             {
                 Id = id,
