@@ -50,29 +50,32 @@ internal sealed class DeliveryTransaction(NpgsqlConnection connection, NpgsqlTra
     // Runs the closing statements and commits: first every savepoint ended (they stay nested until then), so these
     // statements run in the top transaction (a row locked by the claim and deleted inside a savepoint would cost
     // PostgreSQL a multixact); then the scheduled deliveries the standing attempts withdrew (PendingWork, deferred until
-    // here so they take no round trip of their own); then the caller's statements (the claim's outcome); all in one round
-    // trip before the commit.
+    // here so they take no round trip of their own); then the caller's statements (the claim's outcome); then the commit:
+    // all in one round trip.
     public async Task CommitAsync(IEnumerable<NpgsqlBatchCommand> closing, CancellationToken cancellationToken)
     {
-        var statements = Withdrawals().Concat(closing).ToList();
-        if (statements.Count > 0)
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            if (_outermost is { } outermost)
+            var statements = Withdrawals().Concat(closing).ToList();
+            if (statements.Count > 0 && _outermost is { } outermost)
             {
-                _outermost = null;
                 batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT " + outermost));
             }
 
+            _outermost = null;
             foreach (var statement in statements)
             {
                 batch.BatchCommands.Add(statement);
             }
 
+            // The commit itself travels with them: PostgreSQL runs the batch's statements in order and skips the rest after
+            // one fails, so it commits only if every statement before it succeeded (else the transaction is rolled back
+            // when it is disposed). Npgsql sees the transaction end in the server's answer, so the NpgsqlTransaction is
+            // completed and its disposal sends nothing.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         // Committed on the connection, not through EF Core: PendingWorkTransactionInterceptor does not see it.
         foreach (var (_, context, pending) in _standing)
         {
