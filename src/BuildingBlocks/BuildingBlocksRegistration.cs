@@ -53,7 +53,7 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<MessageTypeMap>();
         services.AddSingleton<MessageConsumer>();
         services.AddInboxPurge();
-        services.AddSingleton(sp => new DeadLetterStore(sp.GetServices<ModuleDeadLetters>()));
+        services.AddSingleton(sp => new DeadLetterStore(sp.GetServices<ModuleDeadLetters>(), sp.GetServices<IMootDeadLetters>()));
         services.AddSingleton(sp => new OutboxInspector(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<ModuleDescriptor>(), sp.GetRequiredService<TimeProvider>()));
         // Page cursors are protected with the Data Protection key ring that every host on the database shares.

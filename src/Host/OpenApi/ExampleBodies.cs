@@ -144,14 +144,14 @@ internal static class ExampleBodies
     public const string DeadLetter = $$"""
         {"id":"{{D}}","module":"Payments","messageType":"payments.authorize-payment.v1","attempts":10,
          "lastError":"SandboxOutageException: Sandbox outage for tok_outage until 2026-11-30T11:27:26.0000000+00:00: the provider answered with an unexpected error.",
-         "failedAt":"2026-11-30T11:27:00.000Z","orderId":"{{O}}"}
+         "failedAt":"2026-11-30T11:27:00.000Z","orderId":"{{O}}","mootBecause":null}
         """;
 
     // The same letter once replayed: due again, its attempts counted afresh.
     public const string ReplayedDeadLetter = $$"""
         {"id":"{{D}}","module":"Payments","messageType":"payments.authorize-payment.v1","attempts":0,
          "lastError":"SandboxOutageException: Sandbox outage for tok_outage until 2026-11-30T11:27:26.0000000+00:00: the provider answered with an unexpected error.",
-         "failedAt":"2026-11-30T11:27:00.000Z","orderId":"{{O}}"}
+         "failedAt":"2026-11-30T11:27:00.000Z","orderId":"{{O}}","mootBecause":null}
         """;
 
     public const string DeadLetterPage = $$"""{"items":[{{DeadLetter}}],"nextCursor":null}""";

@@ -55,6 +55,40 @@ public sealed class ProviderOutageTests(ProviderOutageApiFactory api) : StockedA
         entries.FindIndex(e => e.Text("event") == "OrderConfirmed").ShouldBeGreaterThan(replayedAt, string.Join(", ", events));
     }
 
+    // Issue 11 (newcomer review, defect C): a group replay of one sender's payment letters confirmed the orders, and the
+    // other sender's letters of the same orders stayed listed as if they still needed a decision.
+    [Fact]
+    public async Task Given_two_dead_letters_of_one_payment_step_When_one_is_replayed_and_the_order_confirmed_Then_the_other_leaves_the_list_as_moot()
+    {
+        var orderId = await Storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_outage", (Sku, 2, 15m)));
+        await WaitForSagaAsync(orderId, "Failed");
+        var letter = (await DeadLettersAsync()).Single();
+        var sibling = Guid.NewGuid();
+        await using (var connection = new Npgsql.NpgsqlConnection(api.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new Npgsql.NpgsqlCommand(
+                "INSERT INTO ordering.outbox_messages (id, message_id, consumer, type, payload, occurred_at, available_at, attempts, dead_lettered_at, last_error) " +
+                $"VALUES ('{sibling}', gen_random_uuid(), 'Payments', 'payments.authorize-payment.v1', '{{\"orderId\":\"{orderId}\"}}', now(), now(), 3, now(), " +
+                "'SandboxOutageException: the same outage')", connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var waiting = await DeadLettersAsync();
+        waiting.Count.ShouldBe(2);
+        waiting.ShouldAllBe(l => l["mootBecause"] == null, "both wait for a decision while the saga waits");
+        await WaitForOutageEndAsync(letter);
+
+        var replay = await Operator.ReplayDeadLetterAsync(letter.Text("id"), "provider is back");
+
+        replay.StatusCode.ShouldBe(HttpStatusCode.Accepted, await replay.Content.ReadAsStringAsync());
+        (await Storefront.WaitForOutcomeAsync(orderId)).Status().ShouldBe("Confirmed");
+        var superseded = (await Storefront.WaitForHistoryAsync(orderId, "DeadLetterSuperseded")).Single(e => e.Text("event") == "DeadLetterSuperseded");
+        superseded.Text("detail").ShouldNotBeNull().ShouldContain($"dead letter {sibling} (payments.authorize-payment.v1 to Payments");
+        superseded.Text("detail").ShouldNotBeNull().ShouldContain("is moot: the order is ");
+        (await DeadLettersAsync()).ShouldBeEmpty("the sibling letter is moot once the order is past the payment step");
+    }
+
     // Issue 15: a dead letter stayed listed after a retry had made it moot and the order had recovered.
     [Fact]
     public async Task Given_a_dead_lettered_payment_When_the_operator_retries_the_saga_instead_of_replaying_Then_the_dead_letter_leaves_the_list_and_the_history_keeps_it()

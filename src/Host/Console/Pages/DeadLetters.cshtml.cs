@@ -13,6 +13,9 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
 
     public IReadOnlyList<DeadLetterGroup> Groups { get; private set; } = [];
 
+    // Letters made moot since they failed (their order got past what they would have led to): listed apart, in no group.
+    public IReadOnlyList<MootDeadLetter> Moot { get; private set; } = [];
+
     public string? Refusal { get; private set; }
 
     [TempData]
@@ -130,7 +133,9 @@ public sealed class DeadLettersModel(DeadLetterStore deadLetters, IOrderRepairs 
     private async Task LoadAsync(string? from, CancellationToken cancellationToken)
     {
         From = from is null ? null : SenderOf(from);
-        Groups = [.. (await deadLetters.GroupsAsync(cancellationToken)).Where(g => From is null || string.Equals(g.From, From, StringComparison.OrdinalIgnoreCase))];
+        var triage = await deadLetters.TriageAsync(cancellationToken);
+        Groups = [.. triage.Groups.Where(g => From is null || string.Equals(g.From, From, StringComparison.OrdinalIgnoreCase))];
+        Moot = [.. triage.Moot.Where(l => From is null || string.Equals(l.From, From, StringComparison.OrdinalIgnoreCase))];
     }
 
     private async Task<PageResult> RefuseAsync(int status, string refusal, string? from, CancellationToken cancellationToken)

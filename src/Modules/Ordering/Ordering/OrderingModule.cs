@@ -55,6 +55,7 @@ public static class OrderingModule
         services.AddScoped<RepairPreviewer>();
         services.AddScoped<DeadLetterReplays>();
         services.AddScoped<DeadLetterOwnership>();
+        services.AddSingleton<IMootDeadLetters, MootDeadLetters>();
         services.AddScoped<StallOutlooks>();
         var fulfilment = new FulfilmentOptions();
         var stalls = new StallOptions();

@@ -7,11 +7,15 @@ namespace OrderManagement.Host.Console.Pages.Orders;
 
 // One order with everything about it, and its repairs (a dead letter's replay among them): preview first (nothing
 // changes), then confirm with a reason.
-public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs repairs, OutboxInspector outboxes, TimeProvider time) : PageModel
+public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs repairs, OutboxInspector outboxes, DeadLetterStore deadLetters, TimeProvider time)
+    : PageModel
 {
     public OrderDossier Dossier { get; private set; } = null!;
 
     public IReadOnlyList<PendingMessage> Messages { get; private set; } = [];
+
+    // Why a dead letter of this order is moot (the order got past what it would have led to), by letter id.
+    public IReadOnlyDictionary<Guid, string> Moot { get; private set; } = new Dictionary<Guid, string>();
 
     public DateTimeOffset Now { get; } = time.GetUtcNow();
 
@@ -158,6 +162,9 @@ public sealed class OrderPageModel(IOrderOperationsQueries orders, IOrderRepairs
 
         Dossier = dossier;
         Messages = await outboxes.AboutOrderAsync(id, cancellationToken);
+        Moot = await deadLetters.WhyMootAsync(
+            [.. Messages.SelectMany(m => m.DeadLetteredAt is { } failedAt ? [new DeadLetterAbout(m.Id, id, m.MessageType, failedAt)] : Array.Empty<DeadLetterAbout>())],
+            cancellationToken);
         return true;
     }
 }

@@ -14,11 +14,14 @@ using OrderManagement.Ordering.Persistence;
 
 namespace OrderManagement.Ordering.Operations;
 
-// OrderId is the order the message concerns, when it concerns one.
-internal sealed record DeadLetterView(Guid Id, ModuleName Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt, Guid? OrderId)
+// OrderId is the order the message concerns, when it concerns one. MootBecause is set when the letter needs no decision
+// any more, saying why (its order got past what it would have led to); the console lists such letters apart.
+internal sealed record DeadLetterView(
+    Guid Id, ModuleName Module, string MessageType, int Attempts, string? LastError, DateTimeOffset FailedAt, Guid? OrderId, string? MootBecause)
 {
     public static DeadLetterView From(DeadLetter letter) =>
-        new(letter.Id, Enum.Parse<ModuleName>(letter.Module), letter.MessageType, letter.Attempts, letter.LastError, letter.FailedAt, MessagePayloads.OrderIdOf(letter.Payload));
+        new(letter.Id, Enum.Parse<ModuleName>(letter.Module), letter.MessageType, letter.Attempts, letter.LastError, letter.FailedAt,
+            MessagePayloads.OrderIdOf(letter.Payload), letter.MootBecause);
 }
 
 internal sealed record DeadLetterPage(IReadOnlyList<DeadLetterView> Items, string? NextCursor);

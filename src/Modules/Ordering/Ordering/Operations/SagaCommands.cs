@@ -51,8 +51,13 @@ internal sealed class RetrySagaHandler(
 // shows both, as it runs this same code.
 internal static class SupersededDeadLetters
 {
-    public static async Task<IReadOnlyList<PendingMessage>> RecordAsync(Guid orderId, SagaStep step, OutboxInspector outboxes, MessageTypeMap types,
-        HistoryLog<OrderingDbContext> history, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<PendingMessage>> RecordAsync(Guid orderId, SagaStep step, OutboxInspector outboxes, MessageTypeMap types,
+        HistoryLog<OrderingDbContext> history, CancellationToken cancellationToken) =>
+        RecordAsync(orderId, step, $"the retry sends {step} again", outboxes, types, history, cancellationToken);
+
+    // why: what made them moot, as the history entry says it.
+    public static async Task<IReadOnlyList<PendingMessage>> RecordAsync(Guid orderId, SagaStep step, string why, OutboxInspector outboxes,
+        MessageTypeMap types, HistoryLog<OrderingDbContext> history, CancellationToken cancellationToken)
     {
         var superseded = (await outboxes.AboutOrderAsync(orderId, cancellationToken))
             .Where(l => l.DeadLetteredAt is not null && SagaDefinition.StepOfMessage(types.FindType(l.MessageType)) == step)
@@ -60,7 +65,7 @@ internal static class SupersededDeadLetters
         foreach (var letter in superseded)
         {
             history.Record(orderId, "Saga", orderId, "DeadLetterSuperseded", step.ToString(), step.ToString(),
-                $"dead letter {letter.Id} ({letter.MessageType} to {letter.To}, {letter.LastError}) is moot: the retry sends {step} again");
+                $"dead letter {letter.Id} ({letter.MessageType} to {letter.To}, {letter.LastError}) is moot: {why}");
         }
 
         return superseded;

@@ -52,7 +52,7 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
         var orders = letters.Select(l => l.OrderId).OfType<Guid>().Distinct().Count();
         List<string> changes =
         [
-            $"Puts {Count(letters.Count, "dead letter")}{(orders == 0 ? "" : $" of {Count(orders, "order")}")} back in line with fresh attempts, each for the module " +
+            $"Puts {Counted(letters.Count, "dead letter")}{(orders == 0 ? "" : $" of {Counted(orders, "order")}")} back in line with fresh attempts, each for the module " +
             "that could not handle it (it is handled again, idempotently), as listed below",
         ];
         changes.AddRange(Changes(db).GroupBy(change => change).Select(same => same.Count() == 1 ? same.Key : $"{same.Key} (in each of the {same.Count()} orders' history)"));
@@ -61,7 +61,7 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
         return new RepairPreview(RepairKind.ReplayDeadLetter, true, null, changes) { Letters = letters };
     }
 
-    private static string Count(int count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
+    private static string Counted(int count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
 
     public async Task<RepairPreview> PreviewAsync(Guid orderId, RepairKind kind, string operatorName, string reason, CancellationToken cancellationToken)
     {
