@@ -142,6 +142,12 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
             {
                 (await WaitForSagaAsync(orderId, "Failed"))["currentStep"]!.GetValue<string>().ShouldBe("CreateShipment", "the saga must fail where the outage is");
             }
+
+            // A step retried by its deadline before the saga failed sends CreateShipment again; delivered after the outage, it
+            // would carry its order on and make the order's dead letter moot (it leaves the list): keep the outage until
+            // every message to Shipping is dead.
+            await Poller.UntilAsync(async () => await CountAsync("SELECT count(*) FROM ordering.outbox_messages WHERE consumer = 'Shipping' AND dead_lettered_at IS NULL") == 0,
+                "every message to Shipping sent during the outage to be dead-lettered", TimeSpan.FromSeconds(60));
         }
         finally
         {
