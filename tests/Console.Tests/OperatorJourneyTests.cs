@@ -146,8 +146,9 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
             // A step retried by its deadline before the saga failed sends CreateShipment again; delivered after the outage, it
             // would carry its order on and make the order's dead letter moot (it leaves the list): keep the outage until
             // every message to Shipping is dead.
-            await Poller.UntilAsync(async () => await CountAsync("SELECT count(*) FROM ordering.outbox_messages WHERE consumer = 'Shipping' AND dead_lettered_at IS NULL") == 0,
-                "every message to Shipping sent during the outage to be dead-lettered", TimeSpan.FromSeconds(60));
+            const string InLineToShipping = "SELECT count(*) FROM ordering.outbox_messages WHERE consumer = 'Shipping' AND dead_lettered_at IS NULL";
+            await Poller.UntilAsync(async () => await CountAsync(InLineToShipping) == 0, "every message to Shipping sent during the outage to be dead-lettered",
+                TimeSpan.FromSeconds(60));
         }
         finally
         {
