@@ -166,7 +166,9 @@ public sealed class OperatorJourneyTests(ConsoleHost host, Browser browser) : Co
         await replayOne.Locator("input[name=reason]").FillAsync("shipping database restored");
         await replayOne.Locator("button[type=submit]").ClickAsync();
         var changes = await page.Locator("#preview-changes").InnerTextAsync();
-        changes.ShouldContain("back in line for Shipping with fresh attempts");
+        var letter = await page.Locator("#preview-letters").InnerTextAsync();
+        letter.ShouldContain(orders[0].ToString(), Case.Sensitive, "the preview names the letter's order");
+        letter.ShouldContain("back in line for Shipping with fresh attempts");
         changes.ShouldContain("replayed by dev-operator: shipping database restored");
         (await CountAsync(DeadToShipping)).ShouldBe(dead, "a preview replays nothing");
         await ScreenshotAsync(page, "09-replay-preview");
