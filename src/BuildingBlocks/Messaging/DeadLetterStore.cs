@@ -137,6 +137,14 @@ public sealed class DeadLetterStore
         return moot;
     }
 
+    // Why this letter is moot, or null when it still needs a decision.
+    public async Task<string?> WhyMootAsync(DeadLetter letter, CancellationToken cancellationToken) =>
+        OrderIdOf(letter.Payload) is { } orderId
+        && (await WhyMootAsync([new DeadLetterAbout(letter.Id, orderId, letter.MessageType, letter.FailedAt)], cancellationToken))
+            .TryGetValue(letter.Id, out var why)
+            ? why
+            : null;
+
     private static Guid? OrderIdOf(string payload)
     {
         using var document = JsonDocument.Parse(payload);

@@ -56,6 +56,35 @@ public sealed class DeadLetterMootTests(ApiFactory api) : IAsyncLifetime
         Letter(listed, open)["mootBecause"].ShouldBeNull();
     }
 
+    // Issue 11 (newcomer review, L1): the API replayed a letter the console lists as moot (202, a DeadLetterReplayed entry).
+    // The API, the order page's replay and its preview follow one rule: a moot letter is refused, nothing changed.
+    [Fact]
+    public async Task Given_a_moot_letter_When_it_is_replayed_by_the_API_or_the_console_Then_it_is_refused_409_and_nothing_changes()
+    {
+        var orderId = await _storefront.PlaceOrderAsync(OrderRequests.PlaceOrderBody("tok_visa", (Sku, 1, 10m)));
+        await _storefront.WaitForStatusAsync(orderId, "Confirmed");
+        var moot = await DeadLetterAsync(orderId, "payments.authorize-payment.v1");
+        var path = $"/ops/orders/{orderId}";
+        var form = new Dictionary<string, string> { ["letterId"] = moot.ToString(), ["reason"] = "provider is back" };
+
+        var byApi = await _operator.ReplayDeadLetterAsync(moot.ToString(), "provider is back");
+        var preview = await _console.PostFormAsync($"{path}?handler=previewReplay", form, path);
+        var byConsole = await _console.PostFormAsync($"{path}?handler=replay", form, path);
+
+        await byApi.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var problem = JsonNode.Parse(await byApi.Content.ReadAsStringAsync())!.AsObject();
+        problem.Text("type").ShouldNotBeNull().ShouldEndWith("/dead-letter-moot");
+        problem.Text("detail").ShouldNotBeNull().ShouldContain($"Dead letter {moot} was not replayed: its order is already Confirmed (");
+        problem.Text("detail").ShouldNotBeNull().ShouldContain("Nothing changed");
+        WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()).ShouldContain($"Not possible now: Dead letter {moot} was not replayed: its order is already Confirmed (");
+        byConsole.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        WebUtility.HtmlDecode(await byConsole.Content.ReadAsStringAsync()).ShouldContain($"Dead letter {moot} was not replayed: its order is already Confirmed (");
+        (await _storefront.GetStringAsync($"/api/v1/orders/{orderId}/history")).ShouldNotContain("DeadLetterReplayed");
+        (await api.AuditAsync(orderId)).ShouldBeEmpty();
+        var listed = (await _operator.GetJsonAsync("/api/v1/ops/dead-letters?limit=100"))["items"]!.AsArray().Select(l => l!.AsObject()).ToList();
+        Letter(listed, moot).Text("mootBecause").ShouldNotBeNull("the letter is still a dead letter, still moot");
+    }
+
     private static JsonObject Letter(List<JsonObject> listed, Guid id) => listed.Single(l => l.Text("id") == id.ToString());
 
     private async Task<Guid> DeadLetterAsync(Guid orderId, string type)

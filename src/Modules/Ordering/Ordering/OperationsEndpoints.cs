@@ -73,7 +73,9 @@ internal static class OperationsEndpoints
                         await mediator.Send(request.ToReplayDeadLetter(id, http.User.Identity?.Name ?? "unknown"), ct));
                 })
             .WithName("ReplayDeadLetter")
-            .WithDescription("Puts a dead letter back in line with fresh attempts. 409 when it was already replayed (the problem says by whom and when).")
+            .WithDescription("Puts a dead letter back in line with fresh attempts. 409 dead-letter-already-replayed when it was already replayed " +
+                "(the problem says by whom and when); 409 dead-letter-moot when it is moot (its mootBecause in the list is set: its order " +
+                "is past that step), the problem saying why; nothing changes.")
             .Produces<DeadLetterView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

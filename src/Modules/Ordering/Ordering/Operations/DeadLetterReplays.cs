@@ -10,7 +10,7 @@ using OrderManagement.Ordering.Persistence;
 namespace OrderManagement.Ordering.Operations;
 
 // What a dead letter's replay records, shared by the replay itself and its preview, and why a letter cannot be replayed.
-internal sealed class DeadLetterReplays(OperatorAuditLog audit)
+internal sealed class DeadLetterReplays(OperatorAuditLog audit, DeadLetterStore store)
 {
     public const string AuditAction = "ReplayDeadLetter";
 
@@ -43,6 +43,21 @@ internal sealed class DeadLetterReplays(OperatorAuditLog audit)
                 "if its delivery fails again, it is listed among the dead letters again and can be replayed then.",
                 "dead-letter-already-replayed")
             : new NotFoundException("Dead letter", id.ToString());
+
+    // A moot letter (its order is past what it would have led to; the console lists it under Moot and offers no replay)
+    // is refused by the API and the console alike (issue 11, L1): replaying it would ask for something the order no
+    // longer waits for. Null when the letter still needs a decision.
+    public async Task<ConflictException?> MootRefusalAsync(DeadLetter letter, CancellationToken cancellationToken) =>
+        await store.WhyMootAsync(letter, cancellationToken) is { } why
+            ? new ConflictException(
+                $"Dead letter {letter.Id} was not replayed: {Lowered(why)} Nothing changed; it is listed under Moot among the dead letters " +
+                "and can be left there (its order's timeline shows how the order got past that step).",
+                MootCode)
+            : null;
+
+    public const string MootCode = "dead-letter-moot";
+
+    private static string Lowered(string why) => why.StartsWith("Moot: ", StringComparison.Ordinal) ? why["Moot: ".Length..] : why;
 
     private static string Marker(Guid id) => $"(dead letter {id})";
 }

@@ -62,7 +62,7 @@ internal sealed record ReplayDeadLetterCommand(Guid Id, string Actor, string Rea
 // Replays the message and, when it concerns an order, notes the operator's action in that order's history, in one
 // transaction: the message is back in line only once the note is written, so the order's timeline lists the replay
 // before what the replayed message causes (issue 11, defect I: they were in the opposite order when both fell in one
-// second). A letter replayed before is refused (409) saying by whom and when, not as unknown.
+// second). A letter replayed before is refused (409) saying by whom and when, not as unknown; a moot one is refused too.
 internal sealed class ReplayDeadLetterHandler(
     DeadLetterStore store, OrderingDbContext db, HistoryLog<OrderingDbContext> history, DeadLetterReplays replays,
     AfterCommit<OrderingDbContext> afterCommit)
@@ -70,6 +70,11 @@ internal sealed class ReplayDeadLetterHandler(
 {
     public async Task<DeadLetterView> Handle(ReplayDeadLetterCommand command, CancellationToken cancellationToken)
     {
+        if (await store.GetAsync(command.Id, cancellationToken) is { } letter && await replays.MootRefusalAsync(letter, cancellationToken) is { } moot)
+        {
+            throw moot;
+        }
+
         var replayed = await store.ReplayAsync((NpgsqlConnection)db.Database.GetDbConnection(), command.Id, cancellationToken)
             ?? throw await replays.NotReplayableAsync(command.Id, cancellationToken);
         await DeadLetterReplays.RecordAsync(db, history, replayed.Letter, command.Actor, command.Reason, cancellationToken);

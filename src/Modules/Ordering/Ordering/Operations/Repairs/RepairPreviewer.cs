@@ -38,6 +38,12 @@ internal sealed class RepairPreviewer(IServiceScopeFactory scopes, TimeProvider 
                 continue;
             }
 
+            if (await replays.MootRefusalAsync(letter, cancellationToken) is { } moot)
+            {
+                refusals.Add(moot.Message);
+                continue;
+            }
+
             var recorded = await DeadLetterReplays.RecordAsync(db, history, letter, operatorName, reason, cancellationToken);
             letters.Add(new LetterReplay(letter.Id, MessagePayloads.OrderIdOf(letter.Payload), letter.MessageType, letter.Module,
                 $"back in line for {letter.Module} with fresh attempts (dead-lettered {StallDetection.Time(letter.FailedAt)} after " +
