@@ -95,19 +95,10 @@ public sealed partial class ConsolePagesTests(ApiFactory api) : IAsyncLifetime
     [Fact]
     public async Task Given_two_groups_that_differ_only_by_sender_When_the_second_is_previewed_Then_the_preview_holds_only_its_own_letters()
     {
-        var fromOrdering = Guid.NewGuid();
-        var fromPayments = Guid.NewGuid();
         // Ordering's group is the larger, so it is listed first: the group a match on three keys alone would take.
-        foreach (var (schema, id) in new[] { ("ordering", fromOrdering), ("ordering", Guid.NewGuid()), ("payments", fromPayments) })
-        {
-            await CountAsync($$"""
-                WITH dead AS (
-                    INSERT INTO {{schema}}.outbox_messages (id, message_id, consumer, type, payload, occurred_at, available_at, attempts, dead_lettered_at, last_error)
-                    VALUES ('{{id}}', gen_random_uuid(), 'Shipping', 'SenderGroupTest', '{}', now(), now(), 5, now(), 'TestFault: the group test')
-                    RETURNING 1)
-                SELECT count(*) FROM dead
-                """);
-        }
+        var fromOrdering = await DeadLetterSeeds.PlantAsync(api.ConnectionString, "ordering", "Shipping", "SenderGroupTest", null, "TestFault: the group test");
+        await DeadLetterSeeds.PlantAsync(api.ConnectionString, "ordering", "Shipping", "SenderGroupTest", null, "TestFault: the group test");
+        var fromPayments = await DeadLetterSeeds.PlantAsync(api.ConnectionString, "payments", "Shipping", "SenderGroupTest", null, "TestFault: the group test");
 
         var response = await _console.PostFormAsync("/ops/dead-letters?handler=previewGroup", new Dictionary<string, string>
         {

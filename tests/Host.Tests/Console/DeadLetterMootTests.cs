@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Npgsql;
 using OrderManagement.Host.Tests.Infrastructure;
 
 namespace OrderManagement.Host.Tests.Console;
@@ -87,16 +86,6 @@ public sealed class DeadLetterMootTests(ApiFactory api) : IAsyncLifetime
 
     private static JsonObject Letter(List<JsonObject> listed, Guid id) => listed.Single(l => l.Text("id") == id.ToString());
 
-    private async Task<Guid> DeadLetterAsync(Guid orderId, string type)
-    {
-        var id = Guid.NewGuid();
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO ordering.outbox_messages (id, message_id, consumer, type, payload, occurred_at, available_at, attempts, dead_lettered_at, last_error) " +
-            $"VALUES ('{id}', gen_random_uuid(), 'Payments', '{type}', '{{\"orderId\":\"{orderId}\"}}', now(), now(), 5, now(), 'TestFault: moot')",
-            connection);
-        await command.ExecuteNonQueryAsync();
-        return id;
-    }
+    private Task<Guid> DeadLetterAsync(Guid orderId, string type) =>
+        DeadLetterSeeds.PlantAsync(api.ConnectionString, "ordering", "Payments", type, orderId, "TestFault: moot");
 }

@@ -52,18 +52,8 @@ public sealed class DeadLetterOwnershipTests(ApiFactory api) : IAsyncLifetime
         own.StatusCode.ShouldBe(HttpStatusCode.OK, "the letter's own order previews it");
     }
 
-    private async Task<Guid> DeadLetterAsync(Guid orderId)
-    {
-        var id = Guid.NewGuid();
-        await ScalarAsync($$"""
-            WITH dead AS (
-                INSERT INTO payments.outbox_messages (id, message_id, consumer, type, payload, occurred_at, available_at, attempts, dead_lettered_at, last_error)
-                VALUES ('{{id}}', gen_random_uuid(), 'Shipping', 'OwnershipTest', '{"orderId":"{{orderId}}"}', now(), now(), 5, now(), 'TestFault: ownership')
-                RETURNING 1)
-            SELECT count(*) FROM dead
-            """);
-        return id;
-    }
+    private Task<Guid> DeadLetterAsync(Guid orderId) =>
+        DeadLetterSeeds.PlantAsync(api.ConnectionString, "payments", "Shipping", "OwnershipTest", orderId, "TestFault: ownership");
 
     private async Task<long> ScalarAsync(string sql)
     {

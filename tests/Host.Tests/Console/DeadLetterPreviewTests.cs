@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Npgsql;
 using OrderManagement.Host.Tests.Infrastructure;
 
 namespace OrderManagement.Host.Tests.Console;
@@ -62,16 +61,6 @@ public sealed class DeadLetterPreviewTests(ApiFactory api) : IAsyncLifetime
         return page[from..page.IndexOf("</ul>", from, StringComparison.Ordinal)];
     }
 
-    private async Task<Guid> DeadLetterAsync(Guid orderId)
-    {
-        var id = Guid.NewGuid();
-        await using var connection = new NpgsqlConnection(api.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO payments.outbox_messages (id, message_id, consumer, type, payload, occurred_at, available_at, attempts, dead_lettered_at, last_error) " +
-            $"VALUES ('{id}', gen_random_uuid(), 'Shipping', 'PreviewTest', '{{\"orderId\":\"{orderId}\"}}', now(), now(), 5, now(), 'TestFault: preview')",
-            connection);
-        await command.ExecuteNonQueryAsync();
-        return id;
-    }
+    private Task<Guid> DeadLetterAsync(Guid orderId) =>
+        DeadLetterSeeds.PlantAsync(api.ConnectionString, "payments", "Shipping", "PreviewTest", orderId, "TestFault: preview");
 }
