@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using System.Net.Http.Json;
 
 namespace OrderManagement.Console.Tests;
@@ -77,6 +78,27 @@ public sealed class LayoutTests(ConsoleHost host, Browser browser) : ConsoleScen
         (await phone.EvaluateAsync<string[]>(SidewaysScrolling)).ShouldBeEmpty("nothing on the settings page scrolls sideways at 390 px");
         var row = phone.Locator("tr[data-key='Fulfilment:MaxStepAttempts']");
         (await row.Locator("input").BoundingBoxAsync())!.Width.ShouldBeLessThanOrEqualTo(390);
+    }
+
+    // Issue 11 (newcomer review, L2): at 390 px the refusal and 404 pages scrolled sideways (433 px, the last navigation
+    // link clipped) and had neither the skip link nor Sign out of the other pages.
+    [Fact]
+    public async Task Given_refusal_and_missing_pages_on_a_phone_When_drawn_Then_they_fit_and_offer_the_skip_link_and_sign_out()
+    {
+        var phone = await SignedInPageAsync(390, 844);
+
+        foreach (var path in new[] { "/ops/nope", "/ops/orders?held=maybe", "/ops/orders/not-an-id" })
+        {
+            await phone.GotoAsync(path);
+            (await phone.Locator("#refusal").CountAsync()).ShouldBe(1, $"{path} is a refusal page");
+            (await phone.EvaluateAsync<string[]>(SidewaysScrolling)).ShouldBeEmpty($"nothing on {path} scrolls sideways at 390 px");
+            (await phone.Locator("a.skip[href='#main']").CountAsync()).ShouldBe(1, $"{path} has the skip link");
+            (await phone.Locator("nav a[href='/ops/dead-letters']").BoundingBoxAsync())!.X.ShouldBeLessThan(390, "the last navigation link is on the screen");
+            (await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).CountAsync()).ShouldBe(1, $"{path} offers Sign out");
+        }
+
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await phone.WaitForURLAsync("**/ops/sign-in**");
     }
 
     private const string SidewaysScrolling = """

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using OrderManagement.BuildingBlocks.Web;
@@ -44,9 +45,8 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(Encode(title)).Append(" · OrderManagement operations</title><link rel=\"icon\" href=\"/favicon.ico\" type=\"image/x-icon\">")
-            .Append("<style>body{margin:0;font:15px/1.45 system-ui,sans-serif;color:#1b1f24}header{background:#1b1f24;padding:.6rem 1rem}")
-            .Append("header a{color:#fff;text-decoration:none;margin-right:1rem}header a.brand{font-weight:700}header span{color:#cfd6dd}")
-            .Append("main{max-width:80rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem}#refusal,li{color:#b3261e}</style></head><body>")
+            .Append("<style>").Append(ConsoleStyles.Sheet).Append("#refusal,#refusal-details li{color:var(--bad)}</style></head><body>")
+            .Append("<a class=\"skip\" href=\"#main\">Skip to content</a>")
             .Append("<header><nav aria-label=\"Console\"><a class=\"brand\" href=\"").Append(ConsoleRegistration.PathBase).Append("\">OMS operations</a>");
         if (operatorName is not null)
         {
@@ -55,7 +55,9 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
                 html.Append("<a href=\"").Append(Encode(href)).Append("\">").Append(Encode(label)).Append("</a>");
             }
 
-            html.Append("<span>").Append(Encode(operatorName)).Append("</span>");
+            html.Append("<form method=\"post\" action=\"").Append(ConsoleRegistration.PathBase).Append("/sign-out\" class=\"signout\"><span>")
+                .Append(Encode(operatorName)).Append("</span>").Append(AntiforgeryField(context, user!))
+                .Append("<button type=\"submit\">Sign out</button></form>");
         }
 
         html.Append("</nav></header><main id=\"main\">")
@@ -79,6 +81,22 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
             : $"Start again from the {overview} (it asks you to sign in first).")
             .Append("</p></main></body></html>");
         return html.ToString();
+    }
+
+    // The sign-out form's token, bound to the operator the session names (the middleware's request has no page to set it).
+    private static string AntiforgeryField(HttpContext context, ClaimsPrincipal user)
+    {
+        var asked = context.User;
+        context.User = user;
+        try
+        {
+            var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+            return $"<input type=\"hidden\" name=\"{Encode(tokens.FormFieldName)}\" value=\"{Encode(tokens.RequestToken ?? "")}\">";
+        }
+        finally
+        {
+            context.User = asked;
+        }
     }
 
     // Text content needs only &, < and > escaped (and " inside attributes); apostrophes stay as written.
