@@ -21,7 +21,7 @@ public static class StateGraphSvg
     {
         var graph = StateGraphMermaid.Parse(mermaid);
         var layout = StateGraphLayout.Of(graph, path.Count > 0 ? path[0] : null);
-        var walked = Walked(path, graph);
+        var (walked, takenFrom) = Walked(path, graph);
         var visited = path.ToHashSet(StringComparer.Ordinal);
         var current = path.Count > 0 ? path[^1] : null;
         bool On(StateGraphMermaid.Edge edge) => walked.Contains((edge.From, edge.To));
@@ -42,7 +42,7 @@ public static class StateGraphSvg
         {
             var on = On(route.Edge);
             var b = route.Badge;
-            svg.Append(F($"<g class=\"edge-label\" data-edge=\"{Encode(route.Edge.Name)}\"><title>{Encode(Describe(route.Edge, graph))}</title><rect x=\"{b.X:0.##}\" y=\"{b.Y:0.##}\" width=\"{b.Width:0.##}\" height=\"{b.Height:0.##}\" rx=\"{b.Height / 2:0.##}\" fill=\"{(on ? Walk : "#ffffff")}\" stroke=\"{(on ? Walk : Idle)}\"/><text class=\"edge-label\" x=\"{b.CentreX:0.##}\" y=\"{b.Y + b.Height / 2 + 4:0.##}\" text-anchor=\"middle\" font-size=\"{StateGraphLayout.BadgeFontSize}\" font-weight=\"600\" fill=\"{(on ? "#ffffff" : "#1b1f24")}\">{route.Number}</text></g>"));
+            svg.Append(F($"<g class=\"edge-label\" data-edge=\"{Encode(route.Edge.Name)}\"><title>{Encode(Describe(route.Edge, graph, takenFrom.GetValueOrDefault((route.Edge.From, route.Edge.To))))}</title><rect x=\"{b.X:0.##}\" y=\"{b.Y:0.##}\" width=\"{b.Width:0.##}\" height=\"{b.Height:0.##}\" rx=\"{b.Height / 2:0.##}\" fill=\"{(on ? Walk : "#ffffff")}\" stroke=\"{(on ? Walk : Idle)}\"/><text class=\"edge-label\" x=\"{b.CentreX:0.##}\" y=\"{b.Y + b.Height / 2 + 4:0.##}\" text-anchor=\"middle\" font-size=\"{StateGraphLayout.BadgeFontSize}\" font-weight=\"600\" fill=\"{(on ? "#ffffff" : "#1b1f24")}\">{route.Number}</text></g>"));
         }
 
         foreach (var node in layout.Nodes)
@@ -67,7 +67,7 @@ public static class StateGraphSvg
         foreach (var route in layout.Routes)
         {
             var on = On(route.Edge);
-            svg.Append(F($"<li value=\"{route.Number}\" data-edge=\"{Encode(route.Edge.Name)}\"{(on ? " data-walked=\"true\"" : "")}>{Encode(Describe(route.Edge, graph))}</li>"));
+            svg.Append(F($"<li value=\"{route.Number}\" data-edge=\"{Encode(route.Edge.Name)}\"{(on ? " data-walked=\"true\"" : "")}>{Encode(Describe(route.Edge, graph, takenFrom.GetValueOrDefault((route.Edge.From, route.Edge.To))))}</li>"));
         }
 
         svg.Append("</ol>");
@@ -75,43 +75,63 @@ public static class StateGraphSvg
     }
 
     // "Failed → ◇ after Failed: Resume"; a choice has no name of its own (Stateless calls it Decision2), so it is named
-    // by the states whose edges lead into it.
-    private static string Describe(StateGraphMermaid.Edge edge, StateGraphMermaid graph)
+    // by the states whose edges lead into it. An edge configured on a superstate to a state outside it says it is taken
+    // from any of its steps, and, once walked, from which.
+    private static string Describe(StateGraphMermaid.Edge edge, StateGraphMermaid graph, IReadOnlyList<string>? takenFrom = null)
     {
         string Name(string state) => graph.Choices.Contains(state)
             ? "◇ after " + string.Join(" or ", graph.Edges.Where(e => e.To == state).Select(e => e.From).Distinct())
             : state;
-        return $"{Name(edge.From)} → {Name(edge.To)}" + (edge.Trigger.Length == 0 ? "" : $": {edge.Trigger}");
+        var steps = graph.Parents.Where(p => p.Value == edge.From).Select(p => p.Key).ToList();
+        var scope = steps.Count == 0 || edge.From == edge.To || steps.Contains(edge.To) ? "" : $" (from {edge.From} or any of its steps: {string.Join(", ", steps)})";
+        var taken = takenFrom is { Count: > 0 } ? $"; taken here from {string.Join(", then ", takenFrom)}" : "";
+        return $"{Name(edge.From)} → {Name(edge.To)}" + (edge.Trigger.Length == 0 ? "" : $": {edge.Trigger}") + scope + taken;
     }
 
     // The transitions the path took. A move decided by a guard goes through a choice node that is no state of its own
     // (A -> choice -> B was walked when A -> B was), and a trigger configured on a superstate is drawn from it (Running
-    // --> Failed : Fail), so a move from one of its substates (CreatingShipment -> Failed) walked that edge.
-    private static HashSet<(string, string)> Walked(IReadOnlyList<string> path, StateGraphMermaid graph)
+    // --> Failed : Fail), so a move from one of its substates (CreatingShipment -> Failed) walked that edge; takenFrom
+    // keeps which substates, for the legend to name (a newcomer read the line from Running as a move Running made).
+    private static (HashSet<(string, string)> Walked, Dictionary<(string, string), List<string>> TakenFrom) Walked(
+        IReadOnlyList<string> path, StateGraphMermaid graph)
     {
         var (edges, choices, parents) = (graph.Edges, graph.Choices, graph.Parents);
         var walked = new HashSet<(string, string)>();
+        var takenFrom = new Dictionary<(string, string), List<string>>();
+        void Took((string, string) edge, string from)
+        {
+            walked.Add(edge);
+            if (edge.Item1 != from)
+            {
+                var froms = takenFrom.TryGetValue(edge, out var known) ? known : takenFrom[edge] = [];
+                if (!froms.Contains(from))
+                {
+                    froms.Add(from);
+                }
+            }
+        }
+
         foreach (var (from, to) in path.Zip(path.Skip(1)))
         {
             for (var source = from; source is not null; source = parents.GetValueOrDefault(source))
             {
                 if (edges.Any(e => e.From == source && e.To == to))
                 {
-                    walked.Add((source, to));
+                    Took((source, to), from);
                     break;
                 }
 
                 var choice = choices.FirstOrDefault(c => edges.Any(e => e.From == source && e.To == c) && edges.Any(e => e.From == c && e.To == to));
                 if (choice is not null)
                 {
-                    walked.Add((source, choice));
+                    Took((source, choice), from);
                     walked.Add((choice, to));
                     break;
                 }
             }
         }
 
-        return walked;
+        return (walked, takenFrom);
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

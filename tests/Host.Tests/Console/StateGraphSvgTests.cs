@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using OrderManagement.Host.Console;
 
@@ -63,6 +64,19 @@ public sealed class StateGraphSvgTests
             ["Running→ReservingStock", "ReservingStock→CreatingShipment", "CreatingShipment→Completed", "Running→Failed", "Failed→Decision2", "Decision2→CreatingShipment"],
             ignoreOrder: true);
         svg.ShouldContain("data-state=\"Failed\" data-visited=\"true\"");
+    }
+
+    // Issue 11 (newcomer review, M1): the walked Fail was drawn from Running, which the saga had left, and nothing said
+    // that a superstate's edge is taken from any of its steps, or from which one this saga took it.
+    [Fact]
+    public void Given_a_saga_that_failed_in_a_step_When_drawn_Then_the_legend_says_the_superstates_edge_was_taken_from_that_step()
+    {
+        var svg = WebUtility.HtmlDecode(StateGraphSvg.Render(SagaMermaid, ["Running", "ReservingStock", "CreatingShipment", "Failed"], "Saga").ToString()!);
+
+        var fail = Regex.Match(svg, "<li value=\"\\d+\" data-edge=\"Running→Failed\" data-walked=\"true\">([^<]*)</li>").Groups[1].Value;
+        fail.ShouldBe("Running → Failed: Fail (from Running or any of its steps: ReservingStock, CreatingShipment); taken here from CreatingShipment");
+        svg.ShouldContain(">Running → ReservingStock: Continue</li>", Case.Sensitive, "an edge of Running's own is taken from Running");
+        svg.ShouldContain("<title>Running → Failed: Fail (from Running or any of its steps: ReservingStock, CreatingShipment); taken here from CreatingShipment</title>");
     }
 
     [Fact]
