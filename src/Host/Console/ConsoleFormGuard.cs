@@ -19,7 +19,7 @@ internal sealed class ConsoleFormGuard(RequestDelegate next)
         if (fields.Count > 0)
         {
             await Refuse(context, "This form holds control characters (such as a NUL), which no field takes. Remove them and send it again.",
-                [.. fields.Select(name => $"{name} must not contain control characters.")]);
+                [.. fields.Select(name => $"{FormLabels.Of(name)} must not contain control characters.")]);
             return;
         }
 

@@ -18,7 +18,10 @@ internal sealed class ConsoleRefusalPage : IRefusalPages
     public async Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors)
     {
         var session = await context.AuthenticateAsync(ConsoleRegistration.SessionScheme);
-        var html = Html(context, session.Succeeded ? session.Principal : context.User, title, detail, errors?.SelectMany(e => e.Value) ?? [],
+        // The API's wording names its fields and its 'errors' member; the console names its forms' labels and lists below.
+        var html = Html(context, session.Succeeded ? session.Principal : context.User, title,
+            detail.Replace("listed in 'errors'", "listed below", StringComparison.Ordinal),
+            errors?.SelectMany(e => e.Value.Select(message => FormLabels.Named(e.Key, message))) ?? [],
             status == StatusCodes.Status404NotFound);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";

@@ -20,7 +20,7 @@ internal sealed class UnreadableQueryRefusal : IPageFilter
 
         var unreadable = context.ModelState
             .Where(entry => entry.Value?.Errors.Count > 0)
-            .Select(entry => $"'{entry.Value!.AttemptedValue}' is not a valid {entry.Key}.");
+            .Select(entry => $"'{entry.Value!.AttemptedValue}' is not a valid value for {FormLabels.Of(entry.Key)}.");
         context.Result = ConsoleRefusalPage.Result(context.HttpContext, StatusCodes.Status400BadRequest,
             "This address holds a value the page cannot read: " + string.Join(" ", unreadable) + " Correct it, or start again from the console's navigation.");
     }

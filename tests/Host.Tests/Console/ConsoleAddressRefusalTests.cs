@@ -42,10 +42,10 @@ public sealed class ConsoleAddressRefusalTests(ApiFactory api) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/ops/orders?held=maybe", "'maybe' is not a valid Held.")]
-    [InlineData("/ops/audit?orderId=nope", "'nope' is not a valid orderId.")]
-    [InlineData("/ops/audit?before=yesterday", "'yesterday' is not a valid before.")]
-    [InlineData("/ops/orders/not-an-order-id", "'not-an-order-id' is not a valid id.")]
+    [InlineData("/ops/orders?held=maybe", "'maybe' is not a valid value for 'Held for review'.")]
+    [InlineData("/ops/audit?orderId=nope", "'nope' is not a valid value for 'Order id'.")]
+    [InlineData("/ops/audit?before=yesterday", "'yesterday' is not a valid value for before.")]
+    [InlineData("/ops/orders/not-an-order-id", "'not-an-order-id' is not a valid value for 'Order id'.")]
     public async Task Given_an_address_value_the_page_cannot_read_When_opened_Then_400_naming_the_value(string path, string said)
     {
         var response = await _console.Http.GetAsync(path);
@@ -64,14 +64,14 @@ public sealed class ConsoleAddressRefusalTests(ApiFactory api) : IAsyncLifetime
     [InlineData("/ops/orders?id=nope", 400, "Order id: 'nope' is not valid.")]
     [InlineData("/ops/orders?from=yesterday", 400, "Placed from: 'yesterday' is not valid.")]
     [InlineData("/ops/orders?to=soon", 400, "Placed before: 'soon' is not valid.")]
-    [InlineData("/ops/orders?held=maybe", 400, "'maybe' is not a valid Held.")]
+    [InlineData("/ops/orders?held=maybe", 400, "'maybe' is not a valid value for 'Held for review'.")]
     [InlineData("/ops/orders?cursor=junk", 400, "The cursor 'junk' is not valid")]
-    [InlineData("/ops/orders/not-an-order-id", 400, "'not-an-order-id' is not a valid id.")]
+    [InlineData("/ops/orders/not-an-order-id", 400, "'not-an-order-id' is not a valid value for 'Order id'.")]
     [InlineData("/ops/orders/{order}", 404, "No order has the id")]
     [InlineData("/ops/stalls?cursor=junk", 400, "The cursor 'junk' is not valid")]
     [InlineData("/ops/audit?before=0", 400, "The position 'before=0' is not valid")]
-    [InlineData("/ops/audit?before=yesterday", 400, "'yesterday' is not a valid before.")]
-    [InlineData("/ops/audit?orderId=nope", 400, "'nope' is not a valid orderId.")]
+    [InlineData("/ops/audit?before=yesterday", 400, "'yesterday' is not a valid value for before.")]
+    [InlineData("/ops/audit?orderId=nope", 400, "'nope' is not a valid value for 'Order id'.")]
     public async Task Given_a_console_page_and_an_address_it_cannot_take_When_opened_Then_the_consoles_html_page_says_why(string path, int status, string said)
     {
         var response = await _console.Http.GetAsync(path.Replace("{order}", Guid.NewGuid().ToString(), StringComparison.Ordinal));

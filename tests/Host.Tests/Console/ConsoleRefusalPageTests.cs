@@ -15,15 +15,15 @@ public sealed class ConsoleRefusalPageTests(ApiFactory api) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
-    [InlineData("/ops/orders?customerId=%00", "/ops/orders", "customerId must not contain control characters")]
-    [InlineData("/ops/orders?sku=a%0A", "/ops/orders", "sku must not contain control characters")]
+    [InlineData("/ops/orders?customerId=%00", "/ops/orders", "'Customer id' must not contain control characters")]
+    [InlineData("/ops/orders?sku=a%0A", "/ops/orders", "'SKU' must not contain control characters")]
     [InlineData("/ops/stalls?cursor=%00", "/ops/stalls", "cursor must not contain control characters")]
-    [InlineData("/ops/audit?orderId=%07", "/ops/audit", "orderId must not contain control characters")]
+    [InlineData("/ops/audit?orderId=%07", "/ops/audit", "'Order id' must not contain control characters")]
     [InlineData("/ops/stalls?cursor=junk", "/ops/stalls", "The cursor 'junk' is not valid")]
     [InlineData("/ops/orders?cursor=junk", "/ops/orders", "The cursor 'junk' is not valid")]
     [InlineData("/ops/audit?before=0", "/ops/audit", "The position 'before=0' is not valid")]
-    [InlineData("/ops/audit?before=yesterday", "/ops/audit", "'yesterday' is not a valid before.")]
-    [InlineData("/ops/orders?held=maybe", "/ops/orders", "'maybe' is not a valid Held.")]
+    [InlineData("/ops/audit?before=yesterday", "/ops/audit", "'yesterday' is not a valid value for before.")]
+    [InlineData("/ops/orders?held=maybe", "/ops/orders", "'maybe' is not a valid value for 'Held for review'.")]
     public async Task Given_an_address_the_console_cannot_take_When_opened_Then_its_html_refusal_page_says_what_is_wrong_and_links_back(
         string path, string back, string said)
     {
@@ -34,6 +34,7 @@ public sealed class ConsoleRefusalPageTests(ApiFactory api) : IAsyncLifetime
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         page.ShouldContain("id=\"refusal\"");
         page.ShouldContain(said);
+        page.ShouldNotContain("'errors'", Case.Sensitive, "the API's wording is not the console's");
         page.ShouldContain($"href=\"{back}\"");
     }
 
@@ -64,13 +65,13 @@ public sealed class ConsoleRefusalPageTests(ApiFactory api) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/ops/settings", "reason", "settings\u0000")]
-    [InlineData("/ops/dead-letters?handler=replayGroup", "reason", "fixed\u0000")]
-    [InlineData("/ops/orders/{order}?handler=preview", "reason", "why\u0000")]
-    [InlineData("/ops/orders/{order}?handler=apply", "reason", "why\u0000")]
-    [InlineData("/ops/sign-in", "apiKey", "dev-operator-key\u0000")]
+    [InlineData("/ops/settings", "reason", "settings\u0000", "Reason")]
+    [InlineData("/ops/dead-letters?handler=replayGroup", "reason", "fixed\u0000", "Reason")]
+    [InlineData("/ops/orders/{order}?handler=preview", "reason", "why\u0000", "Reason")]
+    [InlineData("/ops/orders/{order}?handler=apply", "reason", "why\u0000", "Reason")]
+    [InlineData("/ops/sign-in", "apiKey", "dev-operator-key\u0000", "Operator API key")]
     public async Task Given_a_NUL_in_a_form_field_When_the_form_is_sent_with_its_token_Then_the_refusal_page_names_the_field_and_nothing_changes(
-        string action, string field, string value)
+        string action, string field, string value, string label)
     {
         var orderPath = $"/ops/orders/{Guid.NewGuid()}";
         var auditBefore = await AuditCountAsync();
@@ -83,7 +84,8 @@ public sealed class ConsoleRefusalPageTests(ApiFactory api) : IAsyncLifetime
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, page);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
-        page.ShouldContain($"{field} must not contain control characters", Case.Sensitive, page);
+        page.ShouldContain($"'{label}' must not contain control characters", Case.Sensitive, page);
+        page.ShouldNotContain($"{field} must", Case.Sensitive, "a refusal names the form's label, not the field's name");
         page.ShouldNotContain("antiforgery");
         (await AuditCountAsync()).ShouldBe(auditBefore);
     }
